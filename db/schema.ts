@@ -1,0 +1,281 @@
+// D1 schema (drizzle). Dates are ISO strings: "YYYY-MM-DD" for domain dates, full ISO for timestamps.
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
+
+const bool = (name: string) => integer(name, { mode: "boolean" });
+
+/** The référentiel: every known establishment, identified by the couple (UAI, SIRET). */
+export const organismes = sqliteTable(
+  "organismes",
+  {
+    id: text("id").primaryKey(),
+    uai: text("uai"),
+    siret: text("siret").notNull(),
+    raisonSociale: text("raison_sociale").notNull(),
+    enseigne: text("enseigne"),
+    nature: text("nature").notNull().default("inconnue"),
+    adresse: text("adresse"),
+    codePostal: text("code_postal"),
+    commune: text("commune"),
+    departement: text("departement"),
+    region: text("region"),
+    academie: text("academie"),
+    ferme: bool("ferme").notNull().default(false),
+    /** présence of the couple in the national référentiel (false for organismes only seen in ERP data) */
+    referentiel: bool("referentiel").notNull().default(true),
+    /** transmission settings: chosen ERP id (erps.id) or null; "autre" for a free-named ERP */
+    erp: text("erp"),
+    erpAutre: text("erp_autre"),
+    /** "api" (key flow) | "manuel" (Excel upload) | null (not chosen) */
+    modeTransmission: text("mode_transmission"),
+    configuredAt: text("configured_at"),
+    configuredBy: text("configured_by"),
+    lastTransmissionAt: text("last_transmission_at"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("organismes_uai_siret").on(t.uai, t.siret),
+    index("organismes_siret").on(t.siret),
+    index("organismes_region").on(t.region),
+    index("organismes_departement").on(t.departement),
+    index("organismes_academie").on(t.academie),
+  ],
+);
+
+/** responsable → formateurs */
+export const organismeRelations = sqliteTable(
+  "organisme_relations",
+  {
+    responsableId: text("responsable_id").notNull(),
+    formateurId: text("formateur_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.responsableId, t.formateurId] }), index("organisme_relations_formateur").on(t.formateurId)],
+);
+
+/** An organisation a user belongs to: an OFA (one organisme), a réseau, a public operator, or the administration. */
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: text("id").primaryKey(),
+    /** ORGANISME_FORMATION | RESEAU | DREETS | DDETS | ACADEMIE | ADMINISTRATEUR */
+    type: text("type").notNull(),
+    label: text("label").notNull(),
+    organismeId: text("organisme_id"),
+    reseau: text("reseau"),
+    codeRegion: text("code_region"),
+    codeDepartement: text("code_departement"),
+    codeAcademie: text("code_academie"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("organisations_organisme").on(t.organismeId)],
+);
+
+/** Members of a réseau (organismes têtes de réseau follow). */
+export const reseauMembres = sqliteTable(
+  "reseau_membres",
+  { reseau: text("reseau").notNull(), organismeId: text("organisme_id").notNull() },
+  (t) => [primaryKey({ columns: [t.reseau, t.organismeId] })],
+);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  /** "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" */
+  passwordHash: text("password_hash").notNull(),
+  civilite: text("civilite"),
+  prenom: text("prenom").notNull(),
+  nom: text("nom").notNull(),
+  fonction: text("fonction"),
+  organisationId: text("organisation_id").notNull(),
+  /** pending | active | disabled */
+  status: text("status").notNull().default("pending"),
+  isAdmin: bool("is_admin").notNull().default(false),
+  validatedAt: text("validated_at"),
+  validatedBy: text("validated_by"),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Only the SHA-256 of the session token is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const passwordResets = sqliteTable("password_resets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: text("user_id").notNull(),
+  expiresAt: text("expires_at").notNull(),
+  usedAt: text("used_at"),
+});
+
+/** Outgoing e-mails; a mail provider can drain this table later. */
+export const outboxEmails = sqliteTable("outbox_emails", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  body: text("body").notNull(),
+  createdAt: text("created_at").notNull(),
+  sentAt: text("sent_at"),
+});
+
+export const erps = sqliteTable("erps", {
+  id: text("id").primaryKey(),
+  label: text("label").notNull(),
+  apiKeySupport: bool("api_key_support").notNull(),
+  ordre: integer("ordre").notNull().default(0),
+});
+
+/** Exchange keys: only the SHA-256 of the key is stored. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    organismeId: text("organisme_id").notNull(),
+    keyHash: text("key_hash").notNull().unique(),
+    /** the first 8 characters, to recognise a key without storing it */
+    prefix: text("prefix").notNull(),
+    createdAt: text("created_at").notNull(),
+    createdBy: text("created_by"),
+    lastUsedAt: text("last_used_at"),
+    revokedAt: text("revoked_at"),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("api_keys_organisme").on(t.organismeId)],
+);
+
+/**
+ * One learner in one formation in one school year at one organisme formateur (SPEC §2).
+ * `data` is the normalised dossier (without nir) as JSON; the most used fields are columns too.
+ */
+export const effectifs = sqliteTable(
+  "effectifs",
+  {
+    id: text("id").primaryKey(),
+    organismeId: text("organisme_id").notNull(),
+    organismeResponsableId: text("organisme_responsable_id"),
+    anneeScolaire: text("annee_scolaire").notNull(),
+    idErpApprenant: text("id_erp_apprenant").notNull(),
+    nom: text("nom").notNull(),
+    prenom: text("prenom").notNull(),
+    dateDeNaissance: text("date_de_naissance"),
+    libelleFormation: text("libelle_formation"),
+    formationCfd: text("formation_cfd"),
+    formationRncp: text("formation_rncp"),
+    dateEntreeFormation: text("date_entree_formation"),
+    dateFinFormation: text("date_fin_formation"),
+    employeur: text("employeur"),
+    contratDebut: text("contrat_debut"),
+    contratFin: text("contrat_fin"),
+    data: text("data").notNull(),
+    /** JSON [{date, statut}] — SPEC §6 parcours */
+    parcours: text("parcours").notNull(),
+    /** hash of `data`, to answer "unchanged" without comparing JSON */
+    dataHash: text("data_hash").notNull(),
+    source: text("source").notNull().default("erp"),
+    createdAt: text("created_at").notNull(),
+    updatedAt: text("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("effectifs_identity").on(t.organismeId, t.anneeScolaire, t.idErpApprenant),
+    index("effectifs_responsable").on(t.organismeResponsableId),
+  ],
+);
+
+/**
+ * The parcours as intervals, so that the statut at any date is one indexed query:
+ * statut of an effectif at D = the row with du <= D <= au (au null = open-ended).
+ * The first interval starts at "0000-01-01" (INSCRIT before the parcours starts).
+ */
+export const effectifStatuts = sqliteTable(
+  "effectif_statuts",
+  {
+    effectifId: text("effectif_id").notNull(),
+    organismeId: text("organisme_id").notNull(),
+    anneeScolaire: text("annee_scolaire").notNull(),
+    du: text("du").notNull(),
+    au: text("au"),
+    statut: text("statut").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.effectifId, t.du] }),
+    index("effectif_statuts_org_date").on(t.organismeId, t.anneeScolaire, t.du),
+  ],
+);
+
+/** One row per push (or file import). */
+export const transmissions = sqliteTable(
+  "transmissions",
+  {
+    id: text("id").primaryKey(),
+    organismeId: text("organisme_id").notNull(),
+    apiKeyId: text("api_key_id"),
+    source: text("source").notNull().default("erp"),
+    receivedAt: text("received_at").notNull(),
+    total: integer("total").notNull(),
+    created: integer("created").notNull(),
+    updated: integer("updated").notNull(),
+    unchanged: integer("unchanged").notNull(),
+    held: integer("held").notNull(),
+    invalid: integer("invalid").notNull(),
+    durationMs: integer("duration_ms"),
+  },
+  (t) => [index("transmissions_org_date").on(t.organismeId, t.receivedAt)],
+);
+
+/**
+ * The latest outcome of each dossier received for an organisme (valid, invalid or held), with its errors:
+ * the transmission report. `identity` = "annee|id_erp" when known, else a hash of the payload.
+ * Held dossiers keep their normalised data here until the connection is confirmed or refused.
+ */
+export const dossiersRecus = sqliteTable(
+  "dossiers_recus",
+  {
+    organismeId: text("organisme_id").notNull(),
+    identity: text("identity").notNull(),
+    transmissionId: text("transmission_id").notNull(),
+    /** created | updated | unchanged | held | invalid */
+    outcome: text("outcome").notNull(),
+    errors: text("errors").notNull().default("[]"),
+    nom: text("nom"),
+    prenom: text("prenom"),
+    libelleFormation: text("libelle_formation"),
+    anneeScolaire: text("annee_scolaire"),
+    idErpApprenant: text("id_erp_apprenant"),
+    effectifId: text("effectif_id"),
+    /** normalised dossier JSON, kept only while held */
+    heldData: text("held_data"),
+    receivedAt: text("received_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organismeId, t.identity] }), index("dossiers_recus_outcome").on(t.organismeId, t.outcome)],
+);
+
+/** Who did what, when — visible to the organisme's users. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organismeId: text("organisme_id"),
+    userId: text("user_id"),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    detail: text("detail"),
+    at: text("at").notNull(),
+  },
+  (t) => [index("audit_log_org").on(t.organismeId, t.at)],
+);
+
+/** Every nominative download (SPEC §8). */
+export const downloadsLog = sqliteTable("downloads_log", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  userId: text("user_id").notNull(),
+  organismeId: text("organisme_id"),
+  kind: text("kind").notNull(),
+  at: text("at").notNull(),
+});

@@ -1,0 +1,54 @@
+import { Route, Router, type RouteSectionProps } from "@solidjs/router";
+import { lazy } from "solid-js";
+import { Header } from "./components/Header";
+import { Footer } from "./components/Footer";
+import { NotYetBuilt } from "./components/NotYetBuilt";
+import { Accueil } from "./pages/Accueil";
+import { Question } from "./pages/Question";
+
+const Connexion = lazy(() => import("./pages/Connexion"));
+const Inscription = lazy(() => import("./pages/Inscription"));
+const MotDePasseOublie = lazy(() => import("./pages/MotDePasseOublie"));
+const Reinitialisation = lazy(() => import("./pages/Reinitialisation"));
+const EnAttente = lazy(() => import("./pages/EnAttente"));
+const TableauDeBord = lazy(() => import("./pages/TableauDeBord"));
+const Parametres = lazy(() => import("./pages/Parametres"));
+const Effectifs = lazy(() => import("./pages/Effectifs"));
+const Indicateurs = lazy(() => import("./pages/Indicateurs"));
+const Administration = lazy(() => import("./pages/Administration"));
+
+function Layout(props: RouteSectionProps) {
+  return (
+    <>
+      <a class="fr-link fr-sr-only fr-sr-only-focusable" href="#contenu">
+        Aller au contenu
+      </a>
+      <Header />
+      <main id="contenu" class="app-main" tabindex="-1">
+        {props.children}
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+export function App() {
+  return (
+    <Router root={Layout}>
+      <Route path="/" component={Accueil} />
+      <Route path="/question" component={Question} />
+      <Route path="/connexion" component={Connexion} />
+      <Route path="/inscription" component={Inscription} />
+      <Route path="/mot-de-passe-oublie" component={MotDePasseOublie} />
+      <Route path="/reinitialisation" component={Reinitialisation} />
+      <Route path="/en-attente" component={EnAttente} />
+      <Route path="/tableau-de-bord" component={TableauDeBord} />
+      <Route path="/parametres" component={Parametres} />
+      <Route path="/effectifs" component={Effectifs} />
+      <Route path="/indicateurs" component={Indicateurs} />
+      <Route path="/administration" component={Administration} />
+      <Route path="/sifa" component={() => <NotYetBuilt title="Mon enquête SIFA" />} />
+      <Route path="*" component={() => <NotYetBuilt title="Page introuvable" />} />
+    </Router>
+  );
+}

@@ -1,0 +1,5 @@
+import { NotYetBuilt } from "../components/NotYetBuilt";
+
+export default function EnAttente() {
+  return <NotYetBuilt title="EnAttente" />;
+}

@@ -1,0 +1,5 @@
+import { NotYetBuilt } from "../components/NotYetBuilt";
+
+export default function TableauDeBord() {
+  return <NotYetBuilt title="TableauDeBord" />;
+}

@@ -1,0 +1,56 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { AppEnv, Env } from "./env";
+import { ApiError } from "./lib/errors";
+import { loadSession } from "./lib/session";
+import { checkOrigin } from "./lib/origin";
+import { authRoutes } from "./api/auth";
+import { referentielRoutes } from "./api/referentiel";
+import { organismesRoutes } from "./api/organismes";
+import { transmissionRoutes } from "./api/transmission";
+import { liveRoutes } from "./api/live";
+import { dossiersApprenantsRoutes } from "./api/dossiers-apprenants";
+import { connexionApiRoutes } from "./api/connexion-api";
+import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
+
+export { OrganismeHub } from "../durable-objects/organisme-hub";
+export { RateLimiter } from "../durable-objects/rate-limiter";
+
+const app = new Hono<AppEnv>();
+
+app.onError((err, c) => {
+  if (err instanceof ApiError) {
+    const { retryAfter, ...extra } = err.extra;
+    if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
+    return c.json({ error: err.error, message: err.message, ...extra }, err.status);
+  }
+  console.error(err);
+  return c.json({ error: "Internal Server Error", message: "Une erreur interne est survenue. Veuillez réessayer." }, 500);
+});
+
+// The ERP API is server-to-server with its own key: no cookie session, no Origin check.
+app.route("/api/v3", dossiersApprenantsRoutes);
+
+app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
+app.use("*", checkOrigin);
+app.use("*", loadSession);
+
+app.route("/api/auth", authRoutes);
+app.route("/api/referentiel", referentielRoutes);
+app.route("/api/organismes", organismesRoutes);
+app.route("/api/organismes", transmissionRoutes);
+app.route("/api/organismes", liveRoutes);
+app.route("/connexion-api", connexionApiRoutes);
+
+app.all("/api/*", (c) => c.json({ error: "Not Found", message: "Cette adresse de l'API n'existe pas." }, 404));
+// Copied so that the secure headers can be added to the (immutable) asset response.
+app.all("*", async (c) => new Response(...(await c.env.ASSETS.fetch(c.req.raw).then((r) => [r.body, r] as const))));
+
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(revokeStaleApiKeys(env));
+  },
+} satisfies ExportedHandler<Env>;
+
+export { app };

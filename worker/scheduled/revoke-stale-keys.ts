@@ -1,0 +1,3 @@
+import type { Env } from "../env";
+
+export async function revokeStaleApiKeys(_env: Env): Promise<void> {}
