@@ -1,5 +1,90 @@
-import { NotYetBuilt } from "../components/NotYetBuilt";
+import { A } from "@solidjs/router";
+import { createResource, ErrorBoundary, Match, Show, Suspense, Switch } from "solid-js";
+import { api, errorMessage } from "../api";
+import { RequireUser } from "../components/RequireUser";
+import { Counters, type Indicateurs } from "../components/dashboard/Counters";
+import { OrganismeCard, type OrganismeView } from "../components/dashboard/OrganismeCard";
+import { civiliteCourte } from "../format";
+import type { Me } from "../session";
 
 export default function TableauDeBord() {
-  return <NotYetBuilt title="TableauDeBord" />;
+  return (
+    <div class="fr-container fr-my-4w">
+      <RequireUser>
+        {(user) => (
+          <>
+            <h1 class="fr-h3">
+              Bienvenue sur votre espace, {[civiliteCourte(user.civilite), user.prenom, user.nom].filter(Boolean).join(" ")}
+            </h1>
+            <p class="fr-badge fr-mb-2w">{user.organisationLabel}</p>
+            <Switch fallback={<AutresProfils user={user} />}>
+              <Match when={user.organismeId}>{(id) => <OrganismeDashboard organismeId={id()} />}</Match>
+            </Switch>
+          </>
+        )}
+      </RequireUser>
+    </div>
+  );
+}
+
+function OrganismeDashboard(props: { organismeId: string }) {
+  const [organisme, { refetch: refetchOrganisme }] = createResource(
+    () => props.organismeId,
+    (id) => api<{ organisme: OrganismeView }>(`/api/organismes/${id}`).then((r) => r.organisme),
+  );
+  const [apercu, { refetch: refetchIndicateurs }] = createResource(
+    () => props.organismeId,
+    (id) => api<{ anneeScolaire: string; indicateurs: Indicateurs }>(`/api/organismes/${id}/indicateurs`),
+  );
+  return (
+    <ErrorBoundary fallback={(e) => <div class="fr-alert fr-alert--error fr-alert--sm"><p>{errorMessage(e)}</p></div>}>
+      <Suspense fallback={<p>Chargement…</p>}>
+        <Show when={organisme()}>{(o) => <OrganismeCard organisme={o()} />}</Show>
+        <Show when={apercu()}>
+          {(a) => (
+            <section aria-labelledby="apercu-titre">
+              <h2 id="apercu-titre" class="fr-h4">
+                Aperçu de vos effectifs <span class="fr-text--regular">(année scolaire {a().anneeScolaire})</span>
+              </h2>
+              <Show when={organisme() && !organisme()!.lastTransmissionAt}>
+                <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
+                  <p>Les indicateurs sont nuls car votre établissement ne transmet pas encore ses effectifs.</p>
+                </div>
+              </Show>
+              <Counters indicateurs={a().indicateurs} />
+            </section>
+          )}
+        </Show>
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+          <li>
+            <A class="fr-btn fr-btn--secondary fr-icon-file-add-line fr-btn--icon-left" href="/effectifs">
+              Ajouter via fichier Excel
+            </A>
+          </li>
+          <li>
+            <A class="fr-btn fr-btn--tertiary" href="/parametres">
+              Paramètres de transmission
+            </A>
+          </li>
+        </ul>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+function AutresProfils(props: { user: Me }) {
+  return (
+    <div class="fr-alert fr-alert--info">
+      <h2 class="fr-alert__title">Vos indicateurs arrivent bientôt</h2>
+      <p>
+        Les vues {props.user.isAdmin ? "d'administration" : "de réseau et de territoire"} du tableau de bord ne sont pas encore disponibles.
+        {props.user.isAdmin ? " Vous pouvez déjà valider les comptes en attente." : ""}
+      </p>
+      <Show when={props.user.isAdmin}>
+        <A class="fr-link" href="/administration">
+          Valider les comptes en attente
+        </A>
+      </Show>
+    </div>
+  );
 }

@@ -1,0 +1,37 @@
+import { For } from "solid-js";
+
+export interface Indicateurs {
+  apprenants: number;
+  apprentis: number;
+  rupturants: number;
+  inscrits: number;
+  abandons: number;
+}
+
+const COUNTERS: { key: keyof Indicateurs; label: string }[] = [
+  { key: "apprenants", label: "apprenants" },
+  { key: "apprentis", label: "dont apprentis" },
+  { key: "rupturants", label: "dont rupturants" },
+  { key: "inscrits", label: "dont jeunes sans contrat" },
+  { key: "abandons", label: "sorties d'apprentissage" },
+];
+
+/** The five counters of "Aperçu de vos effectifs". */
+export function Counters(props: { indicateurs: Indicateurs }) {
+  return (
+    <div class="fr-grid-row fr-grid-row--gutters" id="compteurs">
+      <For each={COUNTERS}>
+        {(counter) => (
+          <div class="fr-col-6 fr-col-md">
+            <div class="fr-tile fr-tile--sm" data-compteur={counter.key}>
+              <div class="fr-tile__body">
+                <p class="counter fr-mb-0">{props.indicateurs[counter.key]}</p>
+                <p class="fr-tile__desc">{counter.label}</p>
+              </div>
+            </div>
+          </div>
+        )}
+      </For>
+    </div>
+  );
+}

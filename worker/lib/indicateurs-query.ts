@@ -1,0 +1,20 @@
+import { indicateursFromStatuts, anneesScolairesAt, type Indicateurs, type Statut } from "../domain/indicators";
+
+/**
+ * The counters at `date` over `organismeIds`, in one indexed query on the parcours intervals
+ * (effectif_statuts: one row per statut period, so the statut at a date is the row covering it).
+ */
+export async function countIndicateurs(db: D1Database, organismeIds: string[], date: string): Promise<Indicateurs> {
+  if (organismeIds.length === 0) return indicateursFromStatuts({});
+  const { scolaire, civile } = anneesScolairesAt(date);
+  const placeholders = organismeIds.map(() => "?").join(",");
+  const { results } = await db
+    .prepare(
+      `SELECT statut, count(*) AS n FROM effectif_statuts
+        WHERE organisme_id IN (${placeholders}) AND annee_scolaire IN (?, ?) AND du <= ? AND (au IS NULL OR au >= ?)
+        GROUP BY statut`,
+    )
+    .bind(...organismeIds, scolaire, civile, date, date)
+    .all<{ statut: Statut; n: number }>();
+  return indicateursFromStatuts(Object.fromEntries(results.map((r) => [r.statut, r.n])));
+}
