@@ -21,6 +21,6 @@ describe("the app shell", () => {
       headers: { Origin: "https://evil.example" },
     });
     expect(response.status).toBe(403);
-    expect((await response.json()).message).toBe("Origine de la requête non autorisée.");
+    expect(((await response.json()) as { message: string }).message).toBe("Origine de la requête non autorisée.");
   });
 });
