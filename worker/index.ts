@@ -6,6 +6,7 @@ import { loadSession } from "./lib/session";
 import { checkOrigin } from "./lib/origin";
 import { authRoutes } from "./api/auth";
 import { referentielRoutes } from "./api/referentiel";
+import { comptesRoutes } from "./api/comptes";
 import { organismesRoutes } from "./api/organismes";
 import { transmissionRoutes } from "./api/transmission";
 import { liveRoutes } from "./api/live";
@@ -37,6 +38,7 @@ app.use("*", loadSession);
 
 app.route("/api/auth", authRoutes);
 app.route("/api/referentiel", referentielRoutes);
+app.route("/api/comptes", comptesRoutes);
 app.route("/api/organismes", organismesRoutes);
 app.route("/api/organismes", transmissionRoutes);
 app.route("/api/organismes", liveRoutes);

@@ -1,4 +1,180 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../env";
+import { appOriginOf, compteAValiderMail, reinitialisationMail } from "../accounts/emails";
+import { loadMe, normaliseEmail } from "../accounts/me";
+import { findOrCreateOrganisation } from "../accounts/organisations";
+import { passwordSchema } from "../accounts/password";
+import { endSession, startSession } from "../accounts/sessions";
+import { parseBody } from "../accounts/validation";
+import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../lib/crypto";
+import { badRequest, conflict, forbidden, unauthorized } from "../lib/errors";
+import { createMailer } from "../lib/mailer";
+import { assertUnderRateLimit, countFailure, enforceRateLimit } from "../lib/rate-limit";
 
 export const authRoutes = new Hono<AppEnv>();
+
+/** Failed logins tolerated per minute, per e-mail and per IP, before a 429. */
+export const LOGIN_FAILURES_PER_EMAIL = 10;
+export const LOGIN_FAILURES_PER_IP = 50;
+const SIGNUPS_PER_IP = 10;
+const RESET_REQUESTS_PER_EMAIL = 3;
+export const RESET_TOKEN_MINUTES = 60;
+
+const TOO_MANY_LOGINS = "Trop de tentatives de connexion. Veuillez réessayer dans une minute.";
+/** Same answer for an unknown e-mail and a wrong password: the form must not reveal who has an account. */
+const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
+
+const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "local";
+
+const emailSchema = z
+  .string({ error: "Indiquez votre adresse e-mail." })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: "L'adresse e-mail n'est pas valide (ex. nom@domaine.fr)." }));
+const nameSchema = (label: string) =>
+  z.string({ error: `Indiquez votre ${label}.` }).trim().min(1, { error: `Indiquez votre ${label}.` }).max(100, { error: `Votre ${label} est trop long.` });
+
+const inscriptionSchema = z.object({
+  categorie: z.enum(["ORGANISME_FORMATION", "RESEAU", "DREETS", "DDETS", "ACADEMIE"], { error: "Choisissez votre catégorie." }),
+  organismeId: z.string().optional(),
+  reseau: z.string().optional(),
+  codeTerritoire: z.string().optional(),
+  civilite: z.enum(["Madame", "Monsieur"], { error: "Choisissez votre civilité." }),
+  prenom: nameSchema("prénom"),
+  nom: nameSchema("nom"),
+  fonction: z.string().trim().max(100).optional(),
+  email: emailSchema,
+  password: passwordSchema,
+});
+
+authRoutes.post("/inscription", async (c) => {
+  const body = await parseBody(c, inscriptionSchema);
+  await enforceRateLimit(c.env, `inscription-ip:${clientIp(c)}`, SIGNUPS_PER_IP, "Trop d'inscriptions depuis cette adresse. Veuillez réessayer dans une minute.");
+  const taken = await c.env.DB.prepare("SELECT 1 AS taken FROM users WHERE email = ?").bind(body.email).first();
+  if (taken) throw conflict("Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.");
+
+  const organisation = await findOrCreateOrganisation(c.env.DB, body);
+  const userId = crypto.randomUUID();
+  await c.env.DB.prepare(
+    `INSERT INTO users (id, email, password_hash, civilite, prenom, nom, fonction, organisation_id, status, is_admin, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
+  )
+    .bind(userId, body.email, await hashPassword(body.password), body.civilite, body.prenom, body.nom, body.fonction || null, organisation.id, new Date().toISOString())
+    .run();
+
+  await notifyValidators(c, organisation.id, organisation.label, body);
+  await startSession(c, userId);
+  return c.json({ user: await loadMe(c.env.DB, userId) }, 201);
+});
+
+/** "Compte à valider" goes to the organisation's active members, or to the administrators when it has none. */
+async function notifyValidators(
+  c: Context<AppEnv>,
+  organisationId: string,
+  organisationLabel: string,
+  demandeur: { civilite: string; prenom: string; nom: string; email: string },
+): Promise<void> {
+  const members = await c.env.DB.prepare("SELECT email FROM users WHERE organisation_id = ? AND status = 'active'")
+    .bind(organisationId)
+    .all<{ email: string }>();
+  const recipients = members.results.length
+    ? members.results
+    : (
+        await c.env.DB.prepare(
+          `SELECT u.email FROM users u JOIN organisations o ON o.id = u.organisation_id
+            WHERE u.status = 'active' AND (u.is_admin = 1 OR o.type = 'ADMINISTRATEUR')`,
+        ).all<{ email: string }>()
+      ).results;
+  const mailer = createMailer(c.env);
+  const origin = appOriginOf(c.env.APP_ORIGIN, c.req.url);
+  for (const { email } of recipients) await mailer.send(compteAValiderMail(email, demandeur, organisationLabel, origin));
+}
+
+const connexionSchema = z.object({
+  email: z.string({ error: "Indiquez votre adresse e-mail." }).trim().min(1, { error: "Indiquez votre adresse e-mail." }),
+  password: z.string({ error: "Indiquez votre mot de passe." }).min(1, { error: "Indiquez votre mot de passe." }),
+});
+
+/** Compared against when the e-mail is unknown, so that both failures take the same time. */
+let decoyHash: Promise<string> | undefined;
+
+authRoutes.post("/connexion", async (c) => {
+  const body = await parseBody(c, connexionSchema);
+  const email = normaliseEmail(body.email);
+  const emailBucket = `login-email:${email}`;
+  const ipBucket = `login-ip:${clientIp(c)}`;
+  await assertUnderRateLimit(c.env, emailBucket, LOGIN_FAILURES_PER_EMAIL, TOO_MANY_LOGINS);
+  await assertUnderRateLimit(c.env, ipBucket, LOGIN_FAILURES_PER_IP, TOO_MANY_LOGINS);
+
+  const user = await c.env.DB.prepare("SELECT id, password_hash AS passwordHash, status FROM users WHERE email = ?")
+    .bind(email)
+    .first<{ id: string; passwordHash: string; status: string }>();
+  decoyHash ??= hashPassword(randomToken());
+  const valid = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash));
+  if (!user || !valid) {
+    await countFailure(c.env, emailBucket, LOGIN_FAILURES_PER_EMAIL);
+    await countFailure(c.env, ipBucket, LOGIN_FAILURES_PER_IP);
+    throw unauthorized(BAD_CREDENTIALS);
+  }
+  if (user.status === "disabled") throw forbidden("Ce compte a été désactivé. Contactez un administrateur.");
+  await startSession(c, user.id);
+  return c.json({ user: await loadMe(c.env.DB, user.id) });
+});
+
+const deconnexion = async (c: Context<AppEnv>) => {
+  await endSession(c);
+  return c.json({ ok: true });
+};
+authRoutes.post("/deconnexion", deconnexion);
+authRoutes.post("/logout", deconnexion);
+
+authRoutes.get("/me", async (c) => {
+  const user = c.var.user;
+  const me = user && (await loadMe(c.env.DB, user.id));
+  if (!me) throw unauthorized();
+  return c.json({ user: me });
+});
+
+authRoutes.post("/mot-de-passe-oublie", async (c) => {
+  const { email } = await parseBody(c, z.object({ email: emailSchema }));
+  // Bounds the e-mails one can make us send to somebody.
+  await enforceRateLimit(c.env, `reset-email:${email}`, RESET_REQUESTS_PER_EMAIL, "Trop de demandes pour cette adresse. Veuillez réessayer dans une minute.");
+  const user = await c.env.DB.prepare("SELECT id, email, civilite, prenom, nom FROM users WHERE email = ? AND status <> 'disabled'")
+    .bind(email)
+    .first<{ id: string; email: string; civilite: string | null; prenom: string; nom: string }>();
+  if (user) {
+    const token = randomToken();
+    await c.env.DB.prepare("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
+      .bind(await sha256Hex(token), user.id, new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000).toISOString())
+      .run();
+    const link = `${appOriginOf(c.env.APP_ORIGIN, c.req.url)}/reinitialisation?token=${token}`;
+    await createMailer(c.env).send(reinitialisationMail(user, link, RESET_TOKEN_MINUTES));
+  }
+  return c.json({ message: "Si un compte existe pour cette adresse, vous allez recevoir un e-mail avec un lien pour choisir un nouveau mot de passe." });
+});
+
+const reinitialisationSchema = z.object({
+  token: z.string({ error: "Le lien de réinitialisation est incomplet." }).min(1, { error: "Le lien de réinitialisation est incomplet." }),
+  password: passwordSchema,
+});
+
+authRoutes.post("/reinitialiser-mot-de-passe", async (c) => {
+  const body = await parseBody(c, reinitialisationSchema);
+  const tokenHash = await sha256Hex(body.token);
+  const now = new Date().toISOString();
+  // Marking the token used is the claim: only one request can flip used_at from NULL.
+  const claimed = await c.env.DB.prepare(
+    "UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id AS userId",
+  )
+    .bind(now, tokenHash, now)
+    .first<{ userId: string }>();
+  if (!claimed) throw badRequest("Ce lien de réinitialisation n'est plus valide (déjà utilisé ou expiré). Faites une nouvelle demande.");
+  await c.env.DB.batch([
+    c.env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(await hashPassword(body.password), claimed.userId),
+    // A reset ends every open session: whoever knew the old password is out.
+    c.env.DB.prepare("DELETE FROM sessions WHERE user_id = ?").bind(claimed.userId),
+  ]);
+  return c.json({ message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." });
+});
+

@@ -1,0 +1,17 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import type { AppEnv } from "../env";
+import { badRequest } from "../lib/errors";
+
+/** Parses the JSON body with `schema`; the first issue's French message becomes the 400 message. */
+export async function parseBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {
+  const body = await c.req.json().catch(() => {
+    throw badRequest("Le corps de la requête doit être du JSON.");
+  });
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw badRequest(issue?.message ?? "Données invalides.", { field: issue?.path.join(".") });
+  }
+  return result.data;
+}
