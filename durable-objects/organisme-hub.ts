@@ -1,10 +1,344 @@
 import { DurableObject } from "cloudflare:workers";
 import type { Env } from "../worker/env";
+import {
+  initialConnectionState,
+  transition,
+  type ConnectionEvent,
+  type ConnectionState,
+  type ConnectionStatus,
+  type FirstUseVia,
+} from "../worker/domain/connection-state";
+import { LIVE_PING, LIVE_PONG, type ServerMessage, type TransmissionSummary } from "../worker/domain/live-messages";
+import { auditStatement } from "../worker/lib/audit";
+import { newExchangeKey } from "../worker/connection/keys";
 
+/** Who asks for a change (from the session). */
+export interface HubActor {
+  userId: string | null;
+  /** "Prénom Nom" */
+  name: string;
+}
+
+export type HubResult<T = object> = ({ ok: true; connection: ConnectionState } & T) | { ok: false; message: string; connection: ConnectionState };
+
+interface SocketIdentity {
+  userId: string;
+  organismeId: string;
+}
+
+const VIA_LABELS: Record<FirstUseVia, string> = { test: "appel de test", push: "première transmission", link: "lien de connexion" };
+
+/**
+ * One per organisme. Owns the connection procedure (state in its own SQLite storage, one transition at a time,
+ * D1 effects written before the new state is committed) and fans every change out to the organisme's
+ * WebSockets (Hibernation API: sockets survive the object sleeping; identity lives in their attachments).
+ */
 export class OrganismeHub extends DurableObject<Env> {
-  async webSocketMessage(): Promise<void> {}
-  async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    ws.close(code, reason);
+  /** Serialises the mutating operations, whose D1 writes would otherwise interleave at their awaits. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS hub (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
   }
-  async webSocketError(): Promise<void> {}
+
+  // ---- RPC: reading ----
+
+  async getConnection(organismeId: string): Promise<ConnectionState> {
+    return this.loadState(organismeId);
+  }
+
+  // ---- RPC: the procedure ----
+
+  /** Generates a new key (revoking every previous one at once) and returns it in clear, once. */
+  async generateKey(input: { organismeId: string; actor: HubActor }): Promise<HubResult<{ key: string }>> {
+    return this.exclusive(async () => {
+      const state = await this.loadState(input.organismeId);
+      const newKey = await newExchangeKey();
+      const at = new Date().toISOString();
+      const event: ConnectionEvent = { type: "key_generated", keyId: newKey.id, prefix: newKey.prefix, by: input.actor.name, at };
+      const result = transition(state, event);
+      if (!result.ok) return { ok: false, message: result.message, connection: state };
+      const db = this.env.DB;
+      const previous = await db
+        .prepare("SELECT COUNT(*) AS n FROM api_keys WHERE organisme_id = ? AND revoked_at IS NULL")
+        .bind(input.organismeId)
+        .first<{ n: number }>();
+      await db.batch([
+        db
+          .prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'replaced' WHERE organisme_id = ? AND revoked_at IS NULL")
+          .bind(at, input.organismeId),
+        db
+          .prepare("INSERT INTO api_keys (id, organisme_id, key_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)")
+          .bind(newKey.id, input.organismeId, newKey.keyHash, newKey.prefix, at, input.actor.userId),
+        auditStatement(db, {
+          organismeId: input.organismeId,
+          userId: input.actor.userId,
+          actor: input.actor.name,
+          action: "key_generated",
+          detail: `Clé d'échange ${newKey.prefix}… générée${previous?.n ? " ; la clé précédente est révoquée" : ""}.`,
+          at,
+        }),
+      ]);
+      this.commit(input.organismeId, result.state);
+      return { ok: true, key: newKey.key, connection: result.state };
+    });
+  }
+
+  /**
+   * The ERP used the key (its `/test` call, a push, or the browser link). Idempotent: only the first use of the
+   * current key moves key_generated → installed; any other call just reports the status.
+   */
+  async recordFirstUse(input: {
+    keyId: string;
+    via: FirstUseVia;
+    uai?: string | null;
+    siret?: string | null;
+    erp?: string | null;
+  }): Promise<{ status: ConnectionStatus }> {
+    const stored = this.storedState();
+    if (stored?.key?.id === input.keyId && stored.status !== "key_generated") return { status: stored.status };
+    return this.exclusive(async () => {
+      const organismeId = this.organismeId() ?? (await this.organismeOfKey(input.keyId));
+      if (!organismeId) return { status: "none" as const };
+      const state = await this.loadState(organismeId);
+      const at = new Date().toISOString();
+      const declared = { uai: input.uai ?? null, siret: input.siret ?? null, erp: input.erp ?? null };
+      const result = transition(state, { type: "first_use", keyId: input.keyId, via: input.via, ...declared, at });
+      if (!result.ok || !result.changed) return { status: state.status };
+      await auditStatement(this.env.DB, {
+        organismeId,
+        userId: null,
+        actor: declared.erp ? `ERP ${declared.erp}` : "ERP",
+        action: "first_use",
+        detail: `Première utilisation de la clé ${state.key?.prefix ?? ""}… (${VIA_LABELS[input.via]}) — UAI déclaré : ${declared.uai ?? "aucun"}, SIRET déclaré : ${declared.siret ?? "aucun"}.`,
+        at,
+      }).run();
+      this.commit(organismeId, result.state);
+      return { status: result.state.status };
+    });
+  }
+
+  /** "Je confirme": the organisme is configured (held records are applied by the caller). */
+  async confirm(input: { organismeId: string; actor: HubActor }): Promise<HubResult> {
+    return this.decide(input, "confirm", (db, at) => [
+      db
+        .prepare("UPDATE organismes SET mode_transmission = 'api', configured_at = ?, configured_by = ?, updated_at = ? WHERE id = ?")
+        .bind(at, input.actor.name, at, input.organismeId),
+      auditStatement(db, { organismeId: input.organismeId, userId: input.actor.userId, actor: input.actor.name, action: "confirmed", detail: "UAI et SIRET confirmés : le moyen de transmission est paramétré.", at }),
+    ]);
+  }
+
+  /** "Je ne confirme pas": the key is revoked and the procedure starts again (held records are discarded by the caller). */
+  async refuse(input: { organismeId: string; actor: HubActor }): Promise<HubResult> {
+    return this.decide(input, "refuse", (db, at, state) => [
+      db
+        .prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'refused' WHERE id = ? AND revoked_at IS NULL")
+        .bind(at, state.key?.id ?? ""),
+      db.prepare("UPDATE organismes SET configured_at = NULL, configured_by = NULL, updated_at = ? WHERE id = ?").bind(at, input.organismeId),
+      auditStatement(db, { organismeId: input.organismeId, userId: input.actor.userId, actor: input.actor.name, action: "refused", detail: `UAI et SIRET non confirmés : la clé ${state.key?.prefix ?? ""}… est révoquée.`, at }),
+    ]);
+  }
+
+  /** "Réinitialiser ma configuration": every key revoked, the ERP choice cleared. Allowed in any state. */
+  async reset(input: { organismeId: string; actor: HubActor }): Promise<HubResult> {
+    return this.decide(input, "reset", (db, at) => [
+      db
+        .prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'reset' WHERE organisme_id = ? AND revoked_at IS NULL")
+        .bind(at, input.organismeId),
+      db
+        .prepare(
+          `UPDATE organismes SET erp = NULL, erp_autre = NULL, mode_transmission = NULL, configured_at = NULL, configured_by = NULL,
+                  updated_at = ? WHERE id = ?`,
+        )
+        .bind(at, input.organismeId),
+      auditStatement(db, { organismeId: input.organismeId, userId: input.actor.userId, actor: input.actor.name, action: "reset", detail: "Configuration réinitialisée.", at }),
+    ]);
+  }
+
+  /** A key was revoked elsewhere (the stale-key job, which writes the audit row); the current one ends the procedure. */
+  async keyRevoked(input: { organismeId: string; keyId: string }): Promise<{ status: ConnectionStatus }> {
+    return this.exclusive(async () => {
+      const state = await this.loadState(input.organismeId);
+      const at = new Date().toISOString();
+      const result = transition(state, { type: "key_revoked", keyId: input.keyId, at });
+      if (!result.ok || !result.changed) return { status: state.status };
+      await this.env.DB.prepare("UPDATE organismes SET configured_at = NULL, configured_by = NULL, updated_at = ? WHERE id = ?")
+        .bind(at, input.organismeId)
+        .run();
+      this.commit(input.organismeId, result.state);
+      return { status: result.state.status };
+    });
+  }
+
+  // ---- RPC: live events ----
+
+  async notifyTransmission(summary: TransmissionSummary): Promise<void> {
+    this.broadcast({ type: "transmission", organismeId: this.organismeId() ?? "", summary });
+  }
+
+  async notifyEffectifsChanged(): Promise<void> {
+    this.broadcast({ type: "effectifs-changed", organismeId: this.organismeId() ?? "" });
+  }
+
+  // ---- WebSockets ----
+
+  /** Called by worker/api/live.ts once the user is known to see the organisme. */
+  async fetch(request: Request): Promise<Response> {
+    const organismeId = request.headers.get("X-Organisme-Id");
+    const userId = request.headers.get("X-User-Id");
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket" || !organismeId || !userId) {
+      return new Response("WebSocket attendu.", { status: 426 });
+    }
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [`user:${userId}`]);
+    server.serializeAttachment({ userId, organismeId } satisfies SocketIdentity);
+    await this.sendSnapshot(server, organismeId);
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    if (typeof message !== "string") return;
+    let parsed: { type?: unknown } | null = null;
+    try {
+      parsed = JSON.parse(message);
+    } catch {
+      return;
+    }
+    const identity = ws.deserializeAttachment() as SocketIdentity | null;
+    if (parsed?.type === "resync" && identity) await this.sendSnapshot(ws, identity.organismeId);
+  }
+
+  async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    try {
+      ws.close(code, reason);
+    } catch {
+      // 1005/1006 cannot be sent back; the socket is gone anyway.
+    }
+  }
+
+  async webSocketError(ws: WebSocket): Promise<void> {
+    try {
+      ws.close(1011, "Erreur de connexion");
+    } catch {
+      // already closed
+    }
+  }
+
+  // ---- internals ----
+
+  private async decide(
+    input: { organismeId: string; actor: HubActor },
+    type: "confirm" | "refuse" | "reset",
+    effects: (db: D1Database, at: string, before: ConnectionState) => D1PreparedStatement[],
+  ): Promise<HubResult> {
+    return this.exclusive(async () => {
+      const state = await this.loadState(input.organismeId);
+      const at = new Date().toISOString();
+      const event: ConnectionEvent = type === "reset" ? { type, at } : { type, by: input.actor.name, userId: input.actor.userId, at };
+      const result = transition(state, event);
+      if (!result.ok) return { ok: false, message: result.message, connection: state };
+      await this.env.DB.batch(effects(this.env.DB, at, state));
+      this.commit(input.organismeId, result.state);
+      return { ok: true, connection: result.state };
+    });
+  }
+
+  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(operation, operation);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private read(k: string): string | null {
+    const rows = this.ctx.storage.sql.exec<{ v: string }>("SELECT v FROM hub WHERE k = ?", k).toArray();
+    return rows[0]?.v ?? null;
+  }
+
+  private write(k: string, v: string): void {
+    this.ctx.storage.sql.exec("INSERT INTO hub (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v", k, v);
+  }
+
+  private storedState(): ConnectionState | null {
+    const json = this.read("connection");
+    return json ? (JSON.parse(json) as ConnectionState) : null;
+  }
+
+  private organismeId(): string | null {
+    return this.read("organisme_id") ?? this.ctx.id.name ?? null;
+  }
+
+  private async organismeOfKey(keyId: string): Promise<string | null> {
+    const row = await this.env.DB.prepare("SELECT organisme_id AS organismeId FROM api_keys WHERE id = ?").bind(keyId).first<{ organismeId: string }>();
+    return row?.organismeId ?? null;
+  }
+
+  /** The stored state; on first use, derived from D1 so that organismes configured before the hub existed keep working. */
+  private async loadState(organismeId: string): Promise<ConnectionState> {
+    const stored = this.storedState();
+    if (stored) return stored;
+    const bootstrapped = await this.stateFromD1(organismeId);
+    // Another operation may have stored a state while D1 answered: it wins.
+    const raced = this.storedState();
+    if (raced) return raced;
+    this.write("organisme_id", organismeId);
+    this.write("connection", JSON.stringify(bootstrapped));
+    return bootstrapped;
+  }
+
+  private async stateFromD1(organismeId: string): Promise<ConnectionState> {
+    const [key, organisme] = await Promise.all([
+      this.env.DB.prepare(
+        `SELECT id, prefix, created_at AS createdAt FROM api_keys
+          WHERE organisme_id = ? AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1`,
+      )
+        .bind(organismeId)
+        .first<{ id: string; prefix: string; createdAt: string }>(),
+      this.env.DB.prepare("SELECT configured_at AS configuredAt, configured_by AS configuredBy FROM organismes WHERE id = ?")
+        .bind(organismeId)
+        .first<{ configuredAt: string | null; configuredBy: string | null }>(),
+    ]);
+    const state = initialConnectionState();
+    if (!key) return state;
+    state.key = { id: key.id, prefix: key.prefix, generatedAt: key.createdAt, generatedBy: "" };
+    state.updatedAt = key.createdAt;
+    if (organisme?.configuredAt) {
+      state.status = "confirmed";
+      state.confirmation = { by: organisme.configuredBy ?? "", userId: null, at: organisme.configuredAt };
+    } else {
+      state.status = "key_generated";
+    }
+    return state;
+  }
+
+  private commit(organismeId: string, state: ConnectionState): void {
+    this.write("organisme_id", organismeId);
+    this.write("connection", JSON.stringify(state));
+    this.broadcast({ type: "connection", organismeId, connection: state });
+  }
+
+  private async sendSnapshot(ws: WebSocket, organismeId: string): Promise<void> {
+    const connection = await this.loadState(organismeId);
+    send(ws, { type: "snapshot", organismeId, connection, serverTime: new Date().toISOString() });
+  }
+
+  private broadcast(message: ServerMessage): void {
+    const text = JSON.stringify(message);
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(text);
+      } catch {
+        // a socket closing meanwhile must not stop the others
+      }
+    }
+  }
+}
+
+function send(ws: WebSocket, message: ServerMessage): void {
+  try {
+    ws.send(JSON.stringify(message));
+  } catch {
+    // closed meanwhile
+  }
 }
