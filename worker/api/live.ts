@@ -1,4 +1,23 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
+import { forbidden } from "../lib/errors";
+import { canSeeOrganisme } from "../lib/permissions";
+import { requireActiveUser } from "../lib/session";
+import { organismeHub } from "../connection/hub";
 
-export const liveRoutes = new Hono<AppEnv>();
+/**
+ * `GET /api/organismes/:id/live`: the organisme's live WebSocket, served by its OrganismeHub.
+ * The Origin of the upgrade was checked by the global checkOrigin middleware; here, the user.
+ */
+export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
+  if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
+    return c.json({ error: "Upgrade Required", message: "Cette adresse attend une connexion WebSocket." }, 426);
+  }
+  const user = requireActiveUser(c);
+  const organismeId = c.req.param("id");
+  if (!(await canSeeOrganisme(c.env.DB, user, organismeId))) throw forbidden("Vous n'avez pas accès à cet organisme.");
+  const headers = new Headers(c.req.raw.headers);
+  headers.set("X-Organisme-Id", organismeId);
+  headers.set("X-User-Id", user.id);
+  return organismeHub(c.env, organismeId).fetch(new Request(c.req.raw.url, { method: "GET", headers }));
+});

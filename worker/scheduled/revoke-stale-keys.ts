@@ -1,3 +1,43 @@
 import type { Env } from "../env";
+import { auditStatement } from "../lib/audit";
+import { organismeHub } from "../connection/hub";
 
-export async function revokeStaleApiKeys(_env: Env): Promise<void> {}
+/** A key unused for this long is revoked (SPEC §4.7, as the reference does). */
+export const STALE_KEY_MONTHS = 12;
+
+export function staleKeyCutoff(now: Date): string {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - STALE_KEY_MONTHS);
+  return cutoff.toISOString();
+}
+
+/**
+ * Revokes the unrevoked keys whose last use (or creation, if never used) is older than 12 months, audits each,
+ * and tells each organisme's hub so that a procedure waiting on that key ends. Returns the revoked key ids.
+ */
+export async function revokeStaleApiKeys(env: Env, now: Date = new Date()): Promise<string[]> {
+  const cutoff = staleKeyCutoff(now);
+  const at = now.toISOString();
+  const { results: stale } = await env.DB.prepare(
+    `SELECT id, organisme_id AS organismeId, prefix FROM api_keys
+      WHERE revoked_at IS NULL AND COALESCE(last_used_at, created_at) < ?`,
+  )
+    .bind(cutoff)
+    .all<{ id: string; organismeId: string; prefix: string }>();
+  if (stale.length === 0) return [];
+  await env.DB.batch(
+    stale.flatMap((key) => [
+      env.DB.prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'inactive' WHERE id = ? AND revoked_at IS NULL").bind(at, key.id),
+      auditStatement(env.DB, {
+        organismeId: key.organismeId,
+        userId: null,
+        actor: "Système",
+        action: "key_revoked",
+        detail: `Clé d'échange ${key.prefix}… révoquée : inutilisée depuis ${STALE_KEY_MONTHS} mois.`,
+        at,
+      }),
+    ]),
+  );
+  await Promise.all(stale.map((key) => organismeHub(env, key.organismeId).keyRevoked({ organismeId: key.organismeId, keyId: key.id })));
+  return stale.map((key) => key.id);
+}
