@@ -1,0 +1,163 @@
+/**
+ * Validation of the dossiers apprenants pushed by ERPs (SPEC §5): every error of a dossier at once, each with the
+ * field it concerns, and the normalised dossier. Pure: used by the ERP API, the Excel import and the demo seeder.
+ */
+import type { z } from "zod";
+import { CONTRAT_FIELDS, CONTRAT_SUFFIXES, DOSSIER_FIELDS, dossierApprenantSchema, type DossierNormalise } from "./dossier/schema";
+
+export { dossierApprenantSchema, DOSSIER_FIELDS, CONTRAT_FIELDS, CONTRAT_SUFFIXES };
+export type { DossierNormalise, DossierApprenantInput } from "./dossier/schema";
+
+export interface ValidationError {
+  message: string;
+  path: string;
+}
+
+export type DossierValidation =
+  | { ok: true; value: DossierNormalise }
+  | { ok: false; errors: ValidationError[]; partial: Partial<DossierNormalise> };
+
+export const MAX_DOSSIERS_PAR_REQUETE = 2000;
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** null, "" and blanks mean "not sent" (SPEC §5: nulls are absent; empty values never erase). */
+const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+
+const SHAPE = dossierApprenantSchema.shape as Record<string, z.ZodType>;
+
+/** Only the fields we know, without the empty ones; unknown fields are ignored. */
+function knownFields(input: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of DOSSIER_FIELDS) {
+    const value = input[key];
+    if (!isEmpty(value)) fields[key] = value;
+  }
+  return fields;
+}
+
+/** Keys in schema order and no undefined values, so that the JSON of equal dossiers is equal. */
+function toNormalise(parsed: Record<string, unknown>, nir: unknown): DossierNormalise {
+  const value: Record<string, unknown> = {};
+  for (const key of DOSSIER_FIELDS) {
+    if (key !== "nir_apprenant" && parsed[key] !== undefined) value[key] = parsed[key];
+  }
+  value.has_nir = !isEmpty(nir) && String(nir).replace(/[\s.-]+/g, "") !== "";
+  return value as DossierNormalise;
+}
+
+/** Each field alone, to keep what is valid in an invalid dossier (shown in the transmission report). */
+function parseFieldByField(fields: Record<string, unknown>): Record<string, unknown> {
+  const partial: Record<string, unknown> = {};
+  for (const key of DOSSIER_FIELDS) {
+    if (!(key in fields)) continue;
+    const result = SHAPE[key].safeParse(fields[key]);
+    if (result.success) partial[key] = result.data;
+  }
+  return partial;
+}
+
+/** Checks between fields, which the reference only runs later. */
+function crossFieldErrors(fields: Record<string, unknown>, value: Record<string, unknown>): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const entree = value.date_entree_formation as string | undefined;
+  const fin = value.date_fin_formation as string | undefined;
+  if (entree && fin && fin < entree) {
+    errors.push({ path: "date_fin_formation", message: "La date de fin de formation doit être postérieure ou égale à la date d'entrée en formation" });
+  }
+  for (const s of CONTRAT_SUFFIXES) {
+    const debutKey = `contrat_date_debut${s}`;
+    if (!(debutKey in fields)) {
+      if ([`contrat_date_fin${s}`, `contrat_date_rupture${s}`, `cause_rupture_contrat${s}`].some((k) => k in fields)) {
+        errors.push({ path: debutKey, message: "Information de contrat incomplète" });
+      }
+      continue;
+    }
+    const debut = value[debutKey] as string | undefined;
+    const finContrat = value[`contrat_date_fin${s}`] as string | undefined;
+    const rupture = value[`contrat_date_rupture${s}`] as string | undefined;
+    if (debut && finContrat && finContrat < debut) {
+      errors.push({ path: `contrat_date_fin${s}`, message: "La date de fin du contrat doit être postérieure ou égale à sa date de début" });
+    }
+    if (debut && rupture && rupture < debut) {
+      errors.push({ path: `contrat_date_rupture${s}`, message: "La date de rupture du contrat doit être postérieure ou égale à sa date de début" });
+    }
+  }
+  return errors;
+}
+
+/** Validates and normalises one dossier. Never throws: anything unexpected is an error of the dossier. */
+export function validateDossier(input: unknown): DossierValidation {
+  try {
+    if (!isPlainObject(input)) {
+      return { ok: false, errors: [{ path: "", message: "Un dossier apprenant (objet JSON) est attendu" }], partial: {} };
+    }
+    const fields = knownFields(input);
+    const result = dossierApprenantSchema.safeParse(fields);
+    const parsed = result.success ? (result.data as Record<string, unknown>) : parseFieldByField(fields);
+    const errors: ValidationError[] = result.success
+      ? []
+      : result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+    errors.push(...crossFieldErrors(fields, parsed));
+    const value = toNormalise(parsed, input.nir_apprenant);
+    return errors.length === 0 ? { ok: true, value } : { ok: false, errors, partial: value };
+  } catch {
+    return { ok: false, errors: [{ path: "", message: "Dossier illisible" }], partial: {} };
+  }
+}
+
+export type DossiersBodyValidation = { ok: true; dossiers: unknown[] } | { ok: false; details: ValidationError[] };
+
+/** The body of a push: an array of at most 2000 dossiers (else a 400 "Erreur de validation"). */
+export function validateDossiersBody(body: unknown): DossiersBodyValidation {
+  if (!Array.isArray(body)) return { ok: false, details: [{ path: "", message: "Un tableau de dossiers apprenants est attendu" }] };
+  if (body.length > MAX_DOSSIERS_PAR_REQUETE) {
+    return { ok: false, details: [{ path: "", message: `${MAX_DOSSIERS_PAR_REQUETE} dossiers au maximum par requête (reçus : ${body.length})` }] };
+  }
+  return { ok: true, dossiers: body };
+}
+
+export interface Contrat {
+  date_debut: string;
+  date_fin: string | null;
+  date_rupture: string | null;
+  cause_rupture: string | null;
+  siret_employeur: string | null;
+}
+
+/** The contracts of a dossier (slots with a start date), oldest first. */
+export function contratsOf(dossier: Partial<DossierNormalise>): Contrat[] {
+  const record = dossier as Record<string, string | undefined>;
+  return CONTRAT_SUFFIXES.flatMap((s) => {
+    const debut = record[`contrat_date_debut${s}`];
+    if (!debut) return [];
+    return [
+      {
+        date_debut: debut,
+        date_fin: record[`contrat_date_fin${s}`] ?? null,
+        date_rupture: record[`contrat_date_rupture${s}`] ?? null,
+        cause_rupture: record[`cause_rupture_contrat${s}`] ?? null,
+        siret_employeur: record[`siret_employeur${s}`] ?? null,
+      },
+    ];
+  }).sort((a, b) => (a.date_debut < b.date_debut ? -1 : a.date_debut > b.date_debut ? 1 : 0));
+}
+
+/**
+ * A dossier sent again over a stored one (SPEC §5): sent values overwrite, absent ones never erase, and the
+ * contracts are replaced as a whole when the new dossier has any.
+ */
+export function mergeDossiers(stored: DossierNormalise | null, sent: DossierNormalise): DossierNormalise {
+  if (!stored) return sent;
+  const sentRecord = sent as Record<string, unknown>;
+  const replacesContrats = CONTRAT_FIELDS.some((k) => sentRecord[k] !== undefined);
+  const merged: Record<string, unknown> = {};
+  for (const key of DOSSIER_FIELDS) {
+    if (key === "nir_apprenant") continue;
+    const keep = replacesContrats && (CONTRAT_FIELDS as string[]).includes(key) ? undefined : (stored as Record<string, unknown>)[key];
+    const value = sentRecord[key] ?? keep;
+    if (value !== undefined) merged[key] = value;
+  }
+  merged.has_nir = stored.has_nir || sent.has_nir;
+  return merged as DossierNormalise;
+}
