@@ -1,5 +1,79 @@
-import { NotYetBuilt } from "../components/NotYetBuilt";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
+import { createSignal } from "solid-js";
+import { api } from "../api";
+import { Field, FormError } from "../components/comptes/Field";
+import { fieldError, safeRedirect } from "../components/comptes/form-errors";
+import { reloadCurrentUser, type Me } from "../session";
 
 export default function Connexion() {
-  return <NotYetBuilt title="Connexion" />;
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const [email, setEmail] = createSignal("");
+  const [password, setPassword] = createSignal("");
+  const [error, setError] = createSignal<string | null>(null);
+  const [pending, setPending] = createSignal(false);
+  const redirect = () => safeRedirect(params.redirect);
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setError(null);
+    setPending(true);
+    try {
+      const { user } = await api<{ user: Me }>("/api/auth/connexion", { body: { email: email(), password: password() } });
+      const target = redirect();
+      // The ERP's /connexion-api link is served by the Worker, not the SPA: leave the app to follow it.
+      if (target?.startsWith("/connexion-api")) {
+        window.location.assign(target);
+        return;
+      }
+      await reloadCurrentUser();
+      navigate(user.status === "pending" ? "/en-attente" : (target ?? "/tableau-de-bord"), { replace: true });
+    } catch (e) {
+      setError(fieldError(e).message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <div class="fr-container fr-my-6w">
+      <div class="fr-grid-row fr-grid-row--center">
+        <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
+          <h1>Connexion</h1>
+          <p>Connectez-vous à votre espace du Tableau de bord de l'apprentissage.</p>
+          <form onSubmit={submit}>
+            <fieldset class="fr-fieldset" aria-labelledby="connexion-legend">
+              <legend class="fr-fieldset__legend" id="connexion-legend">
+                Vos identifiants
+              </legend>
+              <div class="fr-fieldset__element">
+                <FormError message={error()} />
+              </div>
+              <div class="fr-fieldset__element">
+                <Field id="email" label="Adresse e-mail" hint="Format attendu : nom@domaine.fr" type="email" autocomplete="email" value={email()} onInput={setEmail} />
+              </div>
+              <div class="fr-fieldset__element">
+                <Field id="password" label="Mot de passe" type="password" autocomplete="current-password" value={password()} onInput={setPassword} />
+                <p class="fr-mt-1w">
+                  <A class="fr-link" href="/mot-de-passe-oublie">
+                    Mot de passe oublié ?
+                  </A>
+                </p>
+              </div>
+              <div class="fr-fieldset__element">
+                <button class="fr-btn" type="submit" disabled={pending()}>
+                  Se connecter
+                </button>
+              </div>
+            </fieldset>
+          </form>
+          <hr class="fr-mt-4w" />
+          <h2 class="fr-h5">Vous n'avez pas de compte ?</h2>
+          <A class="fr-btn fr-btn--secondary" href="/inscription">
+            Je m'inscris
+          </A>
+        </div>
+      </div>
+    </div>
+  );
 }
