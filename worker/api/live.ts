@@ -19,5 +19,7 @@ export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
   const headers = new Headers(c.req.raw.headers);
   headers.set("X-Organisme-Id", organismeId);
   headers.set("X-User-Id", user.id);
-  return organismeHub(c.env, organismeId).fetch(new Request(c.req.raw.url, { method: "GET", headers }));
+  const upgraded = await organismeHub(c.env, organismeId).fetch(new Request(c.req.raw.url, { method: "GET", headers }));
+  // Rebuilt so that the global middlewares can still add headers (a fetched response's are immutable).
+  return new Response(upgraded.body, { status: upgraded.status, headers: upgraded.headers, webSocket: upgraded.webSocket });
 });
