@@ -2,6 +2,7 @@
 export interface Commune {
   nom: string;
   codePostal: string;
+  codeInsee: string;
 }
 
 export interface Departement {
@@ -38,24 +39,24 @@ export const ACADEMIES: Readonly<Record<string, string>> = {
   "25": "Versailles",
 };
 
-const c = (nom: string, codePostal: string): Commune => ({ nom, codePostal });
+const c = (nom: string, codePostal: string, codeInsee: string): Commune => ({ nom, codePostal, codeInsee });
 
 export const DEPARTEMENTS: readonly Departement[] = [
-  { code: "69", nom: "Rhône", region: "84", academie: "10", communes: [c("Lyon", "69003"), c("Lyon", "69007"), c("Villeurbanne", "69100"), c("Vénissieux", "69200"), c("Villefranche-sur-Saône", "69400")] },
-  { code: "42", nom: "Loire", region: "84", academie: "10", communes: [c("Saint-Étienne", "42000"), c("Roanne", "42300"), c("Montbrison", "42600")] },
-  { code: "38", nom: "Isère", region: "84", academie: "08", communes: [c("Grenoble", "38000"), c("Échirolles", "38130"), c("Vienne", "38200"), c("Bourgoin-Jallieu", "38300")] },
-  { code: "63", nom: "Puy-de-Dôme", region: "84", academie: "06", communes: [c("Clermont-Ferrand", "63000"), c("Riom", "63200"), c("Issoire", "63500")] },
-  { code: "75", nom: "Paris", region: "11", academie: "01", communes: [c("Paris", "75011"), c("Paris", "75013"), c("Paris", "75015"), c("Paris", "75019")] },
-  { code: "93", nom: "Seine-Saint-Denis", region: "11", academie: "24", communes: [c("Saint-Denis", "93200"), c("Bobigny", "93000"), c("Montreuil", "93100"), c("Aulnay-sous-Bois", "93600")] },
-  { code: "92", nom: "Hauts-de-Seine", region: "11", academie: "25", communes: [c("Nanterre", "92000"), c("Boulogne-Billancourt", "92100"), c("Gennevilliers", "92230")] },
-  { code: "91", nom: "Essonne", region: "11", academie: "25", communes: [c("Évry-Courcouronnes", "91000"), c("Massy", "91300"), c("Corbeil-Essonnes", "91100")] },
-  { code: "33", nom: "Gironde", region: "75", academie: "04", communes: [c("Bordeaux", "33000"), c("Mérignac", "33700"), c("Libourne", "33500"), c("Pessac", "33600")] },
-  { code: "87", nom: "Haute-Vienne", region: "75", academie: "22", communes: [c("Limoges", "87000"), c("Saint-Junien", "87200")] },
-  { code: "86", nom: "Vienne", region: "75", academie: "13", communes: [c("Poitiers", "86000"), c("Châtellerault", "86100")] },
-  { code: "31", nom: "Haute-Garonne", region: "76", academie: "16", communes: [c("Toulouse", "31000"), c("Toulouse", "31200"), c("Colomiers", "31770"), c("Blagnac", "31700")] },
-  { code: "34", nom: "Hérault", region: "76", academie: "11", communes: [c("Montpellier", "34000"), c("Béziers", "34500"), c("Sète", "34200")] },
-  { code: "59", nom: "Nord", region: "32", academie: "09", communes: [c("Lille", "59000"), c("Roubaix", "59100"), c("Dunkerque", "59140"), c("Valenciennes", "59300")] },
-  { code: "80", nom: "Somme", region: "32", academie: "19", communes: [c("Amiens", "80000"), c("Abbeville", "80100")] },
-  { code: "35", nom: "Ille-et-Vilaine", region: "53", academie: "14", communes: [c("Rennes", "35000"), c("Saint-Malo", "35400"), c("Fougères", "35300")] },
-  { code: "29", nom: "Finistère", region: "53", academie: "14", communes: [c("Brest", "29200"), c("Quimper", "29000"), c("Morlaix", "29600")] },
+  { code: "69", nom: "Rhône", region: "84", academie: "10", communes: [c("Lyon", "69003", "69383"), c("Lyon", "69007", "69387"), c("Villeurbanne", "69100", "69266"), c("Vénissieux", "69200", "69259"), c("Villefranche-sur-Saône", "69400", "69264")] },
+  { code: "42", nom: "Loire", region: "84", academie: "10", communes: [c("Saint-Étienne", "42000", "42218"), c("Roanne", "42300", "42187"), c("Montbrison", "42600", "42147")] },
+  { code: "38", nom: "Isère", region: "84", academie: "08", communes: [c("Grenoble", "38000", "38185"), c("Échirolles", "38130", "38151"), c("Vienne", "38200", "38544"), c("Bourgoin-Jallieu", "38300", "38053")] },
+  { code: "63", nom: "Puy-de-Dôme", region: "84", academie: "06", communes: [c("Clermont-Ferrand", "63000", "63113"), c("Riom", "63200", "63300"), c("Issoire", "63500", "63178")] },
+  { code: "75", nom: "Paris", region: "11", academie: "01", communes: [c("Paris", "75011", "75111"), c("Paris", "75013", "75113"), c("Paris", "75015", "75115"), c("Paris", "75019", "75119")] },
+  { code: "93", nom: "Seine-Saint-Denis", region: "11", academie: "24", communes: [c("Saint-Denis", "93200", "93066"), c("Bobigny", "93000", "93008"), c("Montreuil", "93100", "93048"), c("Aulnay-sous-Bois", "93600", "93005")] },
+  { code: "92", nom: "Hauts-de-Seine", region: "11", academie: "25", communes: [c("Nanterre", "92000", "92050"), c("Boulogne-Billancourt", "92100", "92012"), c("Gennevilliers", "92230", "92036")] },
+  { code: "91", nom: "Essonne", region: "11", academie: "25", communes: [c("Évry-Courcouronnes", "91000", "91228"), c("Massy", "91300", "91377"), c("Corbeil-Essonnes", "91100", "91174")] },
+  { code: "33", nom: "Gironde", region: "75", academie: "04", communes: [c("Bordeaux", "33000", "33063"), c("Mérignac", "33700", "33281"), c("Libourne", "33500", "33243"), c("Pessac", "33600", "33318")] },
+  { code: "87", nom: "Haute-Vienne", region: "75", academie: "22", communes: [c("Limoges", "87000", "87085"), c("Saint-Junien", "87200", "87154")] },
+  { code: "86", nom: "Vienne", region: "75", academie: "13", communes: [c("Poitiers", "86000", "86194"), c("Châtellerault", "86100", "86066")] },
+  { code: "31", nom: "Haute-Garonne", region: "76", academie: "16", communes: [c("Toulouse", "31000", "31555"), c("Toulouse", "31200", "31555"), c("Colomiers", "31770", "31149"), c("Blagnac", "31700", "31069")] },
+  { code: "34", nom: "Hérault", region: "76", academie: "11", communes: [c("Montpellier", "34000", "34172"), c("Béziers", "34500", "34032"), c("Sète", "34200", "34301")] },
+  { code: "59", nom: "Nord", region: "32", academie: "09", communes: [c("Lille", "59000", "59350"), c("Roubaix", "59100", "59512"), c("Dunkerque", "59140", "59183"), c("Valenciennes", "59300", "59606")] },
+  { code: "80", nom: "Somme", region: "32", academie: "19", communes: [c("Amiens", "80000", "80021"), c("Abbeville", "80100", "80001")] },
+  { code: "35", nom: "Ille-et-Vilaine", region: "53", academie: "14", communes: [c("Rennes", "35000", "35238"), c("Saint-Malo", "35400", "35288"), c("Fougères", "35300", "35115")] },
+  { code: "29", nom: "Finistère", region: "53", academie: "14", communes: [c("Brest", "29200", "29019"), c("Quimper", "29000", "29232"), c("Morlaix", "29600", "29151")] },
 ];
