@@ -1,5 +1,223 @@
-import { NotYetBuilt } from "../components/NotYetBuilt";
+import { A, useNavigate } from "@solidjs/router";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { api } from "../api";
+import { ChoixTerritoire, type TypeOperateur } from "../components/comptes/ChoixTerritoire";
+import { Field, FormError } from "../components/comptes/Field";
+import { fieldError } from "../components/comptes/form-errors";
+import type { OrganismeReferentiel } from "../components/comptes/OrganismeTrouve";
+import { RechercheOrganisme } from "../components/comptes/RechercheOrganisme";
+import { reloadCurrentUser } from "../session";
+
+type Categorie = "ORGANISME_FORMATION" | "RESEAU" | "OPERATEUR_PUBLIC";
+
+const CATEGORIES: { value: Categorie; label: string; hint: string }[] = [
+  { value: "ORGANISME_FORMATION", label: "ORGANISME DE FORMATION (OFA)", hint: "Un CFA, un organisme responsable, formateur ou lieu de formation" },
+  { value: "RESEAU", label: "RÉSEAU D'OFA", hint: "La tête d'un réseau d'organismes de formation" },
+  { value: "OPERATEUR_PUBLIC", label: "OPÉRATEURS PUBLICS", hint: "DREETS, DDETS ou Académie" },
+];
+
+const OPERATEURS: { value: TypeOperateur; label: string }[] = [
+  { value: "DREETS", label: "DREETS (région)" },
+  { value: "DDETS", label: "DDETS (département)" },
+  { value: "ACADEMIE", label: "Académie" },
+];
+
+function RadioGroup<T extends string>(props: {
+  name: string;
+  legend: string;
+  options: { value: T; label: string; hint?: string }[];
+  value: T | null;
+  onChange: (v: T) => void;
+  error?: string;
+}) {
+  return (
+    <fieldset
+      class="fr-fieldset"
+      classList={{ "fr-fieldset--error": Boolean(props.error) }}
+      id={props.name}
+      aria-labelledby={`${props.name}-legend ${props.name}-messages`}
+    >
+      <legend class="fr-fieldset__legend" id={`${props.name}-legend`}>
+        {props.legend}
+      </legend>
+      <For each={props.options}>
+        {(option) => (
+          <div class="fr-fieldset__element">
+            <div class="fr-radio-group">
+              <input type="radio" id={`${props.name}-${option.value}`} name={props.name} checked={props.value === option.value} onChange={() => props.onChange(option.value)} />
+              <label class="fr-label" for={`${props.name}-${option.value}`}>
+                {option.label}
+                <Show when={option.hint}>
+                  <span class="fr-hint-text">{option.hint}</span>
+                </Show>
+              </label>
+            </div>
+          </div>
+        )}
+      </For>
+      <div class="fr-messages-group" id={`${props.name}-messages`} aria-live="assertive">
+        <Show when={props.error}>
+          <p class="fr-message fr-message--error">{props.error}</p>
+        </Show>
+      </div>
+    </fieldset>
+  );
+}
 
 export default function Inscription() {
-  return <NotYetBuilt title="Inscription" />;
+  const navigate = useNavigate();
+  const [categorie, setCategorie] = createSignal<Categorie | null>(null);
+  const [organisme, setOrganisme] = createSignal<OrganismeReferentiel | null>(null);
+  const [reseau, setReseau] = createSignal("");
+  const [operateur, setOperateur] = createSignal<TypeOperateur | null>(null);
+  const [territoire, setTerritoire] = createSignal("");
+  const [civilite, setCivilite] = createSignal<"Madame" | "Monsieur" | null>(null);
+  const [prenom, setPrenom] = createSignal("");
+  const [nom, setNom] = createSignal("");
+  const [fonction, setFonction] = createSignal("");
+  const [email, setEmail] = createSignal("");
+  const [password, setPassword] = createSignal("");
+  const [errors, setErrors] = createSignal<Record<string, string>>({});
+  const [formError, setFormError] = createSignal<string | null>(null);
+  const [pending, setPending] = createSignal(false);
+  const [reseaux] = createResource(
+    () => categorie() === "RESEAU",
+    () => api<{ reseaux: string[] }>("/api/referentiel/reseaux"),
+  );
+
+  const entiteChoisie = () =>
+    (categorie() === "ORGANISME_FORMATION" && organisme() !== null) ||
+    (categorie() === "RESEAU" && reseau().trim() !== "") ||
+    (categorie() === "OPERATEUR_PUBLIC" && operateur() !== null && territoire() !== "");
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setErrors({});
+    setFormError(null);
+    if (!civilite()) {
+      setErrors({ civilite: "Choisissez votre civilité." });
+      return;
+    }
+    setPending(true);
+    try {
+      await api("/api/auth/inscription", {
+        body: {
+          categorie: categorie() === "OPERATEUR_PUBLIC" ? operateur() : categorie(),
+          organismeId: organisme()?.id,
+          reseau: reseau(),
+          codeTerritoire: territoire(),
+          civilite: civilite(),
+          prenom: prenom(),
+          nom: nom(),
+          fonction: fonction(),
+          email: email(),
+          password: password(),
+        },
+      });
+      await reloadCurrentUser();
+      navigate("/en-attente", { replace: true });
+    } catch (e) {
+      const { field, message } = fieldError(e);
+      if (field && ["civilite", "prenom", "nom", "fonction", "email", "password"].includes(field)) setErrors({ [field]: message });
+      else setFormError(message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <div class="fr-container fr-my-6w">
+      <div class="fr-grid-row fr-grid-row--center">
+        <div class="fr-col-12 fr-col-md-10 fr-col-lg-8">
+          <h1>Inscription</h1>
+          <p>
+            Créez votre compte sur le Tableau de bord de l'apprentissage. Il sera validé par un membre de votre organisation déjà inscrit ou par un
+            administrateur. Vous avez déjà un compte ? <A href="/connexion">Connectez-vous</A>.
+          </p>
+          <form onSubmit={submit}>
+            <RadioGroup
+              name="categorie"
+              legend="Vous êtes :"
+              options={CATEGORIES}
+              value={categorie()}
+              onChange={(value) => {
+                setCategorie(value);
+                setFormError(null);
+              }}
+            />
+
+            <Switch>
+              <Match when={categorie() === "ORGANISME_FORMATION"}>
+                <h2 class="fr-h4">Votre organisme</h2>
+                <RechercheOrganisme selectedId={organisme()?.id ?? null} onSelect={setOrganisme} />
+              </Match>
+              <Match when={categorie() === "RESEAU"}>
+                <h2 class="fr-h4">Votre réseau</h2>
+                <Field id="reseau" label="Nom de votre réseau" hint="Choisissez dans la liste ou saisissez son nom" list="reseaux-connus" value={reseau()} onInput={setReseau} />
+                <datalist id="reseaux-connus">
+                  <For each={reseaux()?.reseaux ?? []}>{(nomReseau) => <option value={nomReseau} />}</For>
+                </datalist>
+              </Match>
+              <Match when={categorie() === "OPERATEUR_PUBLIC"}>
+                <h2 class="fr-h4">Votre territoire</h2>
+                <RadioGroup
+                  name="operateur"
+                  legend="Votre administration :"
+                  options={OPERATEURS}
+                  value={operateur()}
+                  onChange={(value) => {
+                    setOperateur(value);
+                    setTerritoire("");
+                  }}
+                />
+                <Show when={operateur()}>{(type) => <ChoixTerritoire type={type()} value={territoire()} onChange={setTerritoire} />}</Show>
+              </Match>
+            </Switch>
+
+            <Show when={entiteChoisie()}>
+              <h2 class="fr-h4 fr-mt-4w">Vos informations</h2>
+              <RadioGroup
+                name="civilite"
+                legend="Civilité"
+                options={[
+                  { value: "Madame" as const, label: "Madame" },
+                  { value: "Monsieur" as const, label: "Monsieur" },
+                ]}
+                value={civilite()}
+                onChange={setCivilite}
+                error={errors().civilite}
+              />
+              <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-sm-6">
+                  <Field id="prenom" label="Prénom" autocomplete="given-name" value={prenom()} onInput={setPrenom} error={errors().prenom} />
+                </div>
+                <div class="fr-col-12 fr-col-sm-6">
+                  <Field id="nom" label="Nom" autocomplete="family-name" value={nom()} onInput={setNom} error={errors().nom} />
+                </div>
+              </div>
+              <Field id="fonction" label="Fonction (facultatif)" autocomplete="organization-title" value={fonction()} onInput={setFonction} error={errors().fonction} required={false} />
+              <Field id="email" label="Adresse e-mail professionnelle" hint="Format attendu : nom@domaine.fr" type="email" autocomplete="email" value={email()} onInput={setEmail} error={errors().email} />
+              <Field
+                id="password"
+                label="Mot de passe"
+                hint="12 caractères au minimum"
+                type="password"
+                autocomplete="new-password"
+                value={password()}
+                onInput={setPassword}
+                error={errors().password}
+              />
+              <FormError message={formError()} />
+              <button class="fr-btn" type="submit" disabled={pending()}>
+                Créer mon compte
+              </button>
+            </Show>
+            <Show when={!entiteChoisie()}>
+              <FormError message={formError()} />
+            </Show>
+          </form>
+        </div>
+      </div>
+    </div>
+  );
 }

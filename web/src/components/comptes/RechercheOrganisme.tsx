@@ -1,0 +1,121 @@
+import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { api, ApiClientError } from "../../api";
+import { Field } from "./Field";
+import { fieldError } from "./form-errors";
+import { OrganismeTrouve, type OrganismeReferentiel } from "./OrganismeTrouve";
+
+type Mode = "uai" | "siret";
+
+/** The OFA step of the sign-up: find one's organisme in the référentiel by UAI or by SIRET, then pick it. */
+export function RechercheOrganisme(props: { selectedId: string | null; onSelect: (organisme: OrganismeReferentiel | null) => void; error?: string | null }) {
+  const [mode, setMode] = createSignal<Mode>("uai");
+  const [query, setQuery] = createSignal("");
+  const [results, setResults] = createSignal<OrganismeReferentiel[] | null>(null);
+  const [notFound, setNotFound] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const [searching, setSearching] = createSignal(false);
+
+  const search = async () => {
+    setError(null);
+    setNotFound(false);
+    setResults(null);
+    props.onSelect(null);
+    if (!query().trim()) {
+      setError(mode() === "uai" ? "Indiquez l'UAI de votre établissement." : "Indiquez le SIRET de votre établissement.");
+      return;
+    }
+    setSearching(true);
+    try {
+      const { organismes } = await api<{ organismes: OrganismeReferentiel[] }>(`/api/referentiel/organismes?${mode()}=${encodeURIComponent(query())}`);
+      setResults(organismes);
+      if (organismes.length === 1) props.onSelect(organismes[0]);
+    } catch (e) {
+      if (e instanceof ApiClientError && e.status === 404) setNotFound(true);
+      else setError(fieldError(e).message);
+    } finally {
+      setSearching(false);
+    }
+  };
+
+  return (
+    <>
+      <fieldset class="fr-fieldset" id="recherche-mode">
+        <legend class="fr-fieldset__legend fr-fieldset__legend--regular">Comment voulez-vous retrouver votre organisme ?</legend>
+        <For each={[{ value: "uai" as const, label: "Par UAI" }, { value: "siret" as const, label: "Par SIRET" }]}>
+          {(option) => (
+            <div class="fr-fieldset__element fr-fieldset__element--inline">
+              <div class="fr-radio-group">
+                <input
+                  type="radio"
+                  id={`recherche-${option.value}`}
+                  name="recherche-mode"
+                  checked={mode() === option.value}
+                  onChange={() => {
+                    setMode(option.value);
+                    setQuery("");
+                    setResults(null);
+                    setNotFound(false);
+                    setError(null);
+                    props.onSelect(null);
+                  }}
+                />
+                <label class="fr-label" for={`recherche-${option.value}`}>
+                  {option.label}
+                </label>
+              </div>
+            </div>
+          )}
+        </For>
+      </fieldset>
+      <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
+        <div class="fr-col-12 fr-col-sm-8">
+          <Field
+            id="recherche"
+            label={mode() === "uai" ? "UAI de votre établissement" : "SIRET de votre établissement"}
+            hint={mode() === "uai" ? "7 chiffres et une lettre, ex. 0751234A" : "14 chiffres, ex. 123 456 789 00012"}
+            inputmode={mode() === "siret" ? "numeric" : "text"}
+            value={query()}
+            onInput={setQuery}
+            error={error() ?? props.error}
+            required={false}
+          />
+        </div>
+        <div class="fr-col-12 fr-col-sm-4">
+          <button type="button" class="fr-btn fr-btn--secondary fr-icon-search-line fr-btn--icon-left fr-mb-3w" onClick={search} disabled={searching()}>
+            Rechercher
+          </button>
+        </div>
+      </div>
+      <div aria-live="polite">
+        <Switch>
+          <Match when={notFound()}>
+            <div class="fr-alert fr-alert--warning fr-mb-3w">
+              <h3 class="fr-alert__title">Aucun organisme trouvé</h3>
+              <p>
+                Vérifiez {mode() === "uai" ? "l'UAI" : "le SIRET"} saisi, ou essayez {mode() === "uai" ? "avec votre SIRET" : "avec votre UAI"}. Si votre
+                établissement n'est toujours pas trouvé, écrivez-nous à tableau-de-bord@apprentissage.beta.gouv.fr.
+              </p>
+            </div>
+          </Match>
+          <Match when={results()}>
+            {(list) => (
+              <fieldset class="fr-fieldset" id="organismes-trouves">
+                <legend class="fr-fieldset__legend fr-fieldset__legend--regular">
+                  {list().length === 1 ? "Organisme trouvé :" : `${list().length} organismes trouvés, sélectionnez le vôtre :`}
+                </legend>
+                <For each={list()}>
+                  {(organisme) => (
+                    <OrganismeTrouve organisme={organisme} selected={props.selectedId === organisme.id} onSelect={() => props.onSelect(organisme)} />
+                  )}
+                </For>
+              </fieldset>
+            )}
+          </Match>
+        </Switch>
+        <Show when={searching()}>
+          <p>Recherche en cours…</p>
+        </Show>
+      </div>
+    </>
+  );
+}
