@@ -35,11 +35,11 @@ describe("normaliseLine", () => {
     expect(line({ ...base, nature: "Lieu de formation", ferme: "A" })).toMatchObject({ organisme: { nature: "lieu_formation", ferme: false } });
     expect(line({ ...base, nature: "FORMATEUR", ferme: 1 })).toMatchObject({ organisme: { nature: "formateur", ferme: true } });
     expect(line({ ...base, ferme: false })).toMatchObject({ organisme: { ferme: false } });
-    expect(line({ ...base, nature: "école", ferme: "peut-être", code_postal: "6910", departement: "100" })).toEqual({
+    expect(line({ ...base, nature: "école", ferme: "peut-être", code_postal: "6910A", departement: "100" })).toEqual({
       ok: false,
       position: "ligne 2",
       reasons: [
-        "Code postal invalide : « 6910 »",
+        "Code postal invalide : « 6910A »",
         "Département invalide : « 100 »",
         "Nature inconnue : « école »",
         "Valeur de « ferme » invalide : « peut-être » (attendu : 0 ou 1)",
@@ -49,6 +49,8 @@ describe("normaliseLine", () => {
 
   it("derives the département from the code postal when the file does not give it", () => {
     expect(line({ ...base, code_postal: "69003" })).toMatchObject({ organisme: { codePostal: "69003", departement: "69" } });
+    // Spreadsheets drop the leading zero of Ain, Aisne… codes postaux.
+    expect(line({ ...base, code_postal: 1000 })).toMatchObject({ organisme: { codePostal: "01000", departement: "01" } });
     expect(departementFromCodePostal("97411")).toBe("974");
     expect(departementFromCodePostal("20000")).toBe("2A");
     expect(departementFromCodePostal("20200")).toBe("2B");
