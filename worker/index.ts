@@ -12,6 +12,7 @@ import { transmissionRoutes } from "./api/transmission";
 import { liveRoutes } from "./api/live";
 import { dossiersApprenantsRoutes } from "./api/dossiers-apprenants";
 import { connexionApiRoutes } from "./api/connexion-api";
+import { openApiRoutes } from "./api/openapi";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 
 export { OrganismeHub } from "../durable-objects/organisme-hub";
@@ -43,6 +44,7 @@ app.route("/api/organismes", organismesRoutes);
 app.route("/api/organismes", transmissionRoutes);
 app.route("/api/organismes", liveRoutes);
 app.route("/connexion-api", connexionApiRoutes);
+app.route("/api", openApiRoutes);
 
 app.all("/api/*", (c) => c.json({ error: "Not Found", message: "Cette adresse de l'API n'existe pas." }, 404));
 // Copied so that the secure headers can be added to the (immutable) asset response.
