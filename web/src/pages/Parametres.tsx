@@ -1,5 +1,34 @@
-import { NotYetBuilt } from "../components/NotYetBuilt";
+import { useSearchParams } from "@solidjs/router";
+import { Show } from "solid-js";
+import { RequireUser } from "../components/RequireUser";
+import { TransmissionSettings } from "../components/transmission/TransmissionSettings";
 
+/** Paramètres → "Paramétrage de votre moyen de transmission" (SPEC §4). Admins may pass `?organisme=<id>`. */
 export default function Parametres() {
-  return <NotYetBuilt title="Parametres" />;
+  const [params] = useSearchParams<{ organisme?: string; erreur?: string }>();
+  return (
+    <div class="fr-container fr-my-4w">
+      <RequireUser>
+        {(user) => {
+          const organismeId = () => (user.isAdmin && params.organisme) || user.organismeId;
+          return (
+            <>
+              <h1 class="fr-h2">Paramétrage de votre moyen de transmission</h1>
+              <Show
+                when={organismeId()}
+                keyed
+                fallback={
+                  <div class="fr-alert fr-alert--info">
+                    <p>Le paramétrage de la transmission concerne les comptes des organismes de formation.</p>
+                  </div>
+                }
+              >
+                {(id) => <TransmissionSettings organismeId={id} initialError={params.erreur ?? null} />}
+              </Show>
+            </>
+          );
+        }}
+      </RequireUser>
+    </div>
+  );
 }

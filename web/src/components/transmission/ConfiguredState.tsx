@@ -1,0 +1,71 @@
+import { A } from "@solidjs/router";
+import { Show } from "solid-js";
+import type { TransmissionView } from "../../../../worker/domain/transmission-view";
+import { dateParis } from "./dates";
+
+/** The end of the procedure: the key flow confirmed, or a manual (Excel) mode chosen. */
+export function ConfiguredState(props: {
+  settings: TransmissionView["settings"];
+  /** when the key flow was confirmed, and by whom (the hub's record); else the settings' */
+  configuredAt: string | null;
+  configuredBy: string | null;
+  manual: boolean;
+  busy: boolean;
+  onReset: () => void;
+}) {
+  return (
+    <section aria-labelledby="configure-titre">
+      <Show
+        when={props.manual}
+        fallback={
+          <p id="configure-titre" class="fr-text--lead fr-mb-1w">
+            <strong>Votre moyen de transmission est paramétré avec {props.settings.erpLabel}.</strong>
+          </p>
+        }
+      >
+        <Show
+          when={props.settings.erpLabel}
+          fallback={
+            <p id="configure-titre" class="fr-text--lead fr-mb-1w">
+              <strong>Vous transmettez vos effectifs par fichier Excel.</strong>
+            </p>
+          }
+        >
+          <p id="configure-titre" class="fr-text--lead fr-mb-1w">
+            <strong>Votre établissement utilise {props.settings.erpLabel}.</strong>
+          </p>
+          <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
+            <p>Cet ERP n'est pas encore interfacé avec le tableau de bord : transmettez vos effectifs par fichier Excel.</p>
+          </div>
+        </Show>
+      </Show>
+      <Show when={props.configuredAt}>
+        <p id="configure-le">
+          (configuré le {dateParis(props.configuredAt)}
+          {props.configuredBy ? ` par ${props.configuredBy}` : ""})
+        </p>
+      </Show>
+      <ul class="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Show
+            when={props.manual}
+            fallback={
+              <A id="lien-mes-effectifs" class="fr-btn" href="/effectifs">
+                Mes effectifs
+              </A>
+            }
+          >
+            <A id="lien-fichier-excel" class="fr-btn fr-icon-file-add-line fr-btn--icon-left" href="/effectifs">
+              Ajouter via fichier Excel
+            </A>
+          </Show>
+        </li>
+        <li>
+          <button id="bouton-reinitialiser" type="button" class="fr-btn fr-btn--secondary" disabled={props.busy} onClick={() => props.onReset()}>
+            Réinitialiser ma configuration
+          </button>
+        </li>
+      </ul>
+    </section>
+  );
+}

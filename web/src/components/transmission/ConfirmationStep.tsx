@@ -1,0 +1,84 @@
+import { Show } from "solid-js";
+import type { ConnectionInstallation } from "../../../../worker/domain/connection-state";
+import type { TransmissionView } from "../../../../worker/domain/transmission-view";
+import { dateParis } from "./dates";
+
+/** Step 4: the ERP used the key; the user confirms (or not) the UAI and SIRET it declared. */
+export function ConfirmationStep(props: {
+  organisme: TransmissionView["organisme"];
+  installation: ConnectionInstallation;
+  busy: boolean;
+  onConfirm: () => void;
+  onRefuse: () => void;
+}) {
+  const uai = () => props.installation.uai ?? props.organisme.uai;
+  const siret = () => props.installation.siret ?? props.organisme.siret;
+  const mismatch = () =>
+    (props.installation.uai !== null && props.installation.uai !== props.organisme.uai) ||
+    (props.installation.siret !== null && props.installation.siret !== props.organisme.siret);
+
+  return (
+    <section aria-labelledby="confirmation-titre">
+      <h2 id="confirmation-titre" class="fr-h4" tabindex="-1">
+        Finalisez l'opération de paramétrage pour transmettre vos effectifs.
+      </h2>
+      <div class="fr-alert fr-alert--success fr-mb-3w" role="status">
+        <p>✓ Vous avez correctement installé la nouvelle clé d'échange sur votre ERP.</p>
+      </div>
+      <p>Confirmez que l'UAI et le SIRET indiqués ci-dessous correspondent à votre établissement :</p>
+      <Show when={mismatch()}>
+        <div id="alerte-couple-different" class="fr-alert fr-alert--warning fr-mb-3w">
+          <h3 class="fr-alert__title">L'UAI et le SIRET déclarés par votre ERP ne sont pas ceux de votre établissement</h3>
+          <p>
+            Votre ERP a déclaré l'UAI {props.installation.uai ?? "(aucun)"} et le SIRET {props.installation.siret ?? "(aucun)"} ; votre
+            établissement a l'UAI {props.organisme.uai ?? "(aucun)"} et le SIRET {props.organisme.siret}. Si ce n'est pas votre établissement,
+            ne confirmez pas et vérifiez le paramétrage de votre ERP.
+          </p>
+        </div>
+      </Show>
+      <div class="fr-table fr-table--no-caption fr-mb-2w">
+        <div class="fr-table__wrapper">
+          <div class="fr-table__container">
+            <div class="fr-table__content">
+              <table>
+                <caption>Établissement déclaré par votre ERP</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Organisme de formation</th>
+                    <th scope="col">SIRET</th>
+                    <th scope="col">UAI</th>
+                    <th scope="col">Interfaçage</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    <td>{props.organisme.enseigne ?? props.organisme.raisonSociale}</td>
+                    <td id="siret-declare">{siret()}</td>
+                    <td id="uai-declare">{uai()}</td>
+                    <td>✓ Transmet MAJ : {dateParis(props.organisme.lastTransmissionAt ?? props.installation.at)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </div>
+        </div>
+      </div>
+      <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--right">
+        <li>
+          <button id="bouton-je-ne-confirme-pas" type="button" class="fr-btn fr-btn--secondary" disabled={props.busy} onClick={() => props.onRefuse()}>
+            Je ne confirme pas
+          </button>
+        </li>
+        <li>
+          <button id="bouton-je-confirme" type="button" class="fr-btn" disabled={props.busy} onClick={() => props.onConfirm()}>
+            Je confirme
+          </button>
+        </li>
+      </ul>
+      <p class="fr-text--sm">
+        Votre clé a été copiée sur votre ERP et elle est reconnue par le tableau de bord – vous devez simplement confirmer votre
+        établissement pour finaliser la procédure.
+      </p>
+    </section>
+  );
+}
