@@ -1,4 +1,85 @@
-import { Hono } from "hono";
+/** The ERP API v3 (SPEC §5), wire-compatible with the reference: `/api/v3/dossiers-apprenants[/test]`. */
+import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
+import { validateDossier, validateDossiersBody, type DossierNormalise } from "../domain/dossier";
+import { ApiError, badRequest } from "../lib/errors";
+import { authenticateApiKey } from "../lib/api-key";
+import { organismeHub } from "../connection/hub";
+import { ingestDossiers } from "../ingestion/push";
+
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export const dossiersApprenantsRoutes = new Hono<AppEnv>();
+
+const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? c.req.header("X-Forwarded-For")?.split(",")[0].trim() ?? "inconnue";
+
+const authenticate = (c: Context<AppEnv>) => authenticateApiKey(c.env, c.req.header("Authorization"), clientIp(c));
+
+const tooLarge = () => new ApiError(413, "Payload Too Large", "Le corps de la requête dépasse la taille maximale de 10 Mo.");
+const validationError = (details: { message: string; path: string }[]) => badRequest("Erreur de validation", { details });
+
+/** Reads at most MAX_BODY_BYTES, without trusting Content-Length alone (it may be absent or false). */
+async function readBody(request: Request): Promise<string> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+dossiersApprenantsRoutes.post("/dossiers-apprenants/test", async (c) => {
+  const { keyId, organismeId } = await authenticate(c);
+  await organismeHub(c.env, organismeId).recordFirstUse({ keyId, via: "test" });
+  return c.json({ msg: "ok" });
+});
+
+dossiersApprenantsRoutes.post("/dossiers-apprenants", async (c) => {
+  const { keyId, organismeId } = await authenticate(c);
+  const text = await readBody(c.req.raw);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw validationError([{ path: "", message: "Le corps de la requête n'est pas un JSON valide" }]);
+  }
+  const checked = validateDossiersBody(body);
+  if (!checked.ok) throw validationError(checked.details);
+
+  const { status } = await organismeHub(c.env, organismeId).recordFirstUse({ keyId, via: "push", ...declaredFormateur(checked.dossiers[0]) });
+  const { items } = await ingestDossiers(c.env, checked.dossiers, { organismeId, apiKeyId: keyId, source: "erp", hold: status !== "confirmed" });
+
+  const data = checked.dossiers.map((input, i) => ({ ...echo(input), ...items[i] }));
+  const someInvalid = items.some((item) => item.outcome === "invalid");
+  return c.json({ status: "OK", message: "Queued", ...(someInvalid ? { detail: "Some data are invalid" } : {}), data });
+});
+
+/** The dossier as sent, without the NIR (never stored nor sent back). */
+function echo(input: unknown): Record<string, unknown> {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return {};
+  const { nir_apprenant: _nir, ...rest } = input as Record<string, unknown>;
+  return rest;
+}
+
+/** The UAI/SIRET of the organisme formateur that the first dossier declares: what the OFA will confirm. */
+function declaredFormateur(first: unknown): { uai: string | null; siret: string | null } {
+  const validation = validateDossier(first);
+  const f: Partial<DossierNormalise> = validation.ok ? validation.value : validation.partial;
+  return { uai: f.etablissement_formateur_uai ?? null, siret: f.etablissement_formateur_siret ?? null };
+}

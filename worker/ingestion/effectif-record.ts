@@ -1,0 +1,104 @@
+/**
+ * A normalised dossier as the rows stored for it: one row of `effectifs` and its parcours as rows of
+ * `effectif_statuts`. Pure (no I/O), so the demo seeder inserts effectifs exactly as the ERP API does.
+ */
+import { contratsOf, type DossierNormalise } from "../domain/dossier";
+import { computeParcours, parcoursToIntervals, type ParcoursEntry, type Statut } from "../domain/parcours";
+import { hash64 } from "./hash";
+
+export interface EffectifRow {
+  id: string;
+  organisme_id: string;
+  organisme_responsable_id: string | null;
+  annee_scolaire: string;
+  id_erp_apprenant: string;
+  nom: string;
+  prenom: string;
+  date_de_naissance: string | null;
+  libelle_formation: string | null;
+  formation_cfd: string | null;
+  formation_rncp: string | null;
+  date_entree_formation: string | null;
+  date_fin_formation: string | null;
+  employeur: string | null;
+  contrat_debut: string | null;
+  contrat_fin: string | null;
+  data: string;
+  parcours: string;
+  data_hash: string;
+  source: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EffectifStatutRow {
+  effectif_id: string;
+  organisme_id: string;
+  annee_scolaire: string;
+  du: string;
+  au: string | null;
+  statut: Statut;
+}
+
+export const EFFECTIF_COLUMNS = [
+  "id", "organisme_id", "organisme_responsable_id", "annee_scolaire", "id_erp_apprenant", "nom", "prenom",
+  "date_de_naissance", "libelle_formation", "formation_cfd", "formation_rncp", "date_entree_formation",
+  "date_fin_formation", "employeur", "contrat_debut", "contrat_fin", "data", "parcours", "data_hash", "source",
+  "created_at", "updated_at",
+] as const satisfies readonly (keyof EffectifRow)[];
+
+export const EFFECTIF_STATUT_COLUMNS = ["effectif_id", "organisme_id", "annee_scolaire", "du", "au", "statut"] as const satisfies readonly (keyof EffectifStatutRow)[];
+
+/** The JSON stored in effectifs.data: keys in schema order, so equal dossiers have equal JSON. */
+export const dossierJson = (dossier: DossierNormalise) => JSON.stringify(dossier);
+
+export function parcoursOfDossier(dossier: DossierNormalise): ParcoursEntry[] {
+  return computeParcours({
+    date_entree_formation: dossier.date_entree_formation,
+    date_fin_formation: dossier.date_fin_formation,
+    date_exclusion_formation: dossier.date_exclusion_formation ?? null,
+    contrats: contratsOf(dossier),
+  });
+}
+
+export function toEffectifRecord(
+  dossier: DossierNormalise,
+  ids: { id: string; organismeId: string; organismeResponsableId: string | null },
+  now: string,
+  source = "erp",
+): { effectif: EffectifRow; statuts: EffectifStatutRow[] } {
+  const data = dossierJson(dossier);
+  const parcours = parcoursOfDossier(dossier);
+  const dernierContrat = contratsOf(dossier).at(-1);
+  const effectif: EffectifRow = {
+    id: ids.id,
+    organisme_id: ids.organismeId,
+    organisme_responsable_id: ids.organismeResponsableId,
+    annee_scolaire: dossier.annee_scolaire,
+    id_erp_apprenant: dossier.id_erp_apprenant,
+    nom: dossier.nom_apprenant,
+    prenom: dossier.prenom_apprenant,
+    date_de_naissance: dossier.date_de_naissance_apprenant,
+    libelle_formation: dossier.libelle_court_formation ?? null,
+    formation_cfd: dossier.formation_cfd ?? null,
+    formation_rncp: dossier.formation_rncp ?? null,
+    date_entree_formation: dossier.date_entree_formation,
+    date_fin_formation: dossier.date_fin_formation,
+    employeur: dernierContrat?.siret_employeur ?? null,
+    contrat_debut: dernierContrat?.date_debut ?? null,
+    contrat_fin: dernierContrat ? (dernierContrat.date_rupture ?? dernierContrat.date_fin) : null,
+    data,
+    parcours: JSON.stringify(parcours),
+    data_hash: hash64(data),
+    source,
+    created_at: now,
+    updated_at: now,
+  };
+  const statuts = parcoursToIntervals(parcours).map((interval) => ({
+    effectif_id: ids.id,
+    organisme_id: ids.organismeId,
+    annee_scolaire: dossier.annee_scolaire,
+    ...interval,
+  }));
+  return { effectif, statuts };
+}

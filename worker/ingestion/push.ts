@@ -1,0 +1,324 @@
+/**
+ * The ingestion pipeline shared by ERP pushes, held records and file imports: every check answered per dossier,
+ * then ONE atomic D1 batch (upsert of effectifs and their statuts, transmission report, transmission row), then
+ * the organismes' Durable Objects are told.
+ */
+import type { Env } from "../env";
+import { mergeDossiers, validateDossier, type DossierNormalise, type DossierValidation, type ValidationError } from "../domain/dossier";
+import { statutAt, type Statut } from "../domain/parcours";
+import type { TransmissionSummary } from "../domain/live-messages";
+import { sha256Hex } from "../lib/crypto";
+import { organismeHub } from "../connection/hub";
+import { dossierJson, EFFECTIF_COLUMNS, EFFECTIF_STATUT_COLUMNS, parcoursOfDossier, toEffectifRecord, type EffectifRow } from "./effectif-record";
+import { hash64 } from "./hash";
+import { coupleKey, lookupOrganismes, type OrganismesLookup } from "./organismes";
+import { conflictGuard, insertRows, isConflict, upsertClause } from "./sql";
+
+export type Outcome = "created" | "updated" | "unchanged" | "held" | "invalid";
+
+export interface ItemResult {
+  validation_errors: ValidationError[];
+  outcome: Outcome;
+  /** the statut today, for valid dossiers */
+  statut: Statut | null;
+  effectif_id: string | null;
+}
+
+export interface PushResult {
+  summary: TransmissionSummary;
+  items: ItemResult[];
+}
+
+export interface PushOptions {
+  /** the organisme that sends (the key's organisme) */
+  organismeId: string;
+  apiKeyId: string | null;
+  /** "erp" for the API, "fichier" for an Excel/CSV import */
+  source: string;
+  /** true before the connection is confirmed: valid dossiers are kept aside, not applied */
+  hold: boolean;
+  now?: Date;
+}
+
+/** A lost race with a concurrent push is retried this many times before answering 503. */
+const MAX_ATTEMPTS = 5;
+
+export async function ingestDossiers(env: Env, inputs: unknown[], options: PushOptions): Promise<PushResult> {
+  return ingestValidated(env, inputs.map((input) => ({ input, validation: validateDossier(input) })), options);
+}
+
+interface Candidate {
+  index: number;
+  value: DossierNormalise;
+  formateurId: string;
+  responsableId: string;
+  /** formateur id | année scolaire | id ERP */
+  key: string;
+}
+
+interface StoredEffectif {
+  id: string;
+  data: string;
+  dataHash: string;
+}
+
+/** The pipeline after validation (held records enter here with their already normalised data). */
+export async function ingestValidated(
+  env: Env,
+  entries: { input: unknown; validation: DossierValidation }[],
+  options: PushOptions,
+): Promise<PushResult> {
+  const started = Date.now();
+  const now = (options.now ?? new Date()).toISOString();
+  const today = now.slice(0, 10);
+  const fieldsOf = (v: DossierValidation): Partial<DossierNormalise> => (v.ok ? v.value : v.partial);
+
+  const sirets = entries.flatMap(({ validation }) => {
+    const f = fieldsOf(validation);
+    return [f.etablissement_formateur_siret, f.etablissement_responsable_siret].filter((s): s is string => !!s);
+  });
+  const organismes = await lookupOrganismes(env.DB, options.organismeId, sirets);
+
+  const errorsOf: ValidationError[][] = [];
+  const candidates: Candidate[] = [];
+  entries.forEach(({ validation }, index) => {
+    const errors = validation.ok ? [] : [...validation.errors];
+    const refs = organismeErrors(fieldsOf(validation), organismes);
+    errors.push(...refs.errors);
+    errorsOf.push(errors);
+    if (validation.ok && errors.length === 0) {
+      const value = validation.value;
+      candidates.push({
+        index,
+        value,
+        formateurId: refs.formateurId!,
+        responsableId: refs.responsableId!,
+        key: `${refs.formateurId}|${value.annee_scolaire}|${value.id_erp_apprenant}`,
+      });
+    }
+  });
+
+  const newIds = await deterministicIds(candidates.map((c) => c.key));
+  for (let attempt = 1; ; attempt++) {
+    const plan = await planWrites(env, entries, errorsOf, candidates, newIds, organismes, options, now, today, started);
+    try {
+      await env.DB.batch(plan.statements);
+    } catch (error) {
+      if (isConflict(error) && attempt < MAX_ATTEMPTS) continue;
+      throw error;
+    }
+    await notifyHubs(env, [options.organismeId, ...plan.touched], plan.result.summary);
+    return plan.result;
+  }
+}
+
+function organismeErrors(
+  f: Partial<DossierNormalise>,
+  organismes: OrganismesLookup,
+): { errors: ValidationError[]; formateurId: string | null; responsableId: string | null } {
+  const errors: ValidationError[] = [];
+  let formateurId: string | null = null;
+  let responsableId: string | null = null;
+  if (f.etablissement_formateur_uai && f.etablissement_formateur_siret) {
+    const couple = `UAI ${f.etablissement_formateur_uai}, SIRET ${f.etablissement_formateur_siret}`;
+    formateurId = organismes.byCouple.get(coupleKey(f.etablissement_formateur_uai, f.etablissement_formateur_siret)) ?? null;
+    if (!formateurId) errors.push({ path: "etablissement_formateur_siret", message: `Organisme formateur introuvable (${couple})` });
+    else if (!organismes.scope.has(formateurId)) {
+      errors.push({
+        path: "etablissement_formateur_siret",
+        message: `Cette clé d'échange ne permet pas de transmettre les dossiers de l'organisme formateur (${couple}) : ce n'est ni votre organisme ni l'un de ses formateurs`,
+      });
+    }
+  }
+  if (f.etablissement_responsable_uai && f.etablissement_responsable_siret) {
+    responsableId = organismes.byCouple.get(coupleKey(f.etablissement_responsable_uai, f.etablissement_responsable_siret)) ?? null;
+    if (!responsableId) {
+      errors.push({
+        path: "etablissement_responsable_siret",
+        message: `Organisme responsable introuvable (UAI ${f.etablissement_responsable_uai}, SIRET ${f.etablissement_responsable_siret})`,
+      });
+    }
+  }
+  return { errors, formateurId, responsableId };
+}
+
+/** Ids derived from the identity, so that two concurrent pushes creating the same effectif agree on its id. */
+async function deterministicIds(keys: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(keys)];
+  const hashes = await Promise.all(unique.map((k) => sha256Hex(`effectif|${k}`)));
+  return new Map(unique.map((k, i) => [k, `${hashes[i].slice(0, 8)}-${hashes[i].slice(8, 12)}-${hashes[i].slice(12, 16)}-${hashes[i].slice(16, 20)}-${hashes[i].slice(20, 32)}`]));
+}
+
+const splitKey = (key: string) => {
+  const [organismeId, anneeScolaire, ...rest] = key.split("|");
+  return { organismeId, anneeScolaire, idErpApprenant: rest.join("|") };
+};
+
+async function loadStored(env: Env, keys: string[], hold: boolean) {
+  const identities = JSON.stringify(keys.map((k) => Object.values(splitKey(k))));
+  const statements = [
+    env.DB.prepare(
+      `SELECT e.organisme_id || '|' || e.annee_scolaire || '|' || e.id_erp_apprenant AS key, e.id, e.data, e.data_hash AS dataHash
+         FROM json_each(?) AS j
+         JOIN effectifs e ON e.organisme_id = j.value ->> '$[0]' AND e.annee_scolaire = j.value ->> '$[1]' AND e.id_erp_apprenant = j.value ->> '$[2]'`,
+    ).bind(identities),
+  ];
+  if (hold) {
+    statements.push(
+      env.DB.prepare(
+        `SELECT r.organisme_id || '|' || r.identity AS key, r.held_data AS data FROM json_each(?) AS j
+           JOIN dossiers_recus r ON r.organisme_id = j.value ->> '$[0]' AND r.identity = (j.value ->> '$[1]') || '|' || (j.value ->> '$[2]')
+          WHERE r.outcome = 'held' AND r.held_data IS NOT NULL`,
+      ).bind(identities),
+    );
+  }
+  const [effectifs, held] = await env.DB.batch<{ key: string; id: string; data: string; dataHash: string }>(statements);
+  return {
+    effectifs: new Map<string, StoredEffectif>(effectifs.results.map((r) => [r.key, r])),
+    held: new Map<string, DossierNormalise>((held?.results ?? []).map((r) => [r.key, JSON.parse(r.data) as DossierNormalise])),
+  };
+}
+
+interface IdentityState {
+  id: string;
+  stored: StoredEffectif | null;
+  current: DossierNormalise | null;
+  json: string | null;
+  dirty: boolean;
+  candidate: Candidate;
+}
+
+async function planWrites(
+  env: Env,
+  entries: { input: unknown; validation: DossierValidation }[],
+  errorsOf: ValidationError[][],
+  candidates: Candidate[],
+  newIds: Map<string, string>,
+  organismes: OrganismesLookup,
+  options: PushOptions,
+  now: string,
+  today: string,
+  started: number,
+) {
+  const stored = candidates.length ? await loadStored(env, candidates.map((c) => c.key), options.hold) : { effectifs: new Map(), held: new Map() };
+  const items: ItemResult[] = entries.map((_, i) => ({ validation_errors: errorsOf[i], outcome: "invalid", statut: null, effectif_id: null }));
+  const identities = new Map<string, IdentityState>();
+  const heldData = new Map<number, DossierNormalise>();
+
+  for (const c of candidates) {
+    let state = identities.get(c.key);
+    if (!state) {
+      const existing: StoredEffectif | undefined = stored.effectifs.get(c.key);
+      state = {
+        id: existing?.id ?? newIds.get(c.key)!,
+        stored: existing ?? null,
+        current: existing ? (JSON.parse(existing.data) as DossierNormalise) : null,
+        json: existing?.data ?? null,
+        dirty: false,
+        candidate: c,
+      };
+      if (options.hold) state.current = stored.held.get(c.key) ?? state.current;
+      identities.set(c.key, state);
+    }
+    const merged = mergeDossiers(state.current, c.value);
+    const json = dossierJson(merged);
+    const outcome: Outcome = options.hold ? "held" : !state.current ? "created" : state.json === json ? "unchanged" : "updated";
+    state.current = merged;
+    state.json = json;
+    state.candidate = c;
+    if (outcome === "held") heldData.set(c.index, merged);
+    else if (outcome !== "unchanged") state.dirty = true;
+    items[c.index] = { validation_errors: [], outcome, statut: statutAt(parcoursOfDossier(merged), today), effectif_id: state.id };
+  }
+
+  const db = env.DB;
+  const transmissionId = crypto.randomUUID();
+  const dirty = [...identities.values()].filter((s) => s.dirty);
+  const records = dirty.map((s) =>
+    toEffectifRecord(s.current!, { id: s.id, organismeId: s.candidate.formateurId, organismeResponsableId: s.candidate.responsableId }, now, options.source),
+  );
+  const updatable = EFFECTIF_COLUMNS.filter((c) => c !== "id" && c !== "created_at" && c !== "organisme_id" && c !== "annee_scolaire" && c !== "id_erp_apprenant");
+
+  const summary: TransmissionSummary = {
+    transmissionId,
+    receivedAt: now,
+    total: items.length,
+    created: items.filter((i) => i.outcome === "created").length,
+    updated: items.filter((i) => i.outcome === "updated").length,
+    unchanged: items.filter((i) => i.outcome === "unchanged").length,
+    held: items.filter((i) => i.outcome === "held").length,
+    invalid: items.filter((i) => i.outcome === "invalid").length,
+  };
+  const touched = [...new Set(dirty.map((s) => s.candidate.formateurId))];
+
+  const statements: D1PreparedStatement[] = [
+    ...conflictGuard(db, dirty.map((s) => ({ ...splitKey(s.candidate.key), dataHash: s.stored?.dataHash ?? null }))),
+    ...insertRows<EffectifRow>(db, "effectifs", EFFECTIF_COLUMNS, records.map((r) => r.effectif), upsertClause("organisme_id, annee_scolaire, id_erp_apprenant", updatable)),
+  ];
+  if (dirty.length) {
+    statements.push(db.prepare("DELETE FROM effectif_statuts WHERE effectif_id IN (SELECT value FROM json_each(?))").bind(JSON.stringify(dirty.map((s) => s.id))));
+    statements.push(...insertRows(db, "effectif_statuts", EFFECTIF_STATUT_COLUMNS, records.flatMap((r) => r.statuts)));
+  }
+  statements.push(
+    ...insertRows(db, "dossiers_recus", DOSSIER_RECU_COLUMNS, entries.map((entry, i) => dossierRecu(entry, items[i], heldData.get(i), organismes, options, transmissionId, now)),
+      upsertClause("organisme_id, identity", DOSSIER_RECU_COLUMNS.filter((c) => c !== "organisme_id" && c !== "identity"))),
+    db
+      .prepare(
+        `INSERT INTO transmissions (id, organisme_id, api_key_id, source, received_at, total, created, updated, unchanged, held, invalid, duration_ms)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(transmissionId, options.organismeId, options.apiKeyId, options.source, now, summary.total, summary.created, summary.updated,
+        summary.unchanged, summary.held, summary.invalid, Date.now() - started),
+    db
+      .prepare("UPDATE organismes SET last_transmission_at = ? WHERE id IN (SELECT value FROM json_each(?))")
+      .bind(now, JSON.stringify([options.organismeId, ...touched])),
+  );
+  return { statements, touched, result: { summary, items } };
+}
+
+const DOSSIER_RECU_COLUMNS = [
+  "organisme_id", "identity", "transmission_id", "outcome", "errors", "nom", "prenom", "libelle_formation", "annee_scolaire",
+  "id_erp_apprenant", "effectif_id", "held_data", "received_at",
+] as const;
+type DossierRecuRow = Record<(typeof DOSSIER_RECU_COLUMNS)[number], string | null>;
+
+/** The transmission report row of one dossier: its latest outcome and errors, under its organisme formateur when known. */
+function dossierRecu(
+  entry: { input: unknown; validation: DossierValidation },
+  item: ItemResult,
+  held: DossierNormalise | undefined,
+  organismes: OrganismesLookup,
+  options: PushOptions,
+  transmissionId: string,
+  now: string,
+): DossierRecuRow {
+  const f: Partial<DossierNormalise> = entry.validation.ok ? entry.validation.value : entry.validation.partial;
+  const raw = (typeof entry.input === "object" && entry.input !== null ? entry.input : {}) as Record<string, unknown>;
+  const annee = f.annee_scolaire ?? (typeof raw.annee_scolaire === "string" ? raw.annee_scolaire.trim() : null);
+  const idErp = f.id_erp_apprenant ?? (raw.id_erp_apprenant != null ? String(raw.id_erp_apprenant).trim() : null);
+  const formateurId =
+    f.etablissement_formateur_uai && f.etablissement_formateur_siret
+      ? organismes.byCouple.get(coupleKey(f.etablissement_formateur_uai, f.etablissement_formateur_siret))
+      : undefined;
+  return {
+    organisme_id: formateurId && organismes.scope.has(formateurId) ? formateurId : options.organismeId,
+    identity: annee && idErp ? `${annee}|${idErp}` : `contenu:${hash64(JSON.stringify(entry.input) ?? "")}`,
+    transmission_id: transmissionId,
+    outcome: item.outcome,
+    errors: JSON.stringify(item.validation_errors),
+    nom: f.nom_apprenant ?? null,
+    prenom: f.prenom_apprenant ?? null,
+    libelle_formation: f.libelle_court_formation ?? null,
+    annee_scolaire: annee,
+    id_erp_apprenant: idErp,
+    effectif_id: item.effectif_id,
+    held_data: held ? dossierJson(held) : null,
+    received_at: now,
+  };
+}
+
+/** Dashboards must see the push within ~100 ms: told before the response; a hub failure loses no data. */
+async function notifyHubs(env: Env, organismeIds: string[], summary: TransmissionSummary): Promise<void> {
+  const results = await Promise.allSettled([...new Set(organismeIds)].map((id) => organismeHub(env, id).notifyTransmission(summary)));
+  for (const r of results) if (r.status === "rejected") console.error("notifyTransmission", r.reason);
+}
