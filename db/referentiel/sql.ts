@@ -17,20 +17,32 @@ export function sqlValue(value: string | number | boolean | null | undefined): s
 }
 
 export const ROWS_PER_STATEMENT = 50;
+/** D1 refuses statements over 100 KB; rows are packed up to this size. */
+export const MAX_STATEMENT_CHARS = 90_000;
 
-/** `INSERT … VALUES (…), (…)` in chunks of `ROWS_PER_STATEMENT` rows, with an optional conflict clause. */
-export function insertRows(
-  table: string,
-  columns: readonly string[],
-  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
-  conflict = "",
-  verb = "INSERT",
-): string[] {
+type SqlRow = readonly (string | number | boolean | null | undefined)[];
+
+/**
+ * `INSERT … VALUES (…), (…)` with at most `ROWS_PER_STATEMENT` rows and about `MAX_STATEMENT_CHARS` characters
+ * per statement, with an optional conflict clause (a single row larger than that stays alone in its statement).
+ */
+export function insertRows(table: string, columns: readonly string[], rows: readonly SqlRow[], conflict = "", verb = "INSERT"): string[] {
+  const head = `${verb} INTO ${table} (${columns.join(", ")}) VALUES\n`;
+  const tail = `${conflict ? `\n${conflict}` : ""};`;
   const statements: string[] = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const values = rows.slice(i, i + ROWS_PER_STATEMENT).map((row) => `(${row.map(sqlValue).join(", ")})`);
-    statements.push(`${verb} INTO ${table} (${columns.join(", ")}) VALUES\n${values.join(",\n")}${conflict ? `\n${conflict}` : ""};`);
+  let values: string[] = [];
+  let size = head.length + tail.length;
+  for (const row of rows) {
+    const text = `(${row.map(sqlValue).join(", ")})`;
+    if (values.length > 0 && (values.length === ROWS_PER_STATEMENT || size + text.length + 2 > MAX_STATEMENT_CHARS)) {
+      statements.push(head + values.join(",\n") + tail);
+      values = [];
+      size = head.length + tail.length;
+    }
+    values.push(text);
+    size += text.length + 2;
   }
+  if (values.length > 0) statements.push(head + values.join(",\n") + tail);
   return statements;
 }
 

@@ -4,7 +4,7 @@ import { readReferentielFile } from "../../db/referentiel/file";
 import { normaliseLine } from "../../db/referentiel/normalise";
 import type { OrganismeReferentiel } from "../../db/referentiel/organisme";
 import { planImport } from "../../db/referentiel/plan";
-import { buildImportSql, sqlValue } from "../../db/referentiel/sql";
+import { buildImportSql, insertRows, MAX_STATEMENT_CHARS, sqlValue } from "../../db/referentiel/sql";
 
 /** What the import tool does: read local D1, plan against it, apply the SQL. Here D1 is the test binding. */
 async function importer(text: string, now: string) {
@@ -87,5 +87,20 @@ describe("sqlValue", () => {
   it("quotes text so that apostrophes cannot break out of the literal", () => {
     expect(sqlValue("l'Industrie'); DROP TABLE organismes; --")).toBe("'l''Industrie''); DROP TABLE organismes; --'");
     expect([sqlValue(null), sqlValue(true), sqlValue(false), sqlValue(12)]).toEqual(["NULL", "1", "0", "12"]);
+  });
+});
+
+describe("insertRows", () => {
+  it("splits rows by count and by size so that no statement exceeds D1's limit", () => {
+    const many = insertRows("t", ["a"], Array.from({ length: 120 }, (_, i) => [i]));
+    expect(many).toHaveLength(3);
+    expect(many[0]).toBe(`INSERT INTO t (a) VALUES\n${Array.from({ length: 50 }, (_, i) => `(${i})`).join(",\n")};`);
+    const big = insertRows("t", ["a"], Array.from({ length: 10 }, () => ["x".repeat(30_000)]), "ON CONFLICT DO NOTHING", "INSERT OR IGNORE");
+    expect(big).toHaveLength(5);
+    for (const statement of big) {
+      expect(statement.length).toBeLessThanOrEqual(MAX_STATEMENT_CHARS);
+      expect(statement.startsWith("INSERT OR IGNORE INTO t (a) VALUES\n")).toBe(true);
+      expect(statement.endsWith("\nON CONFLICT DO NOTHING;")).toBe(true);
+    }
   });
 });
