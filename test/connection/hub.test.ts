@@ -83,7 +83,7 @@ describe("the organisme's live WebSocket", () => {
     const { organisme, cookie } = await ofa();
     const foreign = await openLive(organisme.id, cookie, "https://evil.example");
     expect(foreign.response.status).toBe(403);
-    expect((await foreign.response.json()).message).toBe("Origine de la requête non autorisée.");
+    expect(((await foreign.response.json()) as { message: string }).message).toBe("Origine de la requête non autorisée.");
     const missing = await openLive(organisme.id, cookie, null);
     expect(missing.response.status).toBe(403);
   });
