@@ -1,0 +1,83 @@
+import { env, SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { API, dossier, organismeAvecCle, push } from "./helpers";
+
+describe("ERP API authentication and limits", () => {
+  it("refuses a missing, malformed, unknown or revoked key with the reference's 403 messages", async () => {
+    const { organisme, key } = await organismeAvecCle();
+    const message = async (r: Response) => {
+      expect(r.status).toBe(403);
+      return ((await r.json()) as { message: string }).message;
+    };
+    expect(await message(await push(null, []))).toBe("Clé API manquante");
+    expect(await message(await push(null, [], { Authorization: key }))).toBe("La clé API doit etre au format Bearer");
+    expect(await message(await push(crypto.randomUUID(), []))).toBe("La clé API n'est pas valide");
+    expect(await message(await push("pas-une-cle", []))).toBe("La clé API n'est pas valide");
+    await env.DB.prepare("UPDATE api_keys SET revoked_at = ? WHERE organisme_id = ?").bind(new Date().toISOString(), organisme.id).run();
+    expect(await message(await push(key, [dossier(organisme)]))).toBe("La clé API n'est pas valide");
+  });
+
+  it("answers /test with {msg: ok} and records the key's use", async () => {
+    const { organisme, key } = await organismeAvecCle({ confirmed: false });
+    const response = await SELF.fetch(`${API}/test`, { method: "POST", headers: { Authorization: `Bearer ${key}` } });
+    expect(await response.json()).toEqual({ msg: "ok" });
+    const row = await env.DB.prepare("SELECT last_used_at FROM api_keys WHERE organisme_id = ? AND revoked_at IS NULL").bind(organisme.id).first<{ last_used_at: string | null }>();
+    expect(row!.last_used_at).not.toBeNull();
+  });
+
+  it("answers 400 Erreur de validation when the body is not an array, too long, or not JSON", async () => {
+    const { organisme, key } = await organismeAvecCle();
+    for (const body of [{ dossier: 1 }, Array.from({ length: 2001 }, () => dossier(organisme)), "{pas du json"]) {
+      const response = await push(key, body);
+      expect(response.status).toBe(400);
+      const json = (await response.json()) as { error: string; message: string; details: { message: string; path: string }[] };
+      expect(json.error).toBe("Bad Request");
+      expect(json.message).toBe("Erreur de validation");
+      expect(json.details.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("answers 413 beyond 10 MB", async () => {
+    const { key } = await organismeAvecCle();
+    const response = await push(key, `[${"x".repeat(10 * 1024 * 1024 + 10)}]`);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { message: string }).message).toContain("10 Mo");
+  });
+
+  it("limits failed authentications per IP to 300 a minute (429 with Retry-After)", async () => {
+    await awayFromMinuteBoundary();
+    const statuses: number[] = [];
+    for (let i = 0; i < 301; i++) {
+      const r = await push(crypto.randomUUID(), [], { "CF-Connecting-IP": "203.0.113.7" });
+      statuses.push(r.status);
+      if (r.status === 429) expect(Number(r.headers.get("Retry-After"))).toBeGreaterThan(0);
+    }
+    expect(statuses.slice(0, 300).every((s) => s === 403)).toBe(true);
+    expect(statuses[300]).toBe(429);
+    // another IP is not affected
+    expect((await push(crypto.randomUUID(), [], { "CF-Connecting-IP": "203.0.113.8" })).status).toBe(403);
+  });
+
+  it("limits a key to 3000 requests a minute", async () => {
+    const { key } = await organismeAvecCle();
+    await awayFromMinuteBoundary();
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(`api-key:${(await keyId(key))}`));
+    for (let i = 0; i < 3000; i++) await stub.hit(3000);
+    const response = await push(key, []);
+    expect(response.status).toBe(429);
+    expect(response.headers.get("Retry-After")).not.toBeNull();
+  });
+});
+
+async function keyId(key: string): Promise<string> {
+  const bytes = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
+  const hash = [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  const row = await env.DB.prepare("SELECT id FROM api_keys WHERE key_hash = ?").bind(hash).first<{ id: string }>();
+  return row!.id;
+}
+
+/** The limiter counts per calendar minute: start a burst where it cannot straddle two windows. */
+async function awayFromMinuteBoundary(): Promise<void> {
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 50_000) await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 50));
+}
