@@ -13,6 +13,7 @@ import { liveRoutes } from "./api/live";
 import { dossiersApprenantsRoutes } from "./api/dossiers-apprenants";
 import { connexionApiRoutes } from "./api/connexion-api";
 import { openApiRoutes } from "./api/openapi";
+import { erpOrganismeRoutes } from "./api/erp-organisme";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 
 export { OrganismeHub } from "../durable-objects/organisme-hub";
@@ -32,6 +33,7 @@ app.onError((err, c) => {
 
 // The ERP API is server-to-server with its own key: no cookie session, no Origin check.
 app.route("/api/v3", dossiersApprenantsRoutes);
+app.route("/api/v3", erpOrganismeRoutes);
 
 app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
 app.use("*", checkOrigin);
