@@ -103,6 +103,9 @@ export function Header() {
               <NavLink href="/sifa">Mon enquête SIFA</NavLink>
               <NavLink href="/question">Question ?</NavLink>
               <NavLink href="/parametres">Paramètres</NavLink>
+              <Show when={currentUser()?.isAdmin || currentUser()?.organisationType === "ADMINISTRATEUR"}>
+                <NavLink href="/administration">Administration</NavLink>
+              </Show>
             </Show>
           </ul>
         </nav>

@@ -1,11 +1,18 @@
-import { A } from "@solidjs/router";
+import { A, useNavigate } from "@solidjs/router";
 import { createSignal, Match, Switch } from "solid-js";
 import { SUPPORT_EMAIL } from "../components/Footer";
-import { currentUser, reloadCurrentUser } from "../session";
+import { api } from "../api";
+import { currentUser, reloadCurrentUser, setCurrentUser } from "../session";
 
 /** Where a signed-up user waits until a colleague or an administrator validates the account. */
 export default function EnAttente() {
+  const navigate = useNavigate();
   const [checking, setChecking] = createSignal(false);
+  const logout = async () => {
+    await api("/api/auth/deconnexion", { method: "POST" }).catch(() => undefined);
+    setCurrentUser(null);
+    navigate("/");
+  };
   const check = async () => {
     setChecking(true);
     await reloadCurrentUser();
@@ -56,8 +63,13 @@ export default function EnAttente() {
                   </p>
                   <ul class="fr-btns-group fr-btns-group--inline-md">
                     <li>
-                      <button type="button" class="fr-btn fr-btn--secondary fr-icon-refresh-line fr-btn--icon-left" onClick={check} disabled={checking()}>
+                      <button type="button" class="fr-btn fr-btn--secondary" onClick={check} disabled={checking()}>
                         Vérifier si mon compte est validé
+                      </button>
+                    </li>
+                    <li>
+                      <button type="button" class="fr-btn fr-btn--tertiary" onClick={logout}>
+                        Se déconnecter
                       </button>
                     </li>
                   </ul>
