@@ -56,7 +56,7 @@ describe("ERP API authentication and limits", () => {
     expect(statuses[300]).toBe(429);
     // another IP is not affected
     expect((await push(crypto.randomUUID(), [], { "CF-Connecting-IP": "203.0.113.8" })).status).toBe(403);
-  });
+  }, 30_000);
 
   it("limits a key to 3000 requests a minute", async () => {
     const { key } = await organismeAvecCle();
@@ -66,7 +66,7 @@ describe("ERP API authentication and limits", () => {
     const response = await push(key, []);
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).not.toBeNull();
-  });
+  }, 30_000);
 });
 
 async function keyId(key: string): Promise<string> {

@@ -101,7 +101,7 @@ export const siretFacultatif = (description: string) =>
   z.preprocess(cleanSiret, z.string().transform((s) => (SIRET_REGEX.test(s) ? s : undefined))).describe(description);
 
 export const annee_scolaire = z
-  .preprocess(trimmed, z.string({ error: orMissing("Format invalide (format attendu : 2023-2024)") }))
+  .string({ error: orMissing("Format invalide (format attendu : 2023-2024)") })
   .transform((value, ctx) => {
     const normalised = normaliseAnneeScolaire(value);
     if (normalised === null) {
