@@ -64,7 +64,15 @@ export const organismesRoutes = new Hono<AppEnv>()
     const row = await findOrganisme(c.env.DB, id);
     const formateurs = (await withFormateurs(c.env.DB, id)).length - 1;
     const fiabilite = computeFiabilite({ referentiel: Boolean(row.referentiel), ferme: Boolean(row.ferme) });
-    return c.json({ organisme: { ...row, ferme: Boolean(row.ferme), referentiel: Boolean(row.referentiel), fiabilite, formateurs } });
+    const derniereTransmission = await c.env.DB.prepare(
+      `SELECT received_at AS receivedAt, total, created, updated, unchanged, held, invalid FROM transmissions
+        WHERE organisme_id = ? ORDER BY received_at DESC LIMIT 1`,
+    )
+      .bind(id)
+      .first();
+    return c.json({
+      organisme: { ...row, ferme: Boolean(row.ferme), referentiel: Boolean(row.referentiel), fiabilite, formateurs, derniereTransmission },
+    });
   })
   /** The five counters at `date` (default: today in Paris) for the organisme and its formateurs. */
   .get("/:id/indicateurs", async (c) => {

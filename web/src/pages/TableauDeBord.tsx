@@ -6,6 +6,7 @@ import { Counters, type Indicateurs } from "../components/dashboard/Counters";
 import { OrganismeCard, type OrganismeView } from "../components/dashboard/OrganismeCard";
 import { civiliteCourte } from "../format";
 import type { Me } from "../session";
+import { onLiveMessage, useLive } from "../live";
 
 export default function TableauDeBord() {
   return (
@@ -36,17 +37,37 @@ function OrganismeDashboard(props: { organismeId: string }) {
     () => props.organismeId,
     (id) => api<{ anneeScolaire: string; indicateurs: Indicateurs }>(`/api/organismes/${id}/indicateurs`),
   );
+  // Every push, applied held records, or reconnection (snapshot) refreshes what the page shows.
+  const live = useLive(props.organismeId);
+  onLiveMessage(live, (message) => {
+    if (message.type === "connection") return;
+    refetchOrganisme();
+    refetchIndicateurs();
+  });
   return (
     <ErrorBoundary fallback={(e) => <div class="fr-alert fr-alert--error fr-alert--sm"><p>{errorMessage(e)}</p></div>}>
       <Suspense fallback={<p>Chargement…</p>}>
-        <Show when={organisme()}>{(o) => <OrganismeCard organisme={o()} />}</Show>
-        <Show when={apercu()}>
+        <p class="fr-text--xs fr-mb-1w" aria-live="polite" id="etat-direct">
+          {live.status() === "open" ? "● Mis à jour en direct" : "○ Connexion au direct…"}
+        </p>
+        <Show when={organisme.latest?.derniereTransmission?.invalid}>
+          {(invalid) => (
+            <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="bandeau-invalides">
+              <p>
+                {invalid()} dossier{invalid() > 1 ? "s" : ""} invalide{invalid() > 1 ? "s" : ""} lors de la dernière transmission.{" "}
+                <A href="/effectifs?etat=invalide">Voir les dossiers à corriger</A>
+              </p>
+            </div>
+          )}
+        </Show>
+        <Show when={organisme.latest}>{(o) => <OrganismeCard organisme={o()} />}</Show>
+        <Show when={apercu.latest}>
           {(a) => (
             <section aria-labelledby="apercu-titre">
               <h2 id="apercu-titre" class="fr-h4">
                 Aperçu de vos effectifs <span class="fr-text--regular">(année scolaire {a().anneeScolaire})</span>
               </h2>
-              <Show when={organisme() && !organisme()!.lastTransmissionAt}>
+              <Show when={organisme.latest && !organisme.latest.lastTransmissionAt}>
                 <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
                   <p>Les indicateurs sont nuls car votre établissement ne transmet pas encore ses effectifs.</p>
                 </div>

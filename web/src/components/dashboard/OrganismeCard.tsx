@@ -16,6 +16,7 @@ export interface OrganismeView {
   lastTransmissionAt: string | null;
   modeTransmission: string | null;
   formateurs: number;
+  derniereTransmission: { receivedAt: string; total: number; invalid: number; held: number } | null;
 }
 
 /** The organisme card of "Mon tableau de bord": transmission state, fiabilité, identity. */
