@@ -25,6 +25,8 @@ const TOO_MANY_LOGINS = "Trop de tentatives de connexion. Veuillez réessayer da
 /** Same answer for an unknown e-mail and a wrong password: the form must not reveal who has an account. */
 const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
+const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.";
+
 const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "local";
 
 const emailSchema = z
@@ -43,7 +45,7 @@ const inscriptionSchema = z.object({
   civilite: z.enum(["Madame", "Monsieur"], { error: "Choisissez votre civilité." }),
   prenom: nameSchema("prénom"),
   nom: nameSchema("nom"),
-  fonction: z.string().trim().max(100).optional(),
+  fonction: z.string().trim().max(100, { error: "Votre fonction est trop longue (100 caractères au plus)." }).optional(),
   email: emailSchema,
   password: passwordSchema,
 });
@@ -52,16 +54,18 @@ authRoutes.post("/inscription", async (c) => {
   const body = await parseBody(c, inscriptionSchema);
   await enforceRateLimit(c.env, `inscription-ip:${clientIp(c)}`, SIGNUPS_PER_IP, "Trop d'inscriptions depuis cette adresse. Veuillez réessayer dans une minute.");
   const taken = await c.env.DB.prepare("SELECT 1 AS taken FROM users WHERE email = ?").bind(body.email).first();
-  if (taken) throw conflict("Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.");
+  if (taken) throw conflict(EMAIL_TAKEN);
 
   const organisation = await findOrCreateOrganisation(c.env.DB, body);
   const userId = crypto.randomUUID();
-  await c.env.DB.prepare(
-    `INSERT INTO users (id, email, password_hash, civilite, prenom, nom, fonction, organisation_id, status, is_admin, created_at)
+  // INSERT OR IGNORE: two simultaneous sign-ups with one e-mail end in one account and one 409, not a 500.
+  const inserted = await c.env.DB.prepare(
+    `INSERT OR IGNORE INTO users (id, email, password_hash, civilite, prenom, nom, fonction, organisation_id, status, is_admin, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
   )
     .bind(userId, body.email, await hashPassword(body.password), body.civilite, body.prenom, body.nom, body.fonction || null, organisation.id, new Date().toISOString())
     .run();
+  if (inserted.meta.changes === 0) throw conflict(EMAIL_TAKEN);
 
   await notifyValidators(c, organisation.id, organisation.label, body);
   await startSession(c, userId);
@@ -96,8 +100,9 @@ const connexionSchema = z.object({
   password: z.string({ error: "Indiquez votre mot de passe." }).min(1, { error: "Indiquez votre mot de passe." }),
 });
 
-/** Compared against when the e-mail is unknown, so that both failures take the same time. */
-let decoyHash: Promise<string> | undefined;
+/** Compared against when the e-mail is unknown, so that both failures take the same time. Kept as a string, not a
+ * promise: a promise shared between requests would be resolved in another request's context. */
+let decoyHash: string | undefined;
 
 authRoutes.post("/connexion", async (c) => {
   const body = await parseBody(c, connexionSchema);
@@ -110,8 +115,8 @@ authRoutes.post("/connexion", async (c) => {
   const user = await c.env.DB.prepare("SELECT id, password_hash AS passwordHash, status FROM users WHERE email = ?")
     .bind(email)
     .first<{ id: string; passwordHash: string; status: string }>();
-  decoyHash ??= hashPassword(randomToken());
-  const valid = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash));
+  decoyHash ??= await hashPassword(randomToken());
+  const valid = await verifyPassword(body.password, user?.passwordHash ?? decoyHash);
   if (!user || !valid) {
     await countFailure(c.env, emailBucket, LOGIN_FAILURES_PER_EMAIL);
     await countFailure(c.env, ipBucket, LOGIN_FAILURES_PER_IP);
