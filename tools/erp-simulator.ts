@@ -10,7 +10,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseCsv } from "../db/referentiel/csv";
-import { anneesScolairesAt } from "../worker/domain/indicators";
+import { anneeScolaireOf } from "../worker/domain/annee-scolaire";
 import { RAPPORT_COLUMNS, rapportLine, toCsv, type RapportItem } from "../worker/domain/rapport-transmission";
 import { generateDossiers, type DossierErp } from "./demo/dossiers";
 
@@ -84,7 +84,7 @@ async function dossiersToSend(): Promise<DossierErp[]> {
   return generateDossiers({
     count: Number(args.count),
     seed: Number(args.seed),
-    anneeScolaire: args.annee ?? anneesScolairesAt(today).scolaire,
+    anneeScolaire: args.annee ?? anneeScolaireOf(today),
     formateur,
     responsable,
     invalidRatio: Number(args.invalides),

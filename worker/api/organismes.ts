@@ -4,8 +4,10 @@ import { badRequest, notFound } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
 import { assertCanSeeOrganisme } from "../lib/permissions";
 import { countIndicateurs } from "../lib/indicateurs-query";
-import { anneesScolairesAt } from "../domain/indicators";
+import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { computeFiabilite } from "../domain/fiabilite";
+import { EFFECTIF_FILTERS, listEffectifs, type EffectifFilters } from "../lib/effectifs-query";
+import { logDownload } from "../lib/downloads";
 
 interface OrganismeRow {
   id: string;
@@ -53,6 +55,14 @@ async function withFormateurs(db: D1Database, id: string): Promise<string[]> {
   return [id, ...results.map((r) => r.id).filter((f) => f !== id)];
 }
 
+function filtersOf(query: Record<string, string>): EffectifFilters {
+  return Object.fromEntries(EFFECTIF_FILTERS.filter((name) => query[name]).map((name) => [name, query[name]]));
+}
+
+const PAGE_SIZE_MAX = 200;
+/** An export holds every row; past this, the organisme should filter first. */
+const EXPORT_MAX = 50_000;
+
 const todayParis = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 
 export const organismesRoutes = new Hono<AppEnv>()
@@ -83,5 +93,65 @@ export const organismesRoutes = new Hono<AppEnv>()
     if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) throw badRequest("Date invalide (format attendu : AAAA-MM-JJ).");
     const organismeIds = await withFormateurs(c.env.DB, id);
     const indicateurs = await countIndicateurs(c.env.DB, organismeIds, date);
-    return c.json({ date, anneeScolaire: anneesScolairesAt(date).scolaire, indicateurs });
+    return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs });
+  })
+  /** Mes effectifs: one page of rows, filtered per column. */
+  .get("/:id/effectifs", async (c) => {
+    const user = requireActiveUser(c);
+    const id = c.req.param("id");
+    await assertCanSeeOrganisme(c.env.DB, user, id);
+    const page = Math.max(1, Number(c.req.query("page") ?? 1) || 1);
+    const limit = Math.min(PAGE_SIZE_MAX, Math.max(1, Number(c.req.query("taille") ?? 50) || 50));
+    const result = await listEffectifs(c.env.DB, await withFormateurs(c.env.DB, id), {
+      date: todayParis(),
+      filters: filtersOf(c.req.query()),
+      offset: (page - 1) * limit,
+      limit,
+    });
+    return c.json({ page, taille: limit, ...result });
+  })
+  /** Every row (filtered), for "Télécharger le rapport complet"; the download is logged (SPEC §8). */
+  .get("/:id/effectifs/export", async (c) => {
+    const user = requireActiveUser(c);
+    const id = c.req.param("id");
+    await assertCanSeeOrganisme(c.env.DB, user, id);
+    const format = c.req.query("format") === "xlsx" ? "xlsx" : "csv";
+    const result = await listEffectifs(c.env.DB, await withFormateurs(c.env.DB, id), {
+      date: todayParis(),
+      filters: filtersOf(c.req.query()),
+      offset: 0,
+      limit: EXPORT_MAX,
+    });
+    await logDownload(c.env.DB, { userId: user.id, organismeId: id, kind: `effectifs-${format}` });
+    return c.json(result);
+  })
+  /** One dossier: its data, its parcours and its latest errors. */
+  .get("/:id/effectifs/:effectifId", async (c) => {
+    const user = requireActiveUser(c);
+    const id = c.req.param("id");
+    await assertCanSeeOrganisme(c.env.DB, user, id);
+    const scope = await withFormateurs(c.env.DB, id);
+    const row = await c.env.DB.prepare(
+      `SELECT e.id, e.organisme_id AS organismeId, e.annee_scolaire AS anneeScolaire, e.id_erp_apprenant AS idErpApprenant,
+              e.data, e.parcours, e.updated_at AS majLe, d.errors, d.outcome
+         FROM effectifs e
+         LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant
+        WHERE e.id = ?`,
+    )
+      .bind(c.req.param("effectifId"))
+      .first<{ id: string; organismeId: string; anneeScolaire: string; idErpApprenant: string; data: string; parcours: string; majLe: string; errors: string | null; outcome: string | null }>();
+    if (!row || !scope.includes(row.organismeId)) throw notFound("Dossier introuvable.");
+    return c.json({
+      effectif: {
+        id: row.id,
+        organismeId: row.organismeId,
+        anneeScolaire: row.anneeScolaire,
+        idErpApprenant: row.idErpApprenant,
+        majLe: row.majLe,
+        dossier: JSON.parse(row.data),
+        parcours: JSON.parse(row.parcours),
+        erreurs: JSON.parse(row.errors ?? "[]"),
+        invalide: row.outcome === "invalid",
+      },
+    });
   });

@@ -1,4 +1,6 @@
-import { indicateursFromStatuts, anneesScolairesAt, type Indicateurs, type Statut } from "../domain/indicators";
+import { anneesScolairesAt } from "../domain/annee-scolaire";
+import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
+import type { Statut } from "../domain/parcours";
 
 /**
  * The counters at `date` over `organismeIds`, in one indexed query on the parcours intervals
@@ -6,7 +8,7 @@ import { indicateursFromStatuts, anneesScolairesAt, type Indicateurs, type Statu
  */
 export async function countIndicateurs(db: D1Database, organismeIds: string[], date: string): Promise<Indicateurs> {
   if (organismeIds.length === 0) return indicateursFromStatuts({});
-  const { scolaire, civile } = anneesScolairesAt(date);
+  const [scolaire, civile] = anneesScolairesAt(date);
   const placeholders = organismeIds.map(() => "?").join(",");
   const { results } = await db
     .prepare(

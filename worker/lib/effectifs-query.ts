@@ -1,0 +1,85 @@
+/**
+ * "Mes effectifs": one row per dossier of an organisme and its formateurs — the applied effectifs (with their
+ * latest outcome, which may be invalid) and the dossiers never applied (invalid, or held until confirmation).
+ * Paged and filtered in SQL so that 10,000 rows cost one page.
+ */
+import { STATUT_LABELS } from "../domain/labels";
+
+export const EFFECTIF_FILTERS = ["formation", "apprenant", "statut", "employeur", "debut", "fin", "etat"] as const;
+export type EffectifFilters = Partial<Record<(typeof EFFECTIF_FILTERS)[number], string>>;
+
+export interface EffectifListRow {
+  effectifId: string | null;
+  organismeId: string;
+  identity: string;
+  formation: string | null;
+  apprenant: string;
+  statut: string | null;
+  employeur: string | null;
+  debut: string | null;
+  fin: string | null;
+  /** "Transmis sur TBA" | "Invalide pour TBA" | "En attente de confirmation" */
+  etat: string;
+  erreurs: { message: string; path: string }[];
+  majLe: string | null;
+}
+
+const statutLabelSql = (column: string) =>
+  `CASE ${column} ${Object.entries(STATUT_LABELS).map(([code, label]) => `WHEN '${code}' THEN '${label.replaceAll("'", "''")}'`).join(" ")} END`;
+const dateFrSql = (column: string) => `CASE WHEN ${column} IS NULL THEN NULL ELSE substr(${column}, 9, 2) || '/' || substr(${column}, 6, 2) || '/' || substr(${column}, 1, 4) END`;
+
+function rowsSql(scopeSize: number): string {
+  const scope = Array.from({ length: scopeSize }, () => "?").join(",");
+  return `
+    SELECT e.id AS effectifId, e.organisme_id AS organismeId, e.annee_scolaire || '|' || e.id_erp_apprenant AS identity,
+           e.libelle_formation AS formation, e.nom || ' ' || e.prenom AS apprenant, ${statutLabelSql("s.statut")} AS statut,
+           e.employeur, ${dateFrSql("e.contrat_debut")} AS debut, ${dateFrSql("e.contrat_fin")} AS fin,
+           CASE WHEN d.outcome = 'invalid' THEN 'Invalide pour TBA' ELSE 'Transmis sur TBA' END AS etat,
+           COALESCE(d.errors, '[]') AS erreurs, e.updated_at AS majLe
+      FROM effectifs e
+      LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)
+      LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant
+     WHERE e.organisme_id IN (${scope})
+    UNION ALL
+    SELECT NULL, d.organisme_id, d.identity, d.libelle_formation, COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, ''), NULL,
+           d.held_data ->> '$.siret_employeur', ${dateFrSql("(d.held_data ->> '$.contrat_date_debut')")}, ${dateFrSql("(d.held_data ->> '$.contrat_date_fin')")},
+           CASE WHEN d.outcome = 'held' THEN 'En attente de confirmation' ELSE 'Invalide pour TBA' END, d.errors, d.received_at
+      FROM dossiers_recus d
+     WHERE d.organisme_id IN (${scope}) AND d.outcome IN ('invalid', 'held')
+       AND NOT EXISTS (SELECT 1 FROM effectifs x WHERE x.organisme_id = d.organisme_id AND x.annee_scolaire = d.annee_scolaire
+                                                  AND x.id_erp_apprenant = d.id_erp_apprenant)`;
+}
+
+/** Case- and accent-insensitive enough for a search box: LIKE is case-insensitive for ASCII in SQLite. */
+function filterSql(filters: EffectifFilters): { where: string; params: string[] } {
+  const clauses: string[] = [];
+  const params: string[] = [];
+  for (const name of EFFECTIF_FILTERS) {
+    const value = filters[name]?.trim();
+    if (!value) continue;
+    clauses.push(`COALESCE(${name}, '') LIKE ? ESCAPE '\\'`);
+    params.push(`%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params };
+}
+
+export async function listEffectifs(
+  db: D1Database,
+  organismeIds: string[],
+  options: { date: string; filters: EffectifFilters; offset: number; limit: number },
+): Promise<{ total: number; rows: EffectifListRow[] }> {
+  const { where, params } = filterSql(options.filters);
+  // ?1 is the date; the later anonymous parameters number on from 2: the scope twice (both halves), then filters.
+  const base = `WITH rows AS (${rowsSql(organismeIds.length)}) SELECT * FROM rows ${where}`;
+  const bind = [options.date, ...organismeIds, ...organismeIds, ...params];
+  const [count, page] = await db.batch<{ n: number } | (Omit<EffectifListRow, "erreurs"> & { erreurs: string })>([
+    db.prepare(`SELECT count(*) AS n FROM (${base})`).bind(...bind),
+    db.prepare(`${base} ORDER BY apprenant COLLATE NOCASE, identity LIMIT ? OFFSET ?`).bind(...bind, options.limit, options.offset),
+  ]);
+  const total = (count.results[0] as { n: number } | undefined)?.n ?? 0;
+  const rows = (page.results as (Omit<EffectifListRow, "erreurs"> & { erreurs: string })[]).map((row) => ({
+    ...row,
+    erreurs: JSON.parse(row.erreurs) as EffectifListRow["erreurs"],
+  }));
+  return { total, rows };
+}
