@@ -25,6 +25,8 @@ export interface GenerateDossiersOptions {
   responsable: CoupleErp;
   /** share of records made invalid on purpose, 0 to 1 */
   invalidRatio?: number;
+  /** "YYYY-MM-DD": ruptures, exclusions and second contracts happen no later than this day (an ERP knows no future) */
+  asOf?: string;
 }
 
 export type DossierErp = Record<string, string | number | boolean>;
@@ -51,9 +53,11 @@ export function generateDossier(options: GenerateDossiersOptions, index: number)
     etablissement_lieu_de_formation_uai: options.formateur.uai,
     etablissement_lieu_de_formation_siret: options.formateur.siret,
   };
-  Object.assign(dossier, contrats(prng, String(dossier.date_entree_formation), String(dossier.date_fin_formation)));
-  if (prng.chance(0.03)) {
-    dossier.date_exclusion_formation = addDays(String(dossier.date_entree_formation), prng.int(60, 200));
+  const asOf = options.asOf ?? "9999-12-31";
+  Object.assign(dossier, contrats(prng, String(dossier.date_entree_formation), String(dossier.date_fin_formation), asOf));
+  const exclusion = addDays(String(dossier.date_entree_formation), prng.int(60, 200));
+  if (prng.chance(0.03) && exclusion <= asOf) {
+    dossier.date_exclusion_formation = exclusion;
     dossier.cause_exclusion_formation = "Abandon de formation";
   }
   if (prng.chance(options.invalidRatio ?? 0)) corrupt(prng, dossier);
@@ -111,20 +115,20 @@ function formation(prng: Prng, rentree: number): DossierErp {
 }
 
 /** 0, 1 or 2 contracts; a ruptured first contract is often followed by another one with a new employer. */
-function contrats(prng: Prng, entree: string, fin: string): DossierErp {
+function contrats(prng: Prng, entree: string, fin: string, asOf: string): DossierErp {
   if (prng.chance(0.15)) return {};
   const slots: DossierErp = {};
   const debut = addDays(entree, prng.int(-30, 45));
   slots.contrat_date_debut = debut;
   slots.contrat_date_fin = fin;
   slots.siret_employeur = prng.chance(0.97) ? generateSiret(prng) : prng.digits(9);
-  if (prng.chance(0.18)) {
-    const rupture = minDate(addDays(debut, prng.int(20, 300)), fin);
+  const rupture = minDate(addDays(debut, prng.int(20, 300)), fin);
+  if (prng.chance(0.18) && rupture <= asOf) {
     slots.contrat_date_rupture = rupture;
     slots.cause_rupture_contrat = prng.pick(CAUSES_RUPTURE);
     if (prng.chance(0.5)) {
       const debut2 = addDays(rupture, prng.int(7, 120));
-      if (debut2 < fin) {
+      if (debut2 < fin && debut2 <= asOf) {
         slots.contrat_date_debut_2 = debut2;
         slots.contrat_date_fin_2 = fin;
         slots.siret_employeur_2 = generateSiret(prng);
