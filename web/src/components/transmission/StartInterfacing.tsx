@@ -40,7 +40,7 @@ export function StartInterfacing(props: {
       </h2>
       <div class="fr-callout fr-mb-3w">
         <h3 class="fr-callout__title fr-h6">Comment générer votre clé d'échange</h3>
-        <ol style={{ "list-style": "none", "padding-left": "0" }}>
+        <ol class="fr-raw-list">
           <For each={STEPS}>
             {(step, i) => (
               <li aria-current={i() === currentStep() ? "step" : undefined}>{i() === currentStep() ? <strong>{step}</strong> : step}</li>
@@ -95,7 +95,7 @@ export function StartInterfacing(props: {
               </button>
             }
           >
-            <button id="bouton-copier-cle" type="button" class="fr-btn fr-icon-clipboard-line fr-btn--icon-left" onClick={copy}>
+            <button id="bouton-copier-cle" type="button" class="fr-btn" onClick={copy}>
               Copier la clé
             </button>
           </Show>
