@@ -1,0 +1,95 @@
+import { createResource, For, Show } from "solid-js";
+import { api } from "../../api";
+import { formatDate } from "../../format";
+import { STATUT_LABELS } from "../../../../worker/domain/labels";
+import type { Statut } from "../../../../worker/domain/parcours";
+
+interface EffectifDetail {
+  id: string;
+  anneeScolaire: string;
+  idErpApprenant: string;
+  majLe: string;
+  dossier: Record<string, unknown>;
+  parcours: { date: string; statut: Statut }[];
+  erreurs: { message: string; path: string }[];
+  invalide: boolean;
+}
+
+const FIELDS: [string, string][] = [
+  ["nom_apprenant", "Nom"],
+  ["prenom_apprenant", "Prénom"],
+  ["date_de_naissance_apprenant", "Date de naissance"],
+  ["libelle_court_formation", "Formation"],
+  ["formation_cfd", "Code diplôme (CFD)"],
+  ["formation_rncp", "RNCP"],
+  ["date_entree_formation", "Entrée en formation"],
+  ["date_fin_formation", "Fin de formation"],
+  ["contrat_date_debut", "Début du contrat"],
+  ["contrat_date_fin", "Fin du contrat"],
+  ["contrat_date_rupture", "Rupture du contrat"],
+  ["siret_employeur", "SIRET de l'employeur"],
+];
+
+const show = (value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDate(value) : String(value ?? "—"));
+
+/** One dossier: its main fields, its parcours (one line per change of statut) and its errors. */
+export function DossierDetail(props: { organismeId: string; effectifId: string; onClose: () => void }) {
+  const [detail] = createResource(
+    () => props.effectifId,
+    (id) => api<{ effectif: EffectifDetail }>(`/api/organismes/${props.organismeId}/effectifs/${id}`).then((r) => r.effectif),
+  );
+  return (
+    <section class="fr-card fr-p-3w fr-mb-3w" aria-labelledby="detail-titre" id="detail-dossier">
+      <div class="fr-grid-row fr-grid-row--middle">
+        <h2 id="detail-titre" class="fr-h5 fr-col">
+          Dossier {detail()?.idErpApprenant} — année scolaire {detail()?.anneeScolaire}
+        </h2>
+        <button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title="Fermer le dossier" onClick={props.onClose}>
+          Fermer
+        </button>
+      </div>
+      <Show when={detail()} fallback={<p>Chargement…</p>}>
+        {(d) => (
+          <div class="fr-grid-row fr-grid-row--gutters">
+            <div class="fr-col-12 fr-col-md-6">
+              <dl>
+                <For each={FIELDS.filter(([key]) => d().dossier[key] !== undefined)}>
+                  {([key, label]) => (
+                    <div class="fr-mb-1v">
+                      <dt class="fr-text--bold fr-text--sm fr-mb-0">{label}</dt>
+                      <dd class="fr-ml-0">{show(d().dossier[key])}</dd>
+                    </div>
+                  )}
+                </For>
+              </dl>
+            </div>
+            <div class="fr-col-12 fr-col-md-6">
+              <h3 class="fr-h6">Parcours</h3>
+              <ol>
+                <For each={d().parcours}>
+                  {(step) => (
+                    <li>
+                      {formatDate(step.date)} : {STATUT_LABELS[step.statut]}
+                    </li>
+                  )}
+                </For>
+              </ol>
+              <Show when={d().erreurs.length}>
+                <h3 class="fr-h6">Erreurs de la dernière transmission</h3>
+                <ul>
+                  <For each={d().erreurs}>
+                    {(e) => (
+                      <li>
+                        <strong>{e.path}</strong> : {e.message}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </div>
+          </div>
+        )}
+      </Show>
+    </section>
+  );
+}
