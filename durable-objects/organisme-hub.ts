@@ -178,6 +178,11 @@ export class OrganismeHub extends DurableObject<Env> {
     this.broadcast({ type: "transmission", organismeId: this.organismeId() ?? "", summary });
   }
 
+  /** Makes the open pages refetch after a change kept outside the hub (the ERP choice in D1). */
+  async announce(organismeId: string): Promise<void> {
+    this.broadcast({ type: "connection", organismeId, connection: await this.loadState(organismeId) });
+  }
+
   async notifyEffectifsChanged(): Promise<void> {
     this.broadcast({ type: "effectifs-changed", organismeId: this.organismeId() ?? "" });
   }

@@ -36,12 +36,17 @@ describe("the transmission settings API", () => {
 
   it("records the ERP choice: key flow for Gesti, manual for Formasup, a free name or no ERP", async () => {
     const f = await ofa();
+    const otherTab = await openLive(f.organisme.id, f.cookie);
+    await otherTab.socket!.next((m) => m.type === "snapshot");
     expect((await call(path(f, "erp"), f.cookie, { erp: "inconnu" })).status).toBe(400);
     const noName = await call(path(f, "erp"), f.cookie, { erp: "autre", erpAutre: "  " });
     expect(((await noName.json()) as { message: string }).message).toBe("Indiquez le nom de votre ERP.");
 
     const gesti = (await (await call(path(f, "erp"), f.cookie, { erp: "gesti" })).json()) as TransmissionView;
     expect(gesti.settings).toMatchObject({ erp: "gesti", erpLabel: "Gesti", modeTransmission: "api", configuredAt: null });
+    // another open page is told to refetch
+    await otherTab.socket!.next((m) => m.type === "connection");
+    otherTab.socket!.ws.close(1000, "fin");
 
     const formasup = (await (await call(path(f, "erp"), f.cookie, { erp: "formasup" })).json()) as TransmissionView;
     expect(formasup.settings).toMatchObject({ erp: "formasup", erpLabel: "Formasup", modeTransmission: "manuel", configuredBy: "Odile Martin" });

@@ -153,6 +153,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
       ).bind(erp === ERP_AUCUN ? null : erp, erpAutre, mode, configured ? at : null, configured ? displayName(user) : null, at, organismeId),
       auditStatement(c.env.DB, { organismeId, userId: user.id, actor: displayName(user), action: "erp_chosen", detail, at }),
     ]);
+    await organismeHub(c.env, organismeId).announce(organismeId);
     return c.json(await transmissionView(c, user, organismeId));
   })
 
