@@ -4,6 +4,7 @@ import { organismeHub } from "../connection/hub";
 
 /** A key unused for this long is revoked (SPEC §4.7, as the reference does). */
 export const STALE_KEY_MONTHS = 12;
+const KEYS_PER_BATCH = 50;
 
 export function staleKeyCutoff(now: Date): string {
   const cutoff = new Date(now);
@@ -25,19 +26,22 @@ export async function revokeStaleApiKeys(env: Env, now: Date = new Date()): Prom
     .bind(cutoff)
     .all<{ id: string; organismeId: string; prefix: string }>();
   if (stale.length === 0) return [];
-  await env.DB.batch(
-    stale.flatMap((key) => [
-      env.DB.prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'inactive' WHERE id = ? AND revoked_at IS NULL").bind(at, key.id),
-      auditStatement(env.DB, {
-        organismeId: key.organismeId,
-        userId: null,
-        actor: "Système",
-        action: "key_revoked",
-        detail: `Clé d'échange ${key.prefix}… révoquée : inutilisée depuis ${STALE_KEY_MONTHS} mois.`,
-        at,
-      }),
-    ]),
-  );
+  // A few keys per batch: each batch stays short, and each is atomic (a key is never revoked without its audit row).
+  for (let i = 0; i < stale.length; i += KEYS_PER_BATCH) {
+    await env.DB.batch(
+      stale.slice(i, i + KEYS_PER_BATCH).flatMap((key) => [
+        env.DB.prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'inactive' WHERE id = ? AND revoked_at IS NULL").bind(at, key.id),
+        auditStatement(env.DB, {
+          organismeId: key.organismeId,
+          userId: null,
+          actor: "Système",
+          action: "key_revoked",
+          detail: `Clé d'échange ${key.prefix}… révoquée : inutilisée depuis ${STALE_KEY_MONTHS} mois.`,
+          at,
+        }),
+      ]),
+    );
+  }
   await Promise.all(stale.map((key) => organismeHub(env, key.organismeId).keyRevoked({ organismeId: key.organismeId, keyId: key.id })));
   return stale.map((key) => key.id);
 }
