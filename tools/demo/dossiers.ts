@@ -54,7 +54,9 @@ export function generateDossier(options: GenerateDossiersOptions, index: number)
     etablissement_lieu_de_formation_siret: options.formateur.siret,
   };
   const asOf = options.asOf ?? "9999-12-31";
-  Object.assign(dossier, contrats(prng, String(dossier.date_entree_formation), String(dossier.date_fin_formation), asOf));
+  const debutAnnee = `${rentree}-08-01`;
+  const premiereAnnee = dossier.annee_formation === 1;
+  Object.assign(dossier, contrats(prng, String(dossier.date_entree_formation), String(dossier.date_fin_formation), { asOf, debutAnnee, premiereAnnee }));
   const exclusion = addDays(String(dossier.date_entree_formation), prng.int(60, 200));
   if (prng.chance(0.03) && exclusion <= asOf) {
     dossier.date_exclusion_formation = exclusion;
@@ -114,15 +116,20 @@ function formation(prng: Prng, rentree: number): DossierErp {
   };
 }
 
-/** 0, 1 or 2 contracts; a ruptured first contract is often followed by another one with a new employer. */
-function contrats(prng: Prng, entree: string, fin: string, asOf: string): DossierErp {
-  if (prng.chance(0.15)) return {};
+/**
+ * 0, 1 or 2 contracts; a ruptured first contract is often followed by another one with a new employer. Learners
+ * past their first year nearly all have a contract, and their ruptures happen during this school year (someone who
+ * left the year before is no longer in the ERP's list).
+ */
+function contrats(prng: Prng, entree: string, fin: string, when: { asOf: string; debutAnnee: string; premiereAnnee: boolean }): DossierErp {
+  if (prng.chance(when.premiereAnnee ? 0.15 : 0.03)) return {};
   const slots: DossierErp = {};
   const debut = addDays(entree, prng.int(-30, 45));
   slots.contrat_date_debut = debut;
   slots.contrat_date_fin = fin;
   slots.siret_employeur = prng.chance(0.97) ? generateSiret(prng) : prng.digits(9);
-  const rupture = minDate(addDays(debut, prng.int(20, 300)), fin);
+  const asOf = when.asOf;
+  const rupture = minDate(addDays(debut > when.debutAnnee ? debut : when.debutAnnee, prng.int(20, 300)), fin);
   if (prng.chance(0.18) && rupture <= asOf) {
     slots.contrat_date_rupture = rupture;
     slots.cause_rupture_contrat = prng.pick(CAUSES_RUPTURE);
