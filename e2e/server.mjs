@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 export async function startServer({ port = 8788, stateDir = path.join(root, ".wrangler", "e2e-state") } = {}) {
   rmSync(stateDir, { recursive: true, force: true });
-  const env = { ...process.env, TBA_PERSIST_TO: stateDir, WRANGLER_SEND_METRICS: "false", CI: "1" };
+  const env = { ...process.env, D1_PERSIST_TO: stateDir, WRANGLER_SEND_METRICS: "false", CI: "1" };
   execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { cwd: root, env, stdio: "pipe" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: root, env, stdio: "pipe" });
   const child = spawn(

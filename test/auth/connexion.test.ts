@@ -133,3 +133,12 @@ describe("session expiry", () => {
     expect((await apiFetch("/api/auth/me", { cookie })).status).toBe(401);
   });
 });
+
+describe("GET /api/auth/session", () => {
+  it("answers 200 with the user, or null for a visitor", async () => {
+    expect(await (await apiFetch("/api/auth/session")).json()).toEqual({ user: null });
+    const user = await createUser({ prenom: "Inès", nom: "Garnier" });
+    const body = (await (await apiFetch("/api/auth/session", { cookie: await loginAs(user.email) })).json()) as { user: { prenom: string } };
+    expect(body.user).toMatchObject({ prenom: "Inès", email: user.email });
+  });
+});

@@ -31,11 +31,11 @@ describe("référentiel look-up for the sign-up", () => {
     expect(ferme).toMatchObject({ fiable: false, fiabilite_raison: "Le SIRET de l'organisme est fermé" });
   });
 
-  it("answers 404 'Aucun organisme trouvé' for an unknown couple", async () => {
+  it("answers an empty list with 'Aucun organisme trouvé' for an unknown couple", async () => {
     await createOrganisme({ uai: "0333333D", siret: "11122233300044" });
     const response = await apiFetch("/api/referentiel/organismes?uai=0333333D&siret=99988877700066");
-    expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: "Not Found", message: "Aucun organisme trouvé" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ organismes: [], message: "Aucun organisme trouvé" });
   });
 
   it("rejects malformed UAI and SIRET with French messages", async () => {

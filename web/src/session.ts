@@ -1,5 +1,5 @@
 import { createResource } from "solid-js";
-import { api, ApiClientError } from "./api";
+import { api } from "./api";
 
 /** What GET /api/auth/me answers for the logged-in user. */
 export interface Me {
@@ -16,12 +16,7 @@ export interface Me {
 }
 
 async function fetchMe(): Promise<Me | null> {
-  try {
-    return (await api<{ user: Me }>("/api/auth/me")).user;
-  } catch (e) {
-    if (e instanceof ApiClientError && e.status === 401) return null;
-    throw e;
-  }
+  return (await api<{ user: Me | null }>("/api/auth/session")).user;
 }
 
 const [me, { refetch, mutate }] = createResource(fetchMe);

@@ -141,6 +141,12 @@ authRoutes.get("/me", async (c) => {
   return c.json({ user: me });
 });
 
+/** For the web app: the current user or null, always 200 (a visitor is not an error in the browser's console). */
+authRoutes.get("/session", async (c) => {
+  const user = c.var.user;
+  return c.json({ user: (user && (await loadMe(c.env.DB, user.id))) || null });
+});
+
 authRoutes.post("/mot-de-passe-oublie", async (c) => {
   const { email } = await parseBody(c, z.object({ email: emailSchema }));
   // Bounds the e-mails one can make us send to somebody.

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { computeFiabilite } from "../domain/fiabilite";
 import { ACADEMIES, DEPARTEMENTS, REGIONS } from "../domain/territoires";
-import { badRequest, notFound } from "../lib/errors";
+import { badRequest } from "../lib/errors";
 import { enforceRateLimit } from "../lib/rate-limit";
 
 /** Public look-ups for the sign-up: find one's organisme by UAI or SIRET, list territories and réseaux. */
@@ -59,7 +59,8 @@ referentielRoutes.get("/organismes", async (c) => {
   )
     .bind(...values)
     .all<OrganismeRow>();
-  if (results.length === 0) throw notFound("Aucun organisme trouvé");
+  // An unknown couple is an answer, not an error: the sign-up page says "Aucun organisme trouvé".
+  if (results.length === 0) return c.json({ organismes: [], message: "Aucun organisme trouvé" });
 
   return c.json({
     organismes: results.map(({ ferme, referentiel, ...row }) => {

@@ -24,6 +24,7 @@ export function Header() {
                     République
                     <br />
                     Française
+                    <span class="fr-sr-only"> Liberté Égalité Fraternité</span>
                   </p>
                 </div>
               </div>
@@ -33,7 +34,7 @@ export function Header() {
                     Tableau de bord de l'apprentissage <span class="fr-badge fr-badge--sm fr-badge--green-emeraude">BETA</span>
                   </p>
                 </A>
-                <p class="fr-header__service-tagline">Liberté Égalité Fraternité</p>
+                <p class="fr-header__service-tagline">Mission interministérielle pour l'apprentissage</p>
               </div>
             </div>
             <div class="fr-header__tools">

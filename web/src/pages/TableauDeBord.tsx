@@ -78,7 +78,7 @@ function OrganismeDashboard(props: { organismeId: string }) {
         </Show>
         <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
           <li>
-            <A class="fr-btn fr-btn--secondary fr-icon-file-add-line fr-btn--icon-left" href="/effectifs">
+            <A class="fr-btn fr-btn--secondary" href="/effectifs">
               Ajouter via fichier Excel
             </A>
           </li>

@@ -1,5 +1,5 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
-import { api, ApiClientError } from "../../api";
+import { api } from "../../api";
 import { Field } from "./Field";
 import { fieldError } from "./form-errors";
 import { OrganismeTrouve, type OrganismeReferentiel } from "./OrganismeTrouve";
@@ -28,10 +28,10 @@ export function RechercheOrganisme(props: { selectedId: string | null; onSelect:
     try {
       const { organismes } = await api<{ organismes: OrganismeReferentiel[] }>(`/api/referentiel/organismes?${mode()}=${encodeURIComponent(query())}`);
       setResults(organismes);
+      setNotFound(organismes.length === 0);
       if (organismes.length === 1) props.onSelect(organismes[0]);
     } catch (e) {
-      if (e instanceof ApiClientError && e.status === 404) setNotFound(true);
-      else setError(fieldError(e).message);
+      setError(fieldError(e).message);
     } finally {
       setSearching(false);
     }
