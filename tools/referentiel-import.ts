@@ -107,7 +107,7 @@ function main() {
   console.log(`  mis à jour : ${plan.updates.length}`);
   console.log(`  inchangés  : ${plan.unchanged}`);
   console.log(`  rejetés    : ${plan.rejected.length}`);
-  console.log(`  relations responsable → formateur : ${plan.relations.length}`);
+  console.log(`  relations responsable → formateur (ajoutées ou déjà présentes) : ${plan.relations.length}`);
 }
 
 try {

@@ -25,7 +25,6 @@ async function main() {
     now,
   });
 
-  process.stdout.write("Données de démonstration : ");
   executeLocal(statements, (done, total) => process.stdout.write(`\rDonnées de démonstration : ${done}/${total} requêtes`));
   const counts = queryLocal<Record<string, number>>(`SELECT ${COUNTED_TABLES.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(", ")}`)[0];
   console.log(`\n${COUNTED_TABLES.map((t) => `${t} ${counts[t]}`).join(" · ")}`);
