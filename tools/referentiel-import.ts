@@ -18,7 +18,7 @@
  *                   or of {uai, siret}); relations are added, never removed
  * An empty cell never erases a stored value; a known couple keeps its id and transmission settings.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { InvalidFileError, readReferentielFile } from "../db/referentiel/file";
@@ -78,6 +78,10 @@ function main() {
   const file = args.find((a) => !a.startsWith("--"));
   if (!file) {
     console.error("Usage : npm run referentiel:import -- <fichier.csv|fichier.json> [--simulation]");
+    process.exit(2);
+  }
+  if (!existsSync(file)) {
+    console.error(`Fichier introuvable : ${file}`);
     process.exit(2);
   }
 
