@@ -99,7 +99,7 @@ function EffectifsTable(props: { organismeId: string }) {
         </div>
       </Show>
       <Show when={selected()}>{(id) => <DossierDetail organismeId={props.organismeId} effectifId={id()} onClose={() => setSelected(null)} />}</Show>
-      <div class="fr-table table-scroll effectifs-table">
+      <div class="fr-table table-scroll effectifs-table" tabindex="0" role="region" aria-label="Tableau des dossiers apprenants">
         <table id="table-effectifs" aria-busy={page.loading}>
           <caption class="fr-sr-only">Dossiers apprenants transmis, avec leur état</caption>
           <thead>

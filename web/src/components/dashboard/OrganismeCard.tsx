@@ -49,7 +49,7 @@ export function OrganismeCard(props: { organisme: OrganismeView }) {
           </ul>
           <p class="fr-text--sm fr-mb-2w">{o().fiabilite.raison}</p>
           <h2 class="fr-card__title">{o().enseigne ?? o().raisonSociale}</h2>
-          <dl class="fr-card__desc">
+          <div class="fr-card__desc">
             <p class="fr-mb-1w">
               <strong>UAI :</strong> {o().uai ?? "inconnu"} &nbsp; <strong>SIRET :</strong> {o().siret} {o().ferme ? "(fermé)" : "(en activité)"}{" "}
               &nbsp; <strong>Nature :</strong> {NATURE_LABELS[o().nature] ?? o().nature}
@@ -60,7 +60,7 @@ export function OrganismeCard(props: { organisme: OrganismeView }) {
             <p class="fr-mb-0">
               <strong>Domiciliation :</strong> {[o().adresse, o().codePostal, o().commune].filter(Boolean).join(", ")}
             </p>
-          </dl>
+          </div>
         </div>
       </div>
     </div>

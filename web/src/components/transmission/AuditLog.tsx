@@ -19,7 +19,7 @@ export function AuditLog(props: { organismeId: string; version: number }) {
           <Show when={list().length > 0} fallback={<p>Aucune opération pour le moment.</p>}>
             <div class="fr-table fr-table--sm">
               <div class="fr-table__wrapper">
-                <div class="fr-table__container">
+                <div class="fr-table__container" tabindex="0">
                   <div class="fr-table__content">
                     <table id="historique">
                       <caption class="fr-sr-only">Historique du paramétrage de la transmission</caption>

@@ -38,7 +38,7 @@ export function ConfirmationStep(props: {
       </Show>
       <div class="fr-table fr-table--no-caption fr-mb-2w">
         <div class="fr-table__wrapper">
-          <div class="fr-table__container">
+          <div class="fr-table__container" tabindex="0">
             <div class="fr-table__content">
               <table>
                 <caption>Établissement déclaré par votre ERP</caption>

@@ -1,0 +1,39 @@
+// Issue 5: axe-core on the main pages (visitor and logged in, desktop and phone width): no serious violation.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { login, visible } from "../helpers.mjs";
+
+export const name = "accessibilité des pages principales (axe-core, aucune violation sérieuse ou critique)";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function audit(page, path, ready) {
+  await page.goto(path);
+  await visible(ready);
+  // evaluate runs outside the page's Content-Security-Policy, unlike an injected <script>.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+  });
+  if (violations.length) throw new Error(`${path} :\n${violations.join("\n")}`);
+}
+
+export default async function ({ newPage }) {
+  const page = await newPage();
+  await audit(page, "/", page.getByRole("heading", { name: "Tableau de bord de l'apprentissage" }));
+  await audit(page, "/connexion", page.getByRole("heading", { name: "Connexion" }));
+  await audit(page, "/inscription", page.getByText("ORGANISME DE FORMATION (OFA)"));
+  await audit(page, "/question", page.getByRole("heading", { name: "Question ?" }));
+
+  await login(page, "ofa-gesti@example.fr");
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await audit(page, "/tableau-de-bord", page.locator("#carte-organisme"));
+    await audit(page, "/effectifs", page.locator("#table-effectifs tbody tr").first());
+    await audit(page, "/parametres", page.getByRole("heading", { name: "Paramétrage de votre moyen de transmission" }));
+    await audit(page, "/indicateurs", page.getByRole("heading", { level: 1 }));
+  }
+}
