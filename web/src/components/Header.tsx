@@ -1,17 +1,69 @@
-import { A, useNavigate } from "@solidjs/router";
-import { Show } from "solid-js";
+import { A, useLocation, useNavigate } from "@solidjs/router";
+import { createEffect, createSignal, on, Show } from "solid-js";
 import { api } from "../api";
 import { currentUser, setCurrentUser } from "../session";
 
-/** The DSFR header: Marianne block, service name, account links, and the OFA navigation once logged in. */
+/**
+ * The DSFR header: Marianne block, service name, account links, and the navigation once logged in.
+ * On a phone, DSFR folds the links and the navigation into a "Menu" modal; we open it ourselves (no DSFR JS).
+ */
 export function Header() {
   const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  let closeButton: HTMLButtonElement | undefined;
+  const openMenu = () => {
+    setMenuOpen(true);
+    // Keyboard users land inside the opened menu.
+    queueMicrotask(() => closeButton?.focus());
+  };
+  createEffect(on(() => location.pathname, () => setMenuOpen(false), { defer: true }));
   const logout = async () => {
+    setMenuOpen(false);
     await api("/api/auth/logout", { method: "POST" }).catch(() => undefined);
     setCurrentUser(null);
     navigate("/");
   };
   const active = () => currentUser()?.status === "active";
+  const isAdmin = () => currentUser()?.isAdmin || currentUser()?.organisationType === "ADMINISTRATEUR";
+
+  const toolLinks = () => (
+    <ul class="fr-btns-group">
+      <Show
+        when={currentUser()}
+        fallback={
+          <>
+            <li>
+              <A class="fr-btn fr-icon-add-circle-line" href="/inscription">
+                S'inscrire
+              </A>
+            </li>
+            <li>
+              <A class="fr-btn fr-icon-lock-line" href="/connexion">
+                Se connecter
+              </A>
+            </li>
+          </>
+        }
+      >
+        {(user) => (
+          <>
+            <li>
+              <span class="fr-btn fr-icon-account-circle-line">
+                {user().prenom} {user().nom}
+              </span>
+            </li>
+            <li>
+              <button type="button" class="fr-btn fr-icon-logout-box-r-line" onClick={logout}>
+                Se déconnecter
+              </button>
+            </li>
+          </>
+        )}
+      </Show>
+    </ul>
+  );
+
   return (
     <header role="banner" class="fr-header">
       <div class="fr-header__body">
@@ -27,6 +79,20 @@ export function Header() {
                     <span class="fr-sr-only"> Liberté Égalité Fraternité</span>
                   </p>
                 </div>
+                <div class="fr-header__navbar">
+                  <button
+                    type="button"
+                    class="fr-btn--menu fr-btn"
+                    id="bouton-menu"
+                    aria-controls="menu-modal"
+                    aria-haspopup="menu"
+                    aria-expanded={menuOpen()}
+                    title="Menu"
+                    onClick={openMenu}
+                  >
+                    Menu
+                  </button>
+                </div>
               </div>
               <div class="fr-header__service">
                 <A href="/" title="Accueil — Tableau de bord de l'apprentissage">
@@ -38,87 +104,58 @@ export function Header() {
               </div>
             </div>
             <div class="fr-header__tools">
-              <div class="fr-header__tools-links">
-                <ul class="fr-btns-group">
-                  <Show
-                    when={currentUser()}
-                    fallback={
-                      <>
-                        <li>
-                          <A class="fr-btn fr-icon-add-circle-line" href="/inscription">
-                            S'inscrire
-                          </A>
-                        </li>
-                        <li>
-                          <A class="fr-btn fr-icon-lock-line" href="/connexion">
-                            Se connecter
-                          </A>
-                        </li>
-                      </>
-                    }
-                  >
-                    {(user) => (
-                      <>
-                        <li>
-                          <span class="fr-btn fr-icon-account-circle-line">
-                            {user().prenom} {user().nom}
-                          </span>
-                        </li>
-                        <li>
-                          <button type="button" class="fr-btn fr-icon-logout-box-r-line" onClick={logout}>
-                            Se déconnecter
-                          </button>
-                        </li>
-                      </>
-                    )}
-                  </Show>
-                </ul>
-              </div>
+              <div class="fr-header__tools-links">{toolLinks()}</div>
             </div>
           </div>
         </div>
       </div>
-      <div class="fr-container">
-        <nav class="fr-nav" role="navigation" aria-label="Menu principal">
-          <ul class="fr-nav__list">
-            <Show
-              when={active()}
-              fallback={
-                <>
-                  <li class="fr-nav__item">
-                    <A class="fr-nav__link" href="/" end>
+      <div
+        class="fr-header__menu fr-modal"
+        classList={{ "fr-modal--opened": menuOpen() }}
+        id="menu-modal"
+        aria-labelledby="bouton-menu"
+        onKeyDown={(e) => e.key === "Escape" && setMenuOpen(false)}
+      >
+        <div class="fr-container">
+          <button ref={closeButton} type="button" class="fr-btn--close fr-btn" aria-controls="menu-modal" title="Fermer" onClick={() => setMenuOpen(false)}>
+            Fermer
+          </button>
+          <div class="fr-header__menu-links">{toolLinks()}</div>
+          <nav class="fr-nav" role="navigation" aria-label="Menu principal">
+            <ul class="fr-nav__list">
+              <Show
+                when={active()}
+                fallback={
+                  <>
+                    <NavLink href="/" end>
                       Accueil
-                    </A>
-                  </li>
-                  <li class="fr-nav__item">
-                    <A class="fr-nav__link" href="/question">
-                      Question ?
-                    </A>
-                  </li>
-                </>
-              }
-            >
-              <NavLink href="/tableau-de-bord">Mon tableau de bord</NavLink>
-              <NavLink href="/indicateurs">Mes indicateurs</NavLink>
-              <NavLink href="/effectifs">Mes effectifs</NavLink>
-              <NavLink href="/sifa">Mon enquête SIFA</NavLink>
-              <NavLink href="/question">Question ?</NavLink>
-              <NavLink href="/parametres">Paramètres</NavLink>
-              <Show when={currentUser()?.isAdmin || currentUser()?.organisationType === "ADMINISTRATEUR"}>
-                <NavLink href="/administration">Administration</NavLink>
+                    </NavLink>
+                    <NavLink href="/question">Question ?</NavLink>
+                  </>
+                }
+              >
+                <NavLink href="/tableau-de-bord">Mon tableau de bord</NavLink>
+                <NavLink href="/indicateurs">Mes indicateurs</NavLink>
+                <NavLink href="/effectifs">Mes effectifs</NavLink>
+                <NavLink href="/sifa">Mon enquête SIFA</NavLink>
+                <NavLink href="/question">Question ?</NavLink>
+                <NavLink href="/parametres">Paramètres</NavLink>
+                <Show when={isAdmin()}>
+                  <NavLink href="/administration">Administration</NavLink>
+                </Show>
               </Show>
-            </Show>
-          </ul>
-        </nav>
+            </ul>
+          </nav>
+        </div>
       </div>
     </header>
   );
 }
 
-function NavLink(props: { href: string; children: string }) {
+function NavLink(props: { href: string; end?: boolean; children: string }) {
   return (
     <li class="fr-nav__item">
-      <A class="fr-nav__link" href={props.href}>
+      <A class="fr-nav__link" href={props.href} end={props.end}>
         {props.children}
       </A>
     </li>
