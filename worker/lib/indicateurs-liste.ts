@@ -33,7 +33,7 @@ export interface ApprenantListe {
   formation: string | null;
   cfd: string | null;
   statut: Statut;
-  /** first day of the current statut */
+  /** first day of the current statut; null for an inscrit whose formation has not started yet */
   depuis: string | null;
   /** the latest contract begun on or before the date, if any */
   contrat: ContratALaDate | null;
@@ -90,8 +90,8 @@ export async function listApprenants(
     formation: row.formation,
     cfd: row.cfd,
     statut: row.statut,
-    // The first interval is open towards the past: the learner is inscrit since entering the formation.
-    depuis: row.du === DEBUT_DES_TEMPS ? row.dateEntree : row.du,
+    // The first interval is open towards the past: inscrit since entering the formation, if already entered.
+    depuis: row.du !== DEBUT_DES_TEMPS ? row.du : row.dateEntree && row.dateEntree <= options.date ? row.dateEntree : null,
     contrat: contratALaDate(JSON.parse(row.data) as DossierNormalise, options.date),
   }));
   return { total, rows };
