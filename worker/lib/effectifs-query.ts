@@ -4,25 +4,11 @@
  * Paged and filtered in SQL so that 10,000 rows cost one page.
  */
 import { STATUT_LABELS } from "../domain/labels";
+import type { EffectifListRow } from "../domain/effectifs-liste";
 
 export const EFFECTIF_FILTERS = ["formation", "apprenant", "statut", "employeur", "debut", "fin", "etat"] as const;
 export type EffectifFilters = Partial<Record<(typeof EFFECTIF_FILTERS)[number], string>>;
 
-export interface EffectifListRow {
-  effectifId: string | null;
-  organismeId: string;
-  identity: string;
-  formation: string | null;
-  apprenant: string;
-  statut: string | null;
-  employeur: string | null;
-  debut: string | null;
-  fin: string | null;
-  /** "Transmis sur TBA" | "Invalide pour TBA" | "En attente de confirmation" */
-  etat: string;
-  erreurs: { message: string; path: string }[];
-  majLe: string | null;
-}
 
 const statutLabelSql = (column: string) =>
   `CASE ${column} ${Object.entries(STATUT_LABELS).map(([code, label]) => `WHEN '${code}' THEN '${label.replaceAll("'", "''")}'`).join(" ")} END`;

@@ -1,18 +1,6 @@
-/** A row of GET /api/organismes/:id/effectifs. */
-export interface EffectifRow {
-  effectifId: string | null;
-  organismeId: string;
-  identity: string;
-  formation: string | null;
-  apprenant: string;
-  statut: string | null;
-  employeur: string | null;
-  debut: string | null;
-  fin: string | null;
-  etat: string;
-  erreurs: { message: string; path: string }[];
-  majLe: string | null;
-}
+import type { EffectifListRow } from "../../../../worker/domain/effectifs-liste";
+
+export type EffectifRow = EffectifListRow;
 
 export interface EffectifsPage {
   total: number;
