@@ -15,6 +15,7 @@ const TableauDeBord = lazy(() => import("./pages/TableauDeBord"));
 const Parametres = lazy(() => import("./pages/Parametres"));
 const Effectifs = lazy(() => import("./pages/Effectifs"));
 const Indicateurs = lazy(() => import("./pages/Indicateurs"));
+const Transmissions = lazy(() => import("./pages/Transmissions"));
 const Administration = lazy(() => import("./pages/Administration"));
 
 function Layout(props: RouteSectionProps) {
@@ -46,6 +47,7 @@ export function App() {
       <Route path="/parametres" component={Parametres} />
       <Route path="/effectifs" component={Effectifs} />
       <Route path="/indicateurs" component={Indicateurs} />
+      <Route path="/transmissions" component={Transmissions} />
       <Route path="/administration" component={Administration} />
       <Route path="/sifa" component={() => <NotYetBuilt title="Mon enquête SIFA" />} />
       <Route path="*" component={() => <NotYetBuilt title="Page introuvable" />} />

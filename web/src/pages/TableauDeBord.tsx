@@ -87,6 +87,11 @@ function OrganismeDashboard(props: { organismeId: string }) {
               Paramètres de transmission
             </A>
           </li>
+          <li>
+            <A class="fr-btn fr-btn--tertiary" href="/transmissions">
+              Historique des transmissions
+            </A>
+          </li>
         </ul>
       </Suspense>
     </ErrorBoundary>

@@ -1,0 +1,134 @@
+import { createEffect, createResource, createSignal, For, on, Show, type Accessor } from "solid-js";
+import { api, errorMessage } from "../../api";
+import { formatDate } from "../../format";
+import { statutLabel } from "../../../../worker/domain/labels";
+import { downloadListe } from "./download";
+import { INDICATEUR_LABELS, type ApprenantListe, type Indicateur, type Liste } from "./types";
+
+const PAGE_SIZE = 50;
+
+function contrat(row: ApprenantListe): string {
+  const c = row.contrat;
+  if (!c) return "Aucun";
+  const periode = `du ${formatDate(c.dateDebut)}${c.dateFin ? ` au ${formatDate(c.dateFin)}` : ""}`;
+  return [c.siretEmployeur && `SIRET ${c.siretEmployeur}`, periode, c.dateRupture && `rompu le ${formatDate(c.dateRupture)}`].filter(Boolean).join(", ");
+}
+
+/** "Voir la liste": the learners behind one counter at the date, paged, with the logged downloads. */
+export function ListeNominative(props: { organismeId: string; indicateur: Indicateur; date: string; refresh: Accessor<number>; onClose: () => void }) {
+  const [page, setPage] = createSignal(1);
+  const [downloading, setDownloading] = createSignal<"csv" | "xlsx" | null>(null);
+  const [downloadError, setDownloadError] = createSignal<string | null>(null);
+  const base = () => `/api/organismes/${props.organismeId}/indicateurs/liste?indicateur=${props.indicateur}&date=${props.date}`;
+  const [liste] = createResource(
+    () => ({ url: base(), page: page(), refresh: props.refresh() }),
+    ({ url, page }) => api<Liste & { page: number }>(`${url}&taille=${PAGE_SIZE}&page=${page}`),
+  );
+  const pages = () => Math.max(1, Math.ceil((liste.latest?.total ?? 0) / PAGE_SIZE));
+  // Another counter or date starts again at page 1; opening a list (or another one) moves the focus to it.
+  createEffect(on(base, () => setPage(1), { defer: true }));
+  let heading: HTMLHeadingElement | undefined;
+  createEffect(on(() => props.indicateur, () => heading?.focus()));
+  const titre = () => `Liste nominative : ${INDICATEUR_LABELS[props.indicateur]} au ${formatDate(props.date)}`;
+
+  const download = async (format: "csv" | "xlsx") => {
+    setDownloading(format);
+    setDownloadError(null);
+    try {
+      await downloadListe(await api<Liste>(`${base()}&export=${format}`), format);
+    } catch (e) {
+      setDownloadError(errorMessage(e));
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  return (
+    <section class="fr-mt-4w" aria-labelledby="liste-titre" id="liste-nominative">
+      <div class="fr-grid-row fr-grid-row--middle fr-mb-1w">
+        <h3 class="fr-h5 fr-col fr-mb-0" id="liste-titre" tabindex="-1" ref={heading}>
+          {titre()}
+        </h3>
+        <button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line fr-btn--icon-left" onClick={() => props.onClose()}>
+          Fermer la liste
+        </button>
+      </div>
+      <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
+        <p class="fr-col fr-mb-0" aria-live="polite">
+          {liste.latest?.total ?? 0} apprenant{(liste.latest?.total ?? 0) > 1 ? "s" : ""}
+        </p>
+        <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
+          <li>
+            <button type="button" class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("csv")}>
+              {downloading() === "csv" ? "Préparation…" : "Télécharger (CSV)"}
+            </button>
+          </li>
+          <li>
+            <button type="button" class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("xlsx")}>
+              {downloading() === "xlsx" ? "Préparation…" : "Télécharger (XLSX)"}
+            </button>
+          </li>
+        </ul>
+      </div>
+      <Show when={downloadError() ?? (liste.error && errorMessage(liste.error))}>
+        {(message) => (
+          <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
+            <p>{message()}</p>
+          </div>
+        )}
+      </Show>
+      <div class="fr-table table-scroll">
+        <table aria-busy={liste.loading}>
+          <caption class="fr-sr-only">{titre()}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Prénom</th>
+              <th scope="col">Date de naissance</th>
+              <th scope="col">Formation</th>
+              <th scope="col">Statut</th>
+              <th scope="col">Depuis le</th>
+              <th scope="col">Contrat</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={liste.latest?.rows ?? []} fallback={<tr><td colSpan={7}>{liste.loading ? "Chargement…" : "Aucun apprenant."}</td></tr>}>
+              {(row) => (
+                <tr>
+                  <th scope="row">{row.nom}</th>
+                  <td>{row.prenom}</td>
+                  <td>{formatDate(row.dateDeNaissance)}</td>
+                  <td>{row.formation}</td>
+                  <td>{statutLabel(row.statut)}</td>
+                  <td>{formatDate(row.depuis)}</td>
+                  <td>{contrat(row)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </div>
+      <Show when={pages() > 1}>
+        <nav role="navigation" class="fr-pagination" aria-label="Pagination de la liste">
+          <ul class="fr-pagination__list">
+            <li>
+              <button type="button" class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
+                Page précédente
+              </button>
+            </li>
+            <li>
+              <span class="fr-pagination__link" aria-current="page">
+                Page {page()} sur {pages()}
+              </span>
+            </li>
+            <li>
+              <button type="button" class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" disabled={page() >= pages()} onClick={() => setPage(page() + 1)}>
+                Page suivante
+              </button>
+            </li>
+          </ul>
+        </nav>
+      </Show>
+    </section>
+  );
+}
