@@ -209,6 +209,38 @@ export const effectifStatuts = sqliteTable(
   ],
 );
 
+/**
+ * Counters behind the territorial indicators (migration 0002): the number of effectifs per statut on the 1st of
+ * each month of an année scolaire's window, and the net change of that number on each day. Maintained by triggers
+ * on effectif_statuts (which refuse UPDATE: intervals are deleted and inserted); WITHOUT ROWID tables.
+ */
+export const effectifStatutsMois = sqliteTable(
+  "effectif_statuts_mois",
+  {
+    anneeScolaire: text("annee_scolaire").notNull(),
+    mois: text("mois").notNull(),
+    organismeId: text("organisme_id").notNull(),
+    statut: text("statut").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.anneeScolaire, t.mois, t.organismeId, t.statut] })],
+);
+
+export const effectifStatutsVariations = sqliteTable(
+  "effectif_statuts_variations",
+  {
+    anneeScolaire: text("annee_scolaire").notNull(),
+    jour: text("jour").notNull(),
+    organismeId: text("organisme_id").notNull(),
+    statut: text("statut").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.anneeScolaire, t.jour, t.organismeId, t.statut] })],
+);
+
+/** 0 … 11: the months of an année scolaire's window, for the triggers (which cannot use WITH). */
+export const calendrierMois = sqliteTable("calendrier_mois", { rang: integer("rang").primaryKey() });
+
 /** One row per push (or file import). */
 export const transmissions = sqliteTable(
   "transmissions",

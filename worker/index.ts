@@ -15,6 +15,9 @@ import { dossiersApprenantsRoutes } from "./api/dossiers-apprenants";
 import { connexionApiRoutes } from "./api/connexion-api";
 import { openApiRoutes } from "./api/openapi";
 import { erpOrganismeRoutes } from "./api/erp-organisme";
+import { fichierRoutes } from "./api/fichier";
+import { indicateursTerritoireRoutes } from "./api/indicateurs-territoire";
+import { benchRoutes } from "./api/bench";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 
 export { OrganismeHub } from "../durable-objects/organisme-hub";
@@ -47,8 +50,11 @@ app.route("/api/organismes", organismesRoutes);
 app.route("/api/organismes", indicateursRoutes);
 app.route("/api/organismes", transmissionRoutes);
 app.route("/api/organismes", liveRoutes);
+app.route("/api/organismes", fichierRoutes);
 app.route("/connexion-api", connexionApiRoutes);
 app.route("/api", openApiRoutes);
+app.route("/api/indicateurs", indicateursTerritoireRoutes);
+app.route("/api/bench", benchRoutes);
 
 app.all("/api/*", (c) => c.json({ error: "Not Found", message: "Cette adresse de l'API n'existe pas." }, 404));
 // Copied so that the secure headers can be added to the (immutable) asset response.

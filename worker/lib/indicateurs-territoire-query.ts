@@ -1,0 +1,43 @@
+/**
+ * The counters at `date` over the *fiable* organismes (in the référentiel, not fermé) of a perimeter, read from
+ * the counters that migration 0002 maintains: the count on the 1st of the month plus the day-by-day changes up
+ * to `date`. A few thousand rows per query whatever the number of effectifs, instead of every parcours interval.
+ */
+import { anneesScolairesAt } from "../domain/annee-scolaire";
+import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
+import type { Statut } from "../domain/parcours";
+import type { Perimetre } from "./perimetre-territorial";
+
+// ?1 région, ?2 département, ?3 académie, ?4 réseau (null = no filter).
+const ORGANISMES_FIABLES = `
+  SELECT id FROM organismes
+   WHERE referentiel = 1 AND ferme = 0
+     AND (?1 IS NULL OR region = ?1) AND (?2 IS NULL OR departement = ?2) AND (?3 IS NULL OR academie = ?3)
+     AND (?4 IS NULL OR id IN (SELECT organisme_id FROM reseau_membres WHERE reseau = ?4))`;
+
+export async function countIndicateursTerritoire(
+  db: D1Database,
+  perimetre: Perimetre,
+  date: string,
+): Promise<{ indicateurs: Indicateurs; organismes: number }> {
+  const [scolaire, civile] = anneesScolairesAt(date);
+  const premierDuMois = `${date.slice(0, 7)}-01`;
+  const territoire = [perimetre.region, perimetre.departement, perimetre.academie, perimetre.reseau];
+  const [compteurs, organismes] = await db.batch<{ statut: Statut; n: number } | { n: number }>([
+    db
+      .prepare(
+        `WITH perimetre AS (${ORGANISMES_FIABLES})
+         SELECT statut, sum(n) AS n FROM (
+           SELECT statut, n FROM effectif_statuts_mois
+            WHERE annee_scolaire IN (?5, ?6) AND mois = ?7 AND organisme_id IN perimetre
+           UNION ALL
+           SELECT statut, n FROM effectif_statuts_variations
+            WHERE annee_scolaire IN (?5, ?6) AND jour > ?7 AND jour <= ?8 AND organisme_id IN perimetre
+         ) GROUP BY statut`,
+      )
+      .bind(...territoire, scolaire, civile, premierDuMois, date),
+    db.prepare(`SELECT count(*) AS n FROM (${ORGANISMES_FIABLES})`).bind(...territoire),
+  ]);
+  const parStatut = Object.fromEntries((compteurs.results as { statut: Statut; n: number }[]).map((r) => [r.statut, r.n]));
+  return { indicateurs: indicateursFromStatuts(parStatut), organismes: (organismes.results[0] as { n: number }).n };
+}
