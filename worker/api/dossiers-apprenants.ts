@@ -19,7 +19,7 @@ const tooLarge = () => new ApiError(413, "Payload Too Large", "Le corps de la re
 const validationError = (details: { message: string; path: string }[]) => badRequest("Erreur de validation", { details });
 
 /** Reads at most MAX_BODY_BYTES, without trusting Content-Length alone (it may be absent or false). */
-async function readBody(request: Request): Promise<string> {
+export async function readBody(request: Request): Promise<string> {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BODY_BYTES) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();

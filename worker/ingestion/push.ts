@@ -71,13 +71,7 @@ export async function ingestValidated(
   const started = Date.now();
   const now = (options.now ?? new Date()).toISOString();
   const today = now.slice(0, 10);
-  const fieldsOf = (v: DossierValidation): Partial<DossierNormalise> => (v.ok ? v.value : v.partial);
-
-  const sirets = entries.flatMap(({ validation }) => {
-    const f = fieldsOf(validation);
-    return [f.etablissement_formateur_siret, f.etablissement_responsable_siret].filter((s): s is string => !!s);
-  });
-  const organismes = await lookupOrganismes(env.DB, options.organismeId, sirets);
+  const organismes = await lookupOrganismes(env.DB, options.organismeId, siretsNamed(entries.map((e) => e.validation)));
 
   const errorsOf: ValidationError[][] = [];
   const candidates: Candidate[] = [];
@@ -110,6 +104,23 @@ export async function ingestValidated(
     await notifyHubs(env, [options.organismeId, ...plan.touched], plan.result.summary);
     return plan.result;
   }
+}
+
+const fieldsOf = (v: DossierValidation): Partial<DossierNormalise> => (v.ok ? v.value : v.partial);
+
+/** The organismes' SIRETs that the dossiers name, to look them up in one round trip. */
+function siretsNamed(validations: DossierValidation[]): string[] {
+  return validations.flatMap((validation) => {
+    const f = fieldsOf(validation);
+    return [f.etablissement_formateur_siret, f.etablissement_responsable_siret].filter((s): s is string => !!s);
+  });
+}
+
+/** A dry run (file import preview): every check of the pipeline, per dossier, and nothing written. */
+export async function checkDossiers(env: Env, inputs: unknown[], organismeId: string): Promise<ValidationError[][]> {
+  const validations = inputs.map(validateDossier);
+  const organismes = await lookupOrganismes(env.DB, organismeId, siretsNamed(validations));
+  return validations.map((v) => [...(v.ok ? [] : v.errors), ...organismeErrors(fieldsOf(v), organismes).errors]);
 }
 
 function organismeErrors(
