@@ -96,7 +96,6 @@ function IndicateursOrganisme(props: { organismeId: string }) {
                         class="fr-btn fr-btn--tertiary fr-btn--sm"
                         data-liste={key}
                         aria-pressed={liste() === key}
-                        aria-controls="liste-nominative"
                         onClick={() => setListe(liste() === key ? null : key)}
                       >
                         Voir la liste<span class="fr-sr-only"> : {INDICATEUR_LABELS[key]}</span>

@@ -28,7 +28,7 @@ export function ErreursTransmission(props: { organismeId: string; transmission: 
             </Show>
             <Show when={d().dossiersInvalides.length > 0}>
               <div class="fr-table table-scroll">
-                <table>
+                <table tabindex="0">
                   <caption>Dossiers invalides de la transmission du {formatDateTime(props.transmission.receivedAt)}</caption>
                   <thead>
                     <tr>

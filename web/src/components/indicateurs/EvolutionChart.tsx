@@ -17,7 +17,7 @@ const SERIES: Record<Indicateur, { color: string; dash: string }> = {
 
 const W = 640;
 const H = 280;
-const M = { left: 48, right: 16, top: 16, bottom: 32 };
+const M = { left: 48, right: 32, top: 16, bottom: 32 };
 
 /** 1, 2 or 5 times a power of ten, so that the axis reads round numbers. */
 function niceMax(value: number): number {
@@ -103,7 +103,7 @@ export function EvolutionChart(props: { data: Evolution }) {
         </button>
       </figcaption>
       <div id="evolution-donnees" hidden={!showTable()} class="fr-table table-scroll">
-        <table>
+        <table tabindex="0">
           <caption>Effectifs en fin de mois, année scolaire {props.data.anneeScolaire}</caption>
           <thead>
             <tr>

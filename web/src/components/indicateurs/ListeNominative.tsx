@@ -78,7 +78,7 @@ export function ListeNominative(props: { organismeId: string; indicateur: Indica
         )}
       </Show>
       <div class="fr-table table-scroll">
-        <table aria-busy={liste.loading}>
+        <table aria-busy={liste.loading} tabindex="0">
           <caption class="fr-sr-only">{titre()}</caption>
           <thead>
             <tr>

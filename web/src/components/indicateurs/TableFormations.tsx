@@ -6,8 +6,8 @@ import { INDICATEUR_LABELS, INDICATEURS, type FormationsAt } from "./types";
 export function TableFormations(props: { data: FormationsAt }) {
   return (
     <div class="fr-table table-scroll" id="table-formations">
-      <table>
-        <caption>Vos effectifs par formation au {formatDate(props.data.date)}</caption>
+      <table tabindex="0">
+        <caption class="fr-sr-only">Vos effectifs par formation au {formatDate(props.data.date)}</caption>
         <thead>
           <tr>
             <th scope="col">Formation</th>
