@@ -17,6 +17,7 @@ const Effectifs = lazy(() => import("./pages/Effectifs"));
 const Indicateurs = lazy(() => import("./pages/Indicateurs"));
 const Transmissions = lazy(() => import("./pages/Transmissions"));
 const Administration = lazy(() => import("./pages/Administration"));
+const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -46,6 +47,7 @@ export function App() {
       <Route path="/tableau-de-bord" component={TableauDeBord} />
       <Route path="/parametres" component={Parametres} />
       <Route path="/effectifs" component={Effectifs} />
+      <Route path="/effectifs/ajout-fichier" component={AjoutFichier} />
       <Route path="/indicateurs" component={Indicateurs} />
       <Route path="/transmissions" component={Transmissions} />
       <Route path="/administration" component={Administration} />

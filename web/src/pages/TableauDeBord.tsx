@@ -78,7 +78,7 @@ function OrganismeDashboard(props: { organismeId: string }) {
         </Show>
         <ul class="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
           <li>
-            <A class="fr-btn fr-btn--secondary" href="/effectifs">
+            <A class="fr-btn fr-btn--secondary" href="/effectifs/ajout-fichier">
               Ajouter via fichier Excel
             </A>
           </li>

@@ -55,7 +55,7 @@ export function ConfiguredState(props: {
               </A>
             }
           >
-            <A id="lien-fichier-excel" class="fr-btn fr-icon-file-add-line fr-btn--icon-left" href="/effectifs">
+            <A id="lien-fichier-excel" class="fr-btn fr-icon-file-add-line fr-btn--icon-left" href="/effectifs/ajout-fichier">
               Ajouter via fichier Excel
             </A>
           </Show>
