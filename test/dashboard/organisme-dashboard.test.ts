@@ -87,3 +87,21 @@ describe("GET /api/organismes/:id/indicateurs", () => {
     expect(((await response.json()) as { message: string }).message).toBe("Date invalide (format attendu : AAAA-MM-JJ).");
   });
 });
+
+describe("an organisme with more formateurs than D1 binds parameters", () => {
+  it("still counts and lists all of them", async () => {
+    const { responsable, cookie } = await setup();
+    const now = new Date().toISOString();
+    const formateurs = Array.from({ length: 120 }, (_, i) => ({ id: crypto.randomUUID(), siret: String(90000000000000 + i) }));
+    await env.DB.batch(
+      formateurs.flatMap((f) => [
+        env.DB.prepare("INSERT INTO organismes (id, siret, raison_sociale, nature, created_at, updated_at) VALUES (?, ?, 'FORMATEUR', 'formateur', ?, ?)").bind(f.id, f.siret, now, now),
+        env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)").bind(responsable.id, f.id),
+      ]),
+    );
+    await insertParcours(formateurs[119].id, "2023-2024", [["0000-01-01", null, "APPRENTI"]]);
+    const indicateurs = await apiFetch(`/api/organismes/${responsable.id}/indicateurs?date=2023-10-01`, { cookie });
+    expect(((await indicateurs.json()) as { indicateurs: { apprentis: number } }).indicateurs.apprentis).toBe(1);
+    expect((await apiFetch(`/api/organismes/${responsable.id}/effectifs`, { cookie })).status).toBe(200);
+  });
+});

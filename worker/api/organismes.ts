@@ -8,6 +8,7 @@ import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { computeFiabilite } from "../domain/fiabilite";
 import { EFFECTIF_FILTERS, listEffectifs, type EffectifFilters } from "../lib/effectifs-query";
 import { logDownload } from "../lib/downloads";
+import { organismeEtFormateurs } from "../lib/organisme-scope";
 
 interface OrganismeRow {
   id: string;
@@ -46,14 +47,6 @@ async function findOrganisme(db: D1Database, id: string): Promise<OrganismeRow> 
   return row;
 }
 
-/** The organisme and its formateurs: what an organisme's counters include (SPEC §6). */
-async function withFormateurs(db: D1Database, id: string): Promise<string[]> {
-  const { results } = await db
-    .prepare("SELECT formateur_id AS id FROM organisme_relations WHERE responsable_id = ?")
-    .bind(id)
-    .all<{ id: string }>();
-  return [id, ...results.map((r) => r.id).filter((f) => f !== id)];
-}
 
 function filtersOf(query: Record<string, string>): EffectifFilters {
   return Object.fromEntries(EFFECTIF_FILTERS.filter((name) => query[name]).map((name) => [name, query[name]]));
@@ -72,7 +65,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     await assertCanSeeOrganisme(c.env.DB, user, id);
     const row = await findOrganisme(c.env.DB, id);
-    const formateurs = (await withFormateurs(c.env.DB, id)).length - 1;
+    const formateurs = (await organismeEtFormateurs(c.env.DB, id)).length - 1;
     const fiabilite = computeFiabilite({ referentiel: Boolean(row.referentiel), ferme: Boolean(row.ferme) });
     const derniereTransmission = await c.env.DB.prepare(
       `SELECT received_at AS receivedAt, total, created, updated, unchanged, held, invalid FROM transmissions
@@ -91,7 +84,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     await assertCanSeeOrganisme(c.env.DB, user, id);
     const date = c.req.query("date") ?? todayParis();
     if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) throw badRequest("Date invalide (format attendu : AAAA-MM-JJ).");
-    const organismeIds = await withFormateurs(c.env.DB, id);
+    const organismeIds = await organismeEtFormateurs(c.env.DB, id);
     const indicateurs = await countIndicateurs(c.env.DB, organismeIds, date);
     return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs });
   })
@@ -102,7 +95,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     await assertCanSeeOrganisme(c.env.DB, user, id);
     const page = Math.max(1, Number(c.req.query("page") ?? 1) || 1);
     const limit = Math.min(PAGE_SIZE_MAX, Math.max(1, Number(c.req.query("taille") ?? 50) || 50));
-    const result = await listEffectifs(c.env.DB, await withFormateurs(c.env.DB, id), {
+    const result = await listEffectifs(c.env.DB, await organismeEtFormateurs(c.env.DB, id), {
       date: todayParis(),
       filters: filtersOf(c.req.query()),
       offset: (page - 1) * limit,
@@ -116,7 +109,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     const id = c.req.param("id");
     await assertCanSeeOrganisme(c.env.DB, user, id);
     const format = c.req.query("format") === "xlsx" ? "xlsx" : "csv";
-    const result = await listEffectifs(c.env.DB, await withFormateurs(c.env.DB, id), {
+    const result = await listEffectifs(c.env.DB, await organismeEtFormateurs(c.env.DB, id), {
       date: todayParis(),
       filters: filtersOf(c.req.query()),
       offset: 0,
@@ -130,7 +123,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     const user = requireActiveUser(c);
     const id = c.req.param("id");
     await assertCanSeeOrganisme(c.env.DB, user, id);
-    const scope = await withFormateurs(c.env.DB, id);
+    const scope = await organismeEtFormateurs(c.env.DB, id);
     const row = await c.env.DB.prepare(
       `SELECT e.id, e.organisme_id AS organismeId, e.annee_scolaire AS anneeScolaire, e.id_erp_apprenant AS idErpApprenant,
               e.data, e.parcours, e.updated_at AS majLe, d.errors, d.outcome

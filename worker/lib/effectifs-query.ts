@@ -14,9 +14,8 @@ const statutLabelSql = (column: string) =>
   `CASE ${column} ${Object.entries(STATUT_LABELS).map(([code, label]) => `WHEN '${code}' THEN '${label.replaceAll("'", "''")}'`).join(" ")} END`;
 const dateFrSql = (column: string) => `CASE WHEN ${column} IS NULL THEN NULL ELSE substr(${column}, 9, 2) || '/' || substr(${column}, 6, 2) || '/' || substr(${column}, 1, 4) END`;
 
-function rowsSql(scopeSize: number): string {
-  const scope = Array.from({ length: scopeSize }, () => "?").join(",");
-  return `
+/** ?1 is the date, ?2 the scope as a JSON array (one parameter, whatever the number of formateurs). */
+const ROWS_SQL = `
     SELECT e.id AS effectifId, e.organisme_id AS organismeId, e.annee_scolaire || '|' || e.id_erp_apprenant AS identity,
            e.libelle_formation AS formation, e.nom || ' ' || e.prenom AS apprenant, ${statutLabelSql("s.statut")} AS statut,
            e.employeur, ${dateFrSql("e.contrat_debut")} AS debut, ${dateFrSql("e.contrat_fin")} AS fin,
@@ -25,16 +24,15 @@ function rowsSql(scopeSize: number): string {
       FROM effectifs e
       LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)
       LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant
-     WHERE e.organisme_id IN (${scope})
+     WHERE e.organisme_id IN (SELECT value FROM json_each(?2))
     UNION ALL
     SELECT NULL, d.organisme_id, d.identity, d.libelle_formation, COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, ''), NULL,
            d.held_data ->> '$.siret_employeur', ${dateFrSql("(d.held_data ->> '$.contrat_date_debut')")}, ${dateFrSql("(d.held_data ->> '$.contrat_date_fin')")},
            CASE WHEN d.outcome = 'held' THEN 'En attente de confirmation' ELSE 'Invalide pour TBA' END, d.errors, d.received_at
       FROM dossiers_recus d
-     WHERE d.organisme_id IN (${scope}) AND d.outcome IN ('invalid', 'held')
+     WHERE d.organisme_id IN (SELECT value FROM json_each(?2)) AND d.outcome IN ('invalid', 'held')
        AND NOT EXISTS (SELECT 1 FROM effectifs x WHERE x.organisme_id = d.organisme_id AND x.annee_scolaire = d.annee_scolaire
                                                   AND x.id_erp_apprenant = d.id_erp_apprenant)`;
-}
 
 /** Case- and accent-insensitive enough for a search box: LIKE is case-insensitive for ASCII in SQLite. */
 function filterSql(filters: EffectifFilters): { where: string; params: string[] } {
@@ -55,9 +53,9 @@ export async function listEffectifs(
   options: { date: string; filters: EffectifFilters; offset: number; limit: number },
 ): Promise<{ total: number; rows: EffectifListRow[] }> {
   const { where, params } = filterSql(options.filters);
-  // ?1 is the date; the later anonymous parameters number on from 2: the scope twice (both halves), then filters.
-  const base = `WITH rows AS (${rowsSql(organismeIds.length)}) SELECT * FROM rows ${where}`;
-  const bind = [options.date, ...organismeIds, ...organismeIds, ...params];
+  // The filters' anonymous parameters number on after ?2.
+  const base = `WITH rows AS (${ROWS_SQL}) SELECT * FROM rows ${where}`;
+  const bind = [options.date, JSON.stringify(organismeIds), ...params];
   const [count, page] = await db.batch<{ n: number } | (Omit<EffectifListRow, "erreurs"> & { erreurs: string })>([
     db.prepare(`SELECT count(*) AS n FROM (${base})`).bind(...bind),
     db.prepare(`${base} ORDER BY apprenant COLLATE NOCASE, identity LIMIT ? OFFSET ?`).bind(...bind, options.limit, options.offset),
