@@ -9,6 +9,7 @@ import { computeFiabilite } from "../domain/fiabilite";
 import { EFFECTIF_FILTERS, listEffectifs, type EffectifFilters } from "../lib/effectifs-query";
 import { logDownload } from "../lib/downloads";
 import { organismeEtFormateurs } from "../lib/organisme-scope";
+import { pageParams } from "../lib/query-params";
 
 interface OrganismeRow {
   id: string;
@@ -93,8 +94,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     const user = requireActiveUser(c);
     const id = c.req.param("id");
     await assertCanSeeOrganisme(c.env.DB, user, id);
-    const page = Math.max(1, Number(c.req.query("page") ?? 1) || 1);
-    const limit = Math.min(PAGE_SIZE_MAX, Math.max(1, Number(c.req.query("taille") ?? 50) || 50));
+    const { page, taille: limit } = pageParams(c.req.query(), PAGE_SIZE_MAX);
     const result = await listEffectifs(c.env.DB, await organismeEtFormateurs(c.env.DB, id), {
       date: todayParis(),
       filters: filtersOf(c.req.query()),

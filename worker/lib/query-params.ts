@@ -34,8 +34,20 @@ export function joursParam(value: string | undefined): number {
   return jours;
 }
 
+/** Past this, a page number is a mistake: the offset must stay a safe integer for D1. */
+const PAGE_MAX = 1_000_000;
+
+/** A whole number written in digits only: "1e20", "2.5", "Infinity" and "-3" are not page numbers. */
+function positiveInteger(value: string, max: number): number | null {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(n) && n >= 1 && n <= max ? n : null;
+}
+
+/** `page` (default 1) and `taille` (default 50, clamped to `tailleMax`) of a paged list; 400 when not a whole number ≥ 1. */
 export function pageParams(query: { page?: string; taille?: string }, tailleMax: number): { page: number; taille: number } {
-  const page = Math.max(1, Math.floor(Number(query.page ?? 1)) || 1);
-  const taille = Math.min(tailleMax, Math.max(1, Math.floor(Number(query.taille ?? 50)) || 50));
-  return { page, taille };
+  const page = query.page === undefined ? 1 : positiveInteger(query.page, PAGE_MAX);
+  if (page === null) throw badRequest("Numéro de page invalide (nombre entier à partir de 1).");
+  const taille = query.taille === undefined ? 50 : positiveInteger(query.taille, Number.MAX_SAFE_INTEGER);
+  if (taille === null) throw badRequest("Taille de page invalide (nombre entier à partir de 1).");
+  return { page, taille: Math.min(tailleMax, taille) };
 }

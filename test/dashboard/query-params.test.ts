@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { apiFetch, createOrganisme, createUser, loginAs } from "../helpers/accounts";
+
+async function organismeEtSession() {
+  const organisme = await createOrganisme();
+  const cookie = await loginAs((await createUser({ organismeId: organisme.id })).email);
+  return { id: organisme.id, cookie };
+}
+
+const PAGED_ROUTES = [
+  (id: string) => `/api/organismes/${id}/effectifs?`,
+  (id: string) => `/api/organismes/${id}/indicateurs/liste?indicateur=apprenants&`,
+];
+
+describe("page and size parameters of the paged lists", () => {
+  for (const route of PAGED_ROUTES) {
+    for (const bad of ["Infinity", "1e20", "-3", "abc", "0", "2.5", "99999999999"]) {
+      it(`${route(":id")}page=${bad} is a French 400`, async () => {
+        const { id, cookie } = await organismeEtSession();
+        const response = await apiFetch(`${route(id)}page=${encodeURIComponent(bad)}`, { cookie });
+        expect(response.status).toBe(400);
+        expect(await response.json()).toEqual({ error: "Bad Request", message: "Numéro de page invalide (nombre entier à partir de 1)." });
+      });
+    }
+
+    it(`${route(":id")}taille=Infinity is a French 400, a too large taille is clamped`, async () => {
+      const { id, cookie } = await organismeEtSession();
+      const infinite = await apiFetch(`${route(id)}taille=Infinity`, { cookie });
+      expect(infinite.status).toBe(400);
+      expect((await infinite.json<{ message: string }>()).message).toBe("Taille de page invalide (nombre entier à partir de 1).");
+      const large = await apiFetch(`${route(id)}taille=100000&page=3`, { cookie });
+      expect(large.status).toBe(200);
+      expect(await large.json()).toMatchObject({ page: 3, taille: 200 });
+    });
+  }
+});
