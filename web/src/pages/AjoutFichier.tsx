@@ -1,3 +1,4 @@
+import "../components/fichier/zod-sans-eval";
 import { A } from "@solidjs/router";
 import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
 import { api, errorMessage } from "../api";
@@ -25,7 +26,7 @@ export default function AjoutFichier() {
   );
 }
 
-const pluriel = (n: number, mot: string) => `${n} ${mot}${n > 1 ? "s" : ""}`;
+const pluriel = (n: number, singulier: string, plurielForme = `${singulier}s`) => `${n} ${n > 1 ? plurielForme : singulier}`;
 
 function AjoutFichierOrganisme(props: { organismeId: string }) {
   const [lecture, setLecture] = createSignal<LectureFichier | null>(null);
@@ -166,7 +167,7 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
               Vérification du fichier
             </h2>
             <p id="resume-verification" class="fr-text--lead">
-              {pluriel(v().valides, "ligne valide")} sur {v().total}
+              {pluriel(v().valides, "ligne valide", "lignes valides")} sur {v().total}
               <Show when={v().total > v().valides}>, {pluriel(v().total - v().valides, "ligne")} en erreur</Show>
             </p>
             <Show when={(lecture()?.colonnesIgnorees.length ?? 0) > 0}>
@@ -179,7 +180,7 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
               <p>Les lignes en erreur ne seront pas importées : corrigez-les dans votre fichier puis déposez-le à nouveau.</p>
             </Show>
             <button type="button" id="bouton-importer" class="fr-btn" disabled={v().valides === 0 || enCours() !== null} onClick={importer}>
-              Importer {pluriel(v().valides, "ligne valide")}
+              Importer {pluriel(v().valides, "ligne valide", "lignes valides")}
             </button>
           </section>
         )}
