@@ -34,3 +34,17 @@ describe("page and size parameters of the paged lists", () => {
     });
   }
 });
+
+describe("date of the organisme's counters", () => {
+  it("refuses a day that does not exist, in French", async () => {
+    const { id, cookie } = await organismeEtSession();
+    for (const date of ["2024-02-30", "2023-02-29", "2024-13-01", "24-01-01"]) {
+      const response = await apiFetch(`/api/organismes/${id}/indicateurs?date=${date}`, { cookie });
+      expect(response.status, date).toBe(400);
+      expect((await response.json<{ message: string }>()).message).toBe("Date invalide (format attendu : AAAA-MM-JJ).");
+    }
+    const leapDay = await apiFetch(`/api/organismes/${id}/indicateurs?date=2024-02-29`, { cookie });
+    expect(leapDay.status).toBe(200);
+    expect(await leapDay.json()).toMatchObject({ date: "2024-02-29", anneeScolaire: "2023-2024" });
+  });
+});

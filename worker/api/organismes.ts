@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { badRequest, notFound } from "../lib/errors";
+import { notFound } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
 import { assertCanSeeOrganisme } from "../lib/permissions";
 import { countIndicateurs } from "../lib/indicateurs-query";
@@ -9,7 +9,7 @@ import { computeFiabilite } from "../domain/fiabilite";
 import { EFFECTIF_FILTERS, listEffectifs, type EffectifFilters } from "../lib/effectifs-query";
 import { logDownload } from "../lib/downloads";
 import { organismeEtFormateurs } from "../lib/organisme-scope";
-import { pageParams } from "../lib/query-params";
+import { dateParam, pageParams, todayParis } from "../lib/query-params";
 
 interface OrganismeRow {
   id: string;
@@ -31,8 +31,6 @@ interface OrganismeRow {
   configuredAt: string | null;
   lastTransmissionAt: string | null;
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 async function findOrganisme(db: D1Database, id: string): Promise<OrganismeRow> {
   const row = await db
@@ -56,8 +54,6 @@ function filtersOf(query: Record<string, string>): EffectifFilters {
 const PAGE_SIZE_MAX = 200;
 /** An export holds every row; past this, the organisme should filter first. */
 const EXPORT_MAX = 50_000;
-
-const todayParis = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 
 export const organismesRoutes = new Hono<AppEnv>()
   /** The dashboard card: identity, fiabilité, transmission state. */
@@ -83,8 +79,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     const user = requireActiveUser(c);
     const id = c.req.param("id");
     await assertCanSeeOrganisme(c.env.DB, user, id);
-    const date = c.req.query("date") ?? todayParis();
-    if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) throw badRequest("Date invalide (format attendu : AAAA-MM-JJ).");
+    const date = dateParam(c.req.query("date"));
     const organismeIds = await organismeEtFormateurs(c.env.DB, id);
     const indicateurs = await countIndicateurs(c.env.DB, organismeIds, date);
     return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs });
