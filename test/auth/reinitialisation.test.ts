@@ -56,4 +56,32 @@ describe("password reset", () => {
     expect(response.status).toBe(400);
     expect((await response.json<{ message: string }>()).message).toBe("Le mot de passe doit contenir au moins 12 caractères.");
   });
+
+  it("a reset deletes the user's other reset links", async () => {
+    const user = await createUser();
+    const first = await requestReset(user.email);
+    const second = await requestReset(user.email);
+    expect(first).not.toBe(second);
+    const reset = await apiFetch("/api/auth/reinitialiser-mot-de-passe", { body: { token: second, password: "mon-nouveau-mot-de-passe" } });
+    expect(reset.status).toBe(200);
+    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM password_resets WHERE user_id = ?").bind(user.id).first<{ n: number }>();
+    expect(left?.n).toBe(0);
+    const older = await apiFetch("/api/auth/reinitialiser-mot-de-passe", { body: { token: first, password: "un-autre-mot-de-passe-encore" } });
+    expect(older.status).toBe(400);
+    await loginAs(user.email, "mon-nouveau-mot-de-passe");
+  });
+
+  it("limits the requests per IP address, in French with Retry-After", async () => {
+    const headers = { "CF-Connecting-IP": "198.51.100.23" };
+    for (let i = 0; i < 10; i++) {
+      const response = await apiFetch("/api/auth/mot-de-passe-oublie", { body: { email: `personne-${i}@example.fr` }, headers });
+      expect(response.status).toBe(200);
+    }
+    const refused = await apiFetch("/api/auth/mot-de-passe-oublie", { body: { email: "personne-10@example.fr" }, headers });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect((await refused.json<{ message: string }>()).message).toBe("Trop de demandes depuis cette adresse. Veuillez réessayer dans une minute.");
+    const otherIp = await apiFetch("/api/auth/mot-de-passe-oublie", { body: { email: "personne-10@example.fr" }, headers: { "CF-Connecting-IP": "198.51.100.24" } });
+    expect(otherIp.status).toBe(200);
+  });
 });

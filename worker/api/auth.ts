@@ -19,6 +19,7 @@ export const LOGIN_FAILURES_PER_EMAIL = 10;
 export const LOGIN_FAILURES_PER_IP = 50;
 const SIGNUPS_PER_IP = 10;
 const RESET_REQUESTS_PER_EMAIL = 3;
+const RESET_REQUESTS_PER_IP = 10;
 export const RESET_TOKEN_MINUTES = 60;
 
 const TOO_MANY_LOGINS = "Trop de tentatives de connexion. Veuillez réessayer dans une minute.";
@@ -149,6 +150,8 @@ authRoutes.get("/session", async (c) => {
 
 authRoutes.post("/mot-de-passe-oublie", async (c) => {
   const { email } = await parseBody(c, z.object({ email: emailSchema }));
+  // Bounds the e-mails one client can make us send, whatever the addresses it tries.
+  await enforceRateLimit(c.env, `reset-ip:${clientIp(c)}`, RESET_REQUESTS_PER_IP, "Trop de demandes depuis cette adresse. Veuillez réessayer dans une minute.");
   // Bounds the e-mails one can make us send to somebody.
   await enforceRateLimit(c.env, `reset-email:${email}`, RESET_REQUESTS_PER_EMAIL, "Trop de demandes pour cette adresse. Veuillez réessayer dans une minute.");
   const user = await c.env.DB.prepare("SELECT id, email, civilite, prenom, nom FROM users WHERE email = ? AND status <> 'disabled'")
@@ -185,6 +188,8 @@ authRoutes.post("/reinitialiser-mot-de-passe", async (c) => {
     c.env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(await hashPassword(body.password), claimed.userId),
     // A reset ends every open session: whoever knew the old password is out.
     c.env.DB.prepare("DELETE FROM sessions WHERE user_id = ?").bind(claimed.userId),
+    // The other links sent before this one must not set the password again.
+    c.env.DB.prepare("DELETE FROM password_resets WHERE user_id = ?").bind(claimed.userId),
   ]);
   return c.json({ message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." });
 });
