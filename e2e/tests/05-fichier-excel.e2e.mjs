@@ -1,12 +1,30 @@
 // SPEC §7 "Ajouter via fichier Excel": the OFA downloads the template, uploads a CSV, sees the error of its bad row
 // by line and column before anything is written, imports, and finds the new dossiers in "Mes effectifs".
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { tmpdir } from "node:os";
 import ExcelJS from "exceljs";
 import { assert, hasText, login, until, visible } from "../helpers.mjs";
 
 export const name = "ajout d'effectifs par fichier : modèle, vérification des erreurs par ligne, import, Mes effectifs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** At phone width, with the errors shown: no serious axe-core violation, and nothing wider than the screen. */
+async function auditTelephone(page) {
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  );
+  assert(violations.length === 0, `accessibilité :\n${violations.join("\n")}`);
+  const largeur = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(largeur <= 375, `la page déborde de l'écran du téléphone (${largeur} px)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
 
 const total = async (page) => Number(((await page.locator("#nombre-dossiers").textContent()) ?? "").match(/\d+/)?.[0]);
 
@@ -52,7 +70,22 @@ export default async function ({ newPage }) {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(modele);
     assert(workbook.worksheets.map((s) => s.name).join() === "Modèle,Description des données", "le modèle doit avoir les feuilles « Modèle » et « Description des données »");
-    assert(workbook.getWorksheet("Modèle").getRow(1).getCell(1).value === "nom_apprenant", "la première colonne du modèle doit être nom_apprenant");
+    const sheet = workbook.getWorksheet("Modèle");
+    assert(sheet.getRow(1).getCell(1).value === "nom_apprenant", "la première colonne du modèle doit être nom_apprenant");
+
+    // The template filled in as an OFA would: its own organisme, a real Excel date cell.
+    const colonne = (champ) => sheet.getRow(1).values.indexOf(champ);
+    const exemple = sheet.getRow(2);
+    for (const role of ["responsable", "formateur"]) {
+      exemple.getCell(colonne(`etablissement_${role}_uai`)).value = organisme.uai;
+      exemple.getCell(colonne(`etablissement_${role}_siret`)).value = organisme.siret;
+    }
+    exemple.getCell(colonne("date_de_naissance_apprenant")).value = new Date(Date.UTC(2005, 2, 14));
+    const rempli = path.join(dir, "modele-rempli.xlsx");
+    await workbook.xlsx.writeFile(rempli);
+    await page.getByLabel("Ajouter un fichier").setInputFiles(rempli);
+    await hasText(page.locator("#resume-verification"), "1 ligne valide sur 1", { exact: true, timeoutMs: 15_000 });
+    assert((await page.locator("#table-erreurs-fichier").count()) === 0, "le modèle rempli ne doit avoir aucune erreur");
 
     const fichier = path.join(dir, "effectifs.csv");
     writeFileSync(fichier, csv(organisme));
@@ -66,6 +99,7 @@ export default async function ({ newPage }) {
   await until(async () => (await erreurs.count()) === 1, "une seule erreur attendue");
   const cellules = (await erreurs.first().locator("td").allTextContents()).map((t) => t.trim());
   assert(cellules.join(" | ") === "4 | date_entree_formation | Date invalide", `erreur attendue à la ligne 4, obtenu « ${cellules.join(" | ")} »`);
+  await auditTelephone(page);
   const stored = await page.evaluate(async (id) => (await (await fetch(`/api/organismes/${id}/effectifs`)).json()).total, organisme.id);
   assert(stored === before, `la vérification ne doit rien écrire (${stored} dossiers au lieu de ${before})`);
 
