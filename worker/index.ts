@@ -19,6 +19,7 @@ import { fichierRoutes } from "./api/fichier";
 import { indicateursTerritoireRoutes } from "./api/indicateurs-territoire";
 import { benchRoutes } from "./api/bench";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
+import { purgeExpiredAccountsData } from "./scheduled/purge-expired-accounts";
 
 export { OrganismeHub } from "../durable-objects/organisme-hub";
 export { RateLimiter } from "../durable-objects/rate-limiter";
@@ -64,6 +65,7 @@ export default {
   fetch: app.fetch,
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(revokeStaleApiKeys(env));
+    ctx.waitUntil(purgeExpiredAccountsData(env));
   },
 } satisfies ExportedHandler<Env>;
 
