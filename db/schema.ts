@@ -1,5 +1,6 @@
 // D1 schema (drizzle). Dates are ISO strings: "YYYY-MM-DD" for domain dates, full ISO for timestamps.
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
 
 const bool = (name: string) => integer(name, { mode: "boolean" });
 
@@ -67,7 +68,10 @@ export const organisations = sqliteTable(
     codeAcademie: text("code_academie"),
     createdAt: text("created_at").notNull(),
   },
-  (t) => [index("organisations_organisme").on(t.organismeId)],
+  (t) => [
+    index("organisations_organisme").on(t.organismeId),
+    uniqueIndex("organisations_ofa_organisme").on(t.organismeId).where(sql`${t.type} = 'ORGANISME_FORMATION'`),
+  ],
 );
 
 /** Members of a réseau (organismes têtes de réseau follow). */
@@ -77,23 +81,27 @@ export const reseauMembres = sqliteTable(
   (t) => [primaryKey({ columns: [t.reseau, t.organismeId] })],
 );
 
-export const users = sqliteTable("users", {
-  id: text("id").primaryKey(),
-  email: text("email").notNull().unique(),
-  /** "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" */
-  passwordHash: text("password_hash").notNull(),
-  civilite: text("civilite"),
-  prenom: text("prenom").notNull(),
-  nom: text("nom").notNull(),
-  fonction: text("fonction"),
-  organisationId: text("organisation_id").notNull(),
-  /** pending | active | disabled */
-  status: text("status").notNull().default("pending"),
-  isAdmin: bool("is_admin").notNull().default(false),
-  validatedAt: text("validated_at"),
-  validatedBy: text("validated_by"),
-  createdAt: text("created_at").notNull(),
-});
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    email: text("email").notNull().unique(),
+    /** "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>" */
+    passwordHash: text("password_hash").notNull(),
+    civilite: text("civilite"),
+    prenom: text("prenom").notNull(),
+    nom: text("nom").notNull(),
+    fonction: text("fonction"),
+    organisationId: text("organisation_id").notNull(),
+    /** pending | active | disabled */
+    status: text("status").notNull().default("pending"),
+    isAdmin: bool("is_admin").notNull().default(false),
+    validatedAt: text("validated_at"),
+    validatedBy: text("validated_by"),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("users_organisation").on(t.organisationId)],
+);
 
 /** Only the SHA-256 of the session token is stored. */
 export const sessions = sqliteTable(

@@ -54,24 +54,31 @@ async function describe(db: D1Database, request: OrganisationRequest): Promise<O
   }
 }
 
-/** The organisation of the sign-up's category: reused when it already exists, else created. */
-export async function findOrCreateOrganisation(db: D1Database, request: OrganisationRequest): Promise<{ id: string; label: string; organismeId: string | null }> {
-  const key = await describe(db, request);
-  const existing = await db
+const findExisting = (db: D1Database, key: OrganisationKey) =>
+  db
     .prepare(
       `SELECT id, label FROM organisations WHERE type = ? AND organisme_id IS ? AND reseau IS ? AND code_region IS ?
           AND code_departement IS ? AND code_academie IS ? ORDER BY created_at LIMIT 1`,
     )
     .bind(key.type, key.organismeId, key.reseau, key.codeRegion, key.codeDepartement, key.codeAcademie)
     .first<{ id: string; label: string }>();
+
+/** The organisation of the sign-up's category: reused when it already exists, else created. */
+export async function findOrCreateOrganisation(db: D1Database, request: OrganisationRequest): Promise<{ id: string; label: string; organismeId: string | null }> {
+  const key = await describe(db, request);
+  const existing = await findExisting(db, key);
   if (existing) return { ...existing, organismeId: key.organismeId };
   const id = crypto.randomUUID();
-  await db
+  // OR IGNORE: an organisme has one organisation (unique index); a simultaneous sign-up that created it first wins.
+  const inserted = await db
     .prepare(
-      `INSERT INTO organisations (id, type, label, organisme_id, reseau, code_region, code_departement, code_academie, created_at)
+      `INSERT OR IGNORE INTO organisations (id, type, label, organisme_id, reseau, code_region, code_departement, code_academie, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(id, key.type, key.label, key.organismeId, key.reseau, key.codeRegion, key.codeDepartement, key.codeAcademie, new Date().toISOString())
     .run();
-  return { id, label: key.label, organismeId: key.organismeId };
+  if (inserted.meta.changes > 0) return { id, label: key.label, organismeId: key.organismeId };
+  const winner = await findExisting(db, key);
+  if (!winner) throw new Error(`Organisation of organisme ${key.organismeId} neither inserted nor found`);
+  return { ...winner, organismeId: key.organismeId };
 }
