@@ -55,9 +55,17 @@ export function rapportLine(item: RapportItem, numero: number): string[] {
   ];
 }
 
-const csvCell = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+/**
+ * A spreadsheet runs a cell starting with = + - @ (or a tab or CR before one) as a formula: such a cell gets a leading
+ * single quote, shown as text. Every cell here is text (names, labels, dates, SIRET), so no negative number is altered.
+ */
+const neutraliseFormula = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
-/** CSV as French spreadsheets open it: `;` separator, UTF-8 with BOM, CRLF. */
+const quote = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+const csvCell = (value: string) => quote(neutraliseFormula(value));
+
+/** CSV as French spreadsheets open it: `;` separator, UTF-8 with BOM, CRLF; cells that would be formulas are text. */
 export function toCsv(header: readonly string[], lines: string[][]): string {
   return "\uFEFF" + [header, ...lines].map((line) => line.map(csvCell).join(";")).join("\r\n") + "\r\n";
 }
