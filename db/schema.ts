@@ -291,9 +291,15 @@ export const dossiersRecus = sqliteTable(
     effectifId: text("effectif_id"),
     /** normalised dossier JSON, kept only while held */
     heldData: text("held_data"),
+    /** the api key that pushed the held record: only the confirmed key's records are applied */
+    heldKeyId: text("held_key_id"),
     receivedAt: text("received_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.organismeId, t.identity] }), index("dossiers_recus_outcome").on(t.organismeId, t.outcome)],
+  (t) => [
+    primaryKey({ columns: [t.organismeId, t.identity] }),
+    index("dossiers_recus_outcome").on(t.organismeId, t.outcome),
+    index("dossiers_recus_held").on(t.heldKeyId).where(sql`${t.outcome} = 'held'`),
+  ],
 );
 
 /** Who did what, when — visible to the organisme's users. */

@@ -11,6 +11,7 @@ import {
 import { LIVE_PING, LIVE_PONG, type ServerMessage, type TransmissionSummary } from "../worker/domain/live-messages";
 import { auditStatement } from "../worker/lib/audit";
 import { newExchangeKey } from "../worker/connection/keys";
+import { discardedCount, discardHeldStatements } from "../worker/ingestion/held-rows";
 
 /** Who asks for a change (from the session). */
 export interface HubActor {
@@ -51,7 +52,7 @@ export class OrganismeHub extends DurableObject<Env> {
 
   // ---- RPC: the procedure ----
 
-  /** Generates a new key (revoking every previous one at once) and returns it in clear, once. */
+  /** Generates a new key (revoking every previous one at once, and discarding what they pushed) and returns it in clear, once. */
   async generateKey(input: { organismeId: string; actor: HubActor }): Promise<HubResult<{ key: string }>> {
     return this.exclusive(async () => {
       const state = await this.loadState(input.organismeId);
@@ -65,13 +66,14 @@ export class OrganismeHub extends DurableObject<Env> {
         .prepare("SELECT COUNT(*) AS n FROM api_keys WHERE organisme_id = ? AND revoked_at IS NULL")
         .bind(input.organismeId)
         .first<{ n: number }>();
-      await db.batch([
+      const written = await db.batch([
         db
           .prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'replaced' WHERE organisme_id = ? AND revoked_at IS NULL")
           .bind(at, input.organismeId),
         db
           .prepare("INSERT INTO api_keys (id, organisme_id, key_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)")
           .bind(newKey.id, input.organismeId, newKey.keyHash, newKey.prefix, at, input.actor.userId),
+        ...discardHeldStatements(db, { organismeId: input.organismeId, exceptKeyId: newKey.id }),
         auditStatement(db, {
           organismeId: input.organismeId,
           userId: input.actor.userId,
@@ -82,13 +84,15 @@ export class OrganismeHub extends DurableObject<Env> {
         }),
       ]);
       this.commit(input.organismeId, result.state);
+      if (discardedCount(written.slice(2, 4)) > 0) this.broadcast({ type: "effectifs-changed", organismeId: input.organismeId });
       return { ok: true, key: newKey.key, connection: result.state };
     });
   }
 
   /**
    * The ERP used the key (its `/test` call, a push, or the browser link). Idempotent: only the first use of the
-   * current key moves key_generated → installed; any other call just reports the status.
+   * current key moves key_generated → installed; any other call just reports the status. A key that is not the
+   * current one gets "none", never the current key's status (its pushes must not be applied).
    */
   async recordFirstUse(input: {
     keyId: string;
@@ -106,7 +110,8 @@ export class OrganismeHub extends DurableObject<Env> {
       const at = new Date().toISOString();
       const declared = { uai: input.uai ?? null, siret: input.siret ?? null, erp: input.erp ?? null };
       const result = transition(state, { type: "first_use", keyId: input.keyId, via: input.via, ...declared, at });
-      if (!result.ok || !result.changed) return { status: state.status };
+      if (!result.ok) return { status: "none" as const };
+      if (!result.changed) return { status: state.status };
       await auditStatement(this.env.DB, {
         organismeId,
         userId: null,

@@ -49,9 +49,10 @@ describe("the OrganismeHub state", () => {
     expect(byHash[await sha256Hex(first.key)]).toMatchObject({ revoked_reason: "replaced" });
     expect(byHash[await sha256Hex(first.key)].revoked_at).not.toBeNull();
     expect(byHash[await sha256Hex(second.key)]).toMatchObject({ revoked_at: null, prefix: second.key.slice(0, 8), created_by: "u1" });
-    // the replaced key no longer moves the procedure
+    // the replaced key no longer moves the procedure, nor gets the current key's status
     const stale = await organismeHub(env, id).recordFirstUse({ keyId: byHash[await sha256Hex(first.key)].id!, via: "push" });
-    expect(stale).toEqual({ status: "key_generated" });
+    expect(stale).toEqual({ status: "none" });
+    expect((await organismeHub(env, id).getConnection(id)).status).toBe("key_generated");
   });
 
   it("first use is idempotent, even when concurrent", async () => {
@@ -63,9 +64,12 @@ describe("the OrganismeHub state", () => {
       ["0751234A", "0000000B", "0000000C"].map((uai) => organismeHub(env, id).recordFirstUse({ keyId, via: "push", uai, siret: null })),
     );
     expect(results).toEqual([{ status: "installed" }, { status: "installed" }, { status: "installed" }]);
-    const { results: audits } = await env.DB.prepare("SELECT action FROM audit_log WHERE organisme_id = ? AND action = 'first_use'").bind(id).all();
+    const { results: audits } = await env.DB.prepare("SELECT detail FROM audit_log WHERE organisme_id = ? AND action = 'first_use'").bind(id).all<{ detail: string }>();
     expect(audits).toHaveLength(1);
-    expect((await organismeHub(env, id).getConnection(id)).installation?.uai).toBe("0751234A");
+    // the calls reach the object in no guaranteed order: the one recorded is the one the audit names
+    const uai = (await organismeHub(env, id).getConnection(id)).installation?.uai;
+    expect(["0751234A", "0000000B", "0000000C"]).toContain(uai);
+    expect(audits[0].detail).toContain(`UAI déclaré : ${uai}`);
   });
 
   it("starts from D1 for an organisme configured before its hub existed", async () => {

@@ -94,7 +94,7 @@ describe("the transmission settings API", () => {
     const now = new Date().toISOString();
     await env.DB.batch([
       env.DB.prepare("INSERT INTO transmissions (id, organisme_id, received_at, total, created, updated, unchanged, held, invalid) VALUES (?, ?, ?, 1, 0, 0, 0, 1, 0)").bind(`t-${f.organisme.id}`, f.organisme.id, now),
-      env.DB.prepare("INSERT INTO dossiers_recus (organisme_id, identity, transmission_id, outcome, held_data, received_at) VALUES (?, '2025-2026|1', ?, 'held', '{}', ?)").bind(f.organisme.id, `t-${f.organisme.id}`, now),
+      env.DB.prepare("INSERT INTO dossiers_recus (organisme_id, identity, transmission_id, outcome, held_data, held_key_id, received_at) VALUES (?, '2025-2026|1', ?, 'held', '{}', ?, ?)").bind(f.organisme.id, `t-${f.organisme.id}`, await keyIdOf(key), now),
     ]);
     const refused = await call(path(f, "refuser"), f.cookie, {});
     expect(refused.status).toBe(200);

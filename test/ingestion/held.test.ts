@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { applyHeldDossiers, discardHeldDossiers } from "../../worker/ingestion/held";
+import { keyIdOf } from "../connection/helpers";
 import { countEffectifs, dossier, organismeAvecCle, push } from "./helpers";
 
 const held = async (organismeId: string) =>
@@ -16,11 +17,12 @@ describe("held records before the connection is confirmed", () => {
     expect(await countEffectifs(organisme.id)).toBe(0);
     expect(await held(organisme.id)).toBe(1);
 
-    expect(await applyHeldDossiers(env, organisme.id)).toEqual({ applied: 1 });
+    const keyId = await keyIdOf(key);
+    expect(await applyHeldDossiers(env, organisme.id, keyId)).toEqual({ applied: 1 });
     expect(await countEffectifs(organisme.id)).toBe(1);
     expect(await held(organisme.id)).toBe(0);
     // nothing left to apply a second time
-    expect(await applyHeldDossiers(env, organisme.id)).toEqual({ applied: 0 });
+    expect(await applyHeldDossiers(env, organisme.id, keyId)).toEqual({ applied: 0 });
   });
 
   it("keeps successive held pushes merged and discards them on refusal", async () => {

@@ -5,6 +5,7 @@ import { validateDossier, validateDossiersBody, type DossierNormalise } from "..
 import { ApiError, badRequest } from "../lib/errors";
 import { authenticateApiKey } from "../lib/api-key";
 import { organismeHub } from "../connection/hub";
+import { applyHeldDossiers, settleHeldDossiers } from "../ingestion/held";
 import { ingestDossiers } from "../ingestion/push";
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -63,7 +64,10 @@ dossiersApprenantsRoutes.post("/dossiers-apprenants", async (c) => {
   if (!checked.ok) throw validationError(checked.details);
 
   const { status } = await organismeHub(c.env, organismeId).recordFirstUse({ keyId, via: "push", ...declaredFormateur(checked.dossiers[0]) });
-  const { items } = await ingestDossiers(c.env, checked.dossiers, { organismeId, apiKeyId: keyId, source: "erp", hold: status !== "confirmed" });
+  const { summary, items } = await ingestDossiers(c.env, checked.dossiers, { organismeId, apiKeyId: keyId, source: "erp", hold: status !== "confirmed" });
+  // Confirmed: held records a failed apply left behind are applied now. Held: the OFA may have decided meanwhile.
+  if (status === "confirmed") await applyHeldDossiers(c.env, organismeId, keyId);
+  else if (summary.held > 0) await settleHeldDossiers(c.env, organismeId, keyId);
 
   const data = checked.dossiers.map((input, i) => ({ ...echo(input), ...items[i] }));
   const someInvalid = items.some((item) => item.outcome === "invalid");

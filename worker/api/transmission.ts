@@ -174,7 +174,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
     const user = await configuringUser(c, organismeId);
     const result = await organismeHub(c.env, organismeId).confirm({ organismeId, actor: actorOf(user) });
     if (!result.ok) throw conflict(result.message);
-    const { applied } = await applyHeldDossiers(c.env, organismeId);
+    const { applied } = result.connection.key ? await applyHeldDossiers(c.env, organismeId, result.connection.key.id) : { applied: 0 };
     return c.json({ connection: result.connection, applied });
   })
 

@@ -17,10 +17,10 @@ export async function newExchangeKey(): Promise<NewExchangeKey> {
   return { id: crypto.randomUUID(), key, keyHash: await sha256Hex(key), prefix: key.slice(0, KEY_PREFIX_LENGTH) };
 }
 
-/** The unrevoked key matching a clear key, if any. */
+/** The unrevoked key matching a clear key, if any (case-insensitive, as the ERP API reads it). */
 export async function findActiveKey(db: D1Database, key: string): Promise<{ id: string; organismeId: string } | null> {
   return db
     .prepare("SELECT id, organisme_id AS organismeId FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")
-    .bind(await sha256Hex(key.trim()))
+    .bind(await sha256Hex(key.trim().toLowerCase()))
     .first<{ id: string; organismeId: string }>();
 }

@@ -12,6 +12,7 @@ import { organismeHub } from "../connection/hub";
 import { dossierJson, EFFECTIF_COLUMNS, EFFECTIF_STATUT_COLUMNS, parcoursOfDossier, toEffectifRecord, type EffectifRow } from "./effectif-record";
 import { hash64 } from "./hash";
 import { coupleKey, lookupOrganismes, type OrganismesLookup } from "./organismes";
+import { ApiError } from "../lib/errors";
 import { conflictGuard, insertRows, isConflict, upsertClause } from "./sql";
 
 export type Outcome = "created" | "updated" | "unchanged" | "held" | "invalid";
@@ -98,8 +99,9 @@ export async function ingestValidated(
     try {
       await env.DB.batch(plan.statements);
     } catch (error) {
-      if (isConflict(error) && attempt < MAX_ATTEMPTS) continue;
-      throw error;
+      if (!isConflict(error)) throw error;
+      if (attempt < MAX_ATTEMPTS) continue;
+      throw new ApiError(503, "Service Unavailable", "Ces dossiers sont modifiés en même temps par un autre envoi : veuillez réessayer dans quelques secondes.", { retryAfter: 2 });
     }
     await notifyHubs(env, [options.organismeId, ...plan.touched], plan.result.summary);
     return plan.result;
@@ -165,7 +167,8 @@ const splitKey = (key: string) => {
   return { organismeId, anneeScolaire, idErpApprenant: rest.join("|") };
 };
 
-async function loadStored(env: Env, keys: string[], hold: boolean) {
+/** `heldKeyId`: when holding, the key whose held records the new ones merge into (never another key's). */
+async function loadStored(env: Env, keys: string[], hold: boolean, heldKeyId: string | null) {
   const identities = JSON.stringify(keys.map((k) => Object.values(splitKey(k))));
   const statements = [
     env.DB.prepare(
@@ -179,8 +182,8 @@ async function loadStored(env: Env, keys: string[], hold: boolean) {
       env.DB.prepare(
         `SELECT r.organisme_id || '|' || r.identity AS key, r.held_data AS data FROM json_each(?) AS j
            JOIN dossiers_recus r ON r.organisme_id = j.value ->> '$[0]' AND r.identity = (j.value ->> '$[1]') || '|' || (j.value ->> '$[2]')
-          WHERE r.outcome = 'held' AND r.held_data IS NOT NULL`,
-      ).bind(identities),
+          WHERE r.outcome = 'held' AND r.held_key_id IS ? AND r.held_data IS NOT NULL`,
+      ).bind(identities, heldKeyId),
     );
   }
   const [effectifs, held] = await env.DB.batch<{ key: string; id: string; data: string; dataHash: string }>(statements);
@@ -211,7 +214,7 @@ async function planWrites(
   today: string,
   started: number,
 ) {
-  const stored = candidates.length ? await loadStored(env, candidates.map((c) => c.key), options.hold) : { effectifs: new Map(), held: new Map() };
+  const stored = candidates.length ? await loadStored(env, candidates.map((c) => c.key), options.hold, options.apiKeyId) : { effectifs: new Map(), held: new Map() };
   const items: ItemResult[] = entries.map((_, i) => ({ validation_errors: errorsOf[i], outcome: "invalid", statut: null, effectif_id: null }));
   const identities = new Map<string, IdentityState>();
   const heldData = new Map<number, DossierNormalise>();
@@ -289,7 +292,7 @@ async function planWrites(
 
 const DOSSIER_RECU_COLUMNS = [
   "organisme_id", "identity", "transmission_id", "outcome", "errors", "nom", "prenom", "libelle_formation", "annee_scolaire",
-  "id_erp_apprenant", "effectif_id", "held_data", "received_at",
+  "id_erp_apprenant", "effectif_id", "held_data", "held_key_id", "received_at",
 ] as const;
 type DossierRecuRow = Record<(typeof DOSSIER_RECU_COLUMNS)[number], string | null>;
 
@@ -324,6 +327,7 @@ function dossierRecu(
     id_erp_apprenant: idErp,
     effectif_id: item.effectif_id,
     held_data: held ? dossierJson(held) : null,
+    held_key_id: held ? options.apiKeyId : null,
     received_at: now,
   };
 }

@@ -1,6 +1,7 @@
 import type { Env } from "../env";
 import { auditStatement } from "../lib/audit";
 import { organismeHub } from "../connection/hub";
+import { discardHeldStatements } from "../ingestion/held-rows";
 
 /** A key unused for this long is revoked (SPEC §4.7, as the reference does). */
 export const STALE_KEY_MONTHS = 12;
@@ -14,7 +15,8 @@ export function staleKeyCutoff(now: Date): string {
 
 /**
  * Revokes the unrevoked keys whose last use (or creation, if never used) is older than 12 months, audits each,
- * and tells each organisme's hub so that a procedure waiting on that key ends. Returns the revoked key ids.
+ * discards what each key pushed while waiting for confirmation, and tells each organisme's hub so that a procedure
+ * waiting on that key ends. Returns the revoked key ids.
  */
 export async function revokeStaleApiKeys(env: Env, now: Date = new Date()): Promise<string[]> {
   const cutoff = staleKeyCutoff(now);
@@ -31,6 +33,7 @@ export async function revokeStaleApiKeys(env: Env, now: Date = new Date()): Prom
     await env.DB.batch(
       stale.slice(i, i + KEYS_PER_BATCH).flatMap((key) => [
         env.DB.prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'inactive' WHERE id = ? AND revoked_at IS NULL").bind(at, key.id),
+        ...discardHeldStatements(env.DB, { keyId: key.id }),
         auditStatement(env.DB, {
           organismeId: key.organismeId,
           userId: null,

@@ -30,10 +30,17 @@ export const CFD_REGEX = /^[A-Z0-9]{8}$/;
 /** an UAI, or a département code ("44", "044", "2B", "972") for learners not in apprenticeship last year */
 export const DERNIER_ORGANISME_UAI_REGEX = /^([0-9]{7}[A-Z]|0?[0-9]{2}|0?2[AB]|9[0-9]{2})$/;
 
-export const texte = (description: string) => z.preprocess(trimmed, z.string({ error: orMissing("Texte attendu") })).describe(description);
+/** One huge field must reject its dossier, not the whole push (a D1 row or statement has a size limit). */
+export const TEXTE_MAX = 1000;
+export const MESSAGE_TEXTE_TROP_LONG = `Texte trop long (${TEXTE_MAX} caractères au plus)`;
+
+export const texte = (description: string) =>
+  z.preprocess(trimmed, z.string({ error: orMissing("Texte attendu") }).max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG)).describe(description);
 
 export const texteRequis = (description: string, transform: (s: string) => string = (s) => s) =>
-  z.preprocess(trimmed, z.string({ error: orMissing("Texte attendu") }).min(1, MESSAGE_OBLIGATOIRE).transform(transform)).describe(description);
+  z
+    .preprocess(trimmed, z.string({ error: orMissing("Texte attendu") }).min(1, MESSAGE_OBLIGATOIRE).max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG).transform(transform))
+    .describe(description);
 
 // ---- dates ----
 
@@ -142,7 +149,8 @@ export const cfd = z
 
 // ---- contact ----
 
-export const email = (description: string) => z.preprocess(trimmed, z.email({ error: "Email non valide" })).describe(description);
+export const email = (description: string) =>
+  z.preprocess(trimmed, z.email({ error: "Email non valide" }).max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG)).describe(description);
 
 /** French numbers → "0XXXXXXXXX"; others → E.164 ("+…"); null when it is not a phone number. */
 export function normaliseTelephone(value: string): string | null {

@@ -28,7 +28,7 @@ export const dossierApprenantSchema = z.object({
   nom_apprenant: p.texteRequis("Nom de l'apprenant (mis en majuscules)", (s) => s.toUpperCase()),
   prenom_apprenant: p.texteRequis("Prénom de l'apprenant"),
   date_de_naissance_apprenant: p.date("Date de naissance de l'apprenant"),
-  ine_apprenant: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : typeof v === "number" ? String(v) : v), z.string({ error: "Texte attendu" })).describe("Identifiant national élève (INE)").optional(),
+  ine_apprenant: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : typeof v === "number" ? String(v) : v), z.string({ error: "Texte attendu" }).max(p.TEXTE_MAX, p.MESSAGE_TEXTE_TROP_LONG)).describe("Identifiant national élève (INE)").optional(),
   nir_apprenant: z.unknown().describe("NIR de l'apprenant : jamais conservé, seule sa présence l'est (has_nir)").optional(),
   email_contact: p.email("Email de l'apprenant").optional(),
   tel_apprenant: p.telephone.optional(),
