@@ -26,5 +26,4 @@ export async function loadMe(db: D1Database, userId: string): Promise<Me | null>
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
-export const isAdministrator = (user: { isAdmin: boolean; organisationType: string }) =>
-  user.isAdmin || user.organisationType === "ADMINISTRATEUR";
+export { isAdministrator } from "../domain/administrateur";

@@ -2,6 +2,7 @@ import { useSearchParams } from "@solidjs/router";
 import { Show } from "solid-js";
 import { RequireUser } from "../components/RequireUser";
 import { TransmissionSettings } from "../components/transmission/TransmissionSettings";
+import { organismeDesParametres } from "./parametres-organisme";
 
 /** Paramètres → "Paramétrage de votre moyen de transmission" (SPEC §4). Admins may pass `?organisme=<id>`. */
 export default function Parametres() {
@@ -10,7 +11,7 @@ export default function Parametres() {
     <div class="fr-container fr-my-4w">
       <RequireUser>
         {(user) => {
-          const organismeId = () => (user.isAdmin && params.organisme) || user.organismeId;
+          const organismeId = () => organismeDesParametres(user, params.organisme);
           return (
             <>
               <h1 class="fr-h2">Paramétrage de votre moyen de transmission</h1>
