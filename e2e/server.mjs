@@ -6,14 +6,14 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-export async function startServer({ port = 8788, stateDir = path.join(root, ".wrangler", "e2e-state") } = {}) {
+export async function startServer({ port = 8788, stateDir = path.join(root, ".wrangler", "e2e-state"), extraArgs = [] } = {}) {
   rmSync(stateDir, { recursive: true, force: true });
   const env = { ...process.env, D1_PERSIST_TO: stateDir, WRANGLER_SEND_METRICS: "false", CI: "1" };
   execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { cwd: root, env, stdio: "pipe" });
   execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: root, env, stdio: "pipe" });
   const child = spawn(
     "npx",
-    ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false"],
+    ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false", ...extraArgs],
     { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";
@@ -32,6 +32,7 @@ export async function startServer({ port = 8788, stateDir = path.join(root, ".wr
   return {
     baseUrl,
     stateDir,
+    pid: child.pid,
     output: () => output,
     stop: () => {
       try {

@@ -74,30 +74,36 @@ export const benchRoutes = new Hono<AppEnv>()
   .post("/chargement-national", async (c) => {
     const { debut, nombre, anneeScolaire } = await c.req.json<{ debut: number; nombre: number; anneeScolaire: string }>();
     const rentree = `${anneeScolaire.slice(0, 4)}-08-01`;
-    const interval = (du: string, au: string, statut: string, categories: string) =>
-      `SELECT id, organisme_id, ?4, ${du}, ${au}, '${statut}' FROM e WHERE ${categories}`;
-    const result = await c.env.DB.prepare(
-      `WITH RECURSIVE seq(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1 + ?2 - 1),
-            orgs AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM organismes),
-            nb AS (SELECT count(*) AS n FROM organismes),
-            e AS MATERIALIZED (
-              SELECT 'bench-' || seq.i AS id, o.id AS organisme_id, (seq.i * 7919) % 100 AS cat,
-                     date(?3, '+' || ((seq.i * 31) % 90) || ' days') AS d1, 30 + (seq.i * 13) % 200 AS duree
-                FROM seq JOIN nb JOIN orgs o ON o.k = seq.i % nb.n)
-       INSERT INTO effectif_statuts (effectif_id, organisme_id, annee_scolaire, du, au, statut)
-       ${[
-         interval("'0000-01-01'", "date(d1, '-1 day')", "INSCRIT", "cat < 70 OR cat >= 85"),
-         interval("d1", "NULL", "APPRENTI", "cat < 55"),
-         interval("d1", "date(d1, '+' || duree || ' days')", "APPRENTI", "(cat >= 55 AND cat < 70) OR (cat >= 85 AND cat < 95)"),
-         interval("date(d1, '+' || (duree + 1) || ' days')", "date(d1, '+' || (duree + 180) || ' days')", "RUPTURANT", "cat >= 55 AND cat < 70"),
-         interval("date(d1, '+' || (duree + 181) || ' days')", "NULL", "ABANDON", "cat >= 55 AND cat < 70"),
-         interval("'0000-01-01'", "date(d1, '+89 days')", "INSCRIT", "cat >= 70 AND cat < 85"),
-         interval("date(d1, '+90 days')", "NULL", "ABANDON", "cat >= 70 AND cat < 85"),
-         interval("date(d1, '+' || (duree + 1) || ' days')", "NULL", "FIN_DE_FORMATION", "cat >= 85 AND cat < 95"),
-         interval("d1", "NULL", "ABANDON", "cat >= 95"),
-       ].join("\n UNION ALL ")}`,
-    )
-      .bind(debut, nombre, rentree, anneeScolaire)
-      .run();
-    return c.json({ statuts: result.meta.changes });
+    // One statement per kind of interval: D1 caps the number of terms of a compound SELECT.
+    const insert = (du: string, au: string, statut: string, categories: string) =>
+      c.env.DB.prepare(
+        `WITH RECURSIVE seq(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1 + ?2 - 1),
+              orgs AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM organismes),
+              nb AS (SELECT count(*) AS n FROM organismes),
+              e AS (SELECT 'bench-' || seq.i AS id, o.id AS organisme_id, (seq.i * 7919) % 100 AS cat,
+                           date(?3, '+' || ((seq.i * 31) % 90) || ' days') AS d1, 30 + (seq.i * 13) % 200 AS duree
+                      FROM seq JOIN nb JOIN orgs o ON o.k = seq.i % nb.n)
+         INSERT INTO effectif_statuts (effectif_id, organisme_id, annee_scolaire, du, au, statut)
+         SELECT id, organisme_id, ?4, ${du}, ${au}, '${statut}' FROM e WHERE ${categories}`,
+      ).bind(debut, nombre, rentree, anneeScolaire);
+    await c.env.DB.batch([
+      insert("'0000-01-01'", "date(d1, '-1 day')", "INSCRIT", "cat < 70 OR cat >= 85"),
+      insert("d1", "NULL", "APPRENTI", "cat < 55"),
+      insert("d1", "date(d1, '+' || duree || ' days')", "APPRENTI", "(cat >= 55 AND cat < 70) OR (cat >= 85 AND cat < 95)"),
+      insert("date(d1, '+' || (duree + 1) || ' days')", "date(d1, '+' || (duree + 180) || ' days')", "RUPTURANT", "cat >= 55 AND cat < 70"),
+      insert("date(d1, '+' || (duree + 181) || ' days')", "NULL", "ABANDON", "cat >= 55 AND cat < 70"),
+      insert("'0000-01-01'", "date(d1, '+89 days')", "INSCRIT", "cat >= 70 AND cat < 85"),
+      insert("date(d1, '+90 days')", "NULL", "ABANDON", "cat >= 70 AND cat < 85"),
+      insert("date(d1, '+' || (duree + 1) || ' days')", "NULL", "FIN_DE_FORMATION", "cat >= 85 AND cat < 95"),
+      insert("d1", "NULL", "ABANDON", "cat >= 95"),
+    ]);
+    return c.json({ effectifs: nombre });
+  })
+  /** What the national data set holds: intervals, and the rows of the counters the triggers maintain. */
+  .get("/volume", async (c) => {
+    const row = await c.env.DB.prepare(
+      `SELECT (SELECT count(*) FROM effectif_statuts) AS intervalles, (SELECT count(*) FROM effectif_statuts_mois) AS compteursMois,
+              (SELECT count(*) FROM effectif_statuts_variations) AS variations`,
+    ).first();
+    return c.json(row);
   });

@@ -1,0 +1,61 @@
+/**
+ * Part 3: the national indicators over 1,000,000 effectifs. The parcours intervals are generated inside D1 by a
+ * bench route (recursive CTE, in chunks), then GET /api/indicateurs is timed against the bare count of the
+ * intervals covering the date (no counters, no fiabilité filter).
+ */
+import { compare, type Comparaison } from "./dashboard";
+import { asUser, postJson, timed, type Session } from "./http";
+
+const CHUNK = 50_000;
+/** Each raw count reads every interval of the year: fewer rounds than the organisme's dashboard. */
+const REPEAT = 5;
+
+export interface Volume {
+  intervalles: number;
+  compteursMois: number;
+  variations: number;
+}
+
+export async function loadNational(baseUrl: string, total: number, anneeScolaire: string): Promise<{ seconds: number; volume: Volume }> {
+  const started = performance.now();
+  for (let debut = 0; debut < total; debut += CHUNK) {
+    const nombre = Math.min(CHUNK, total - debut);
+    await timed(`${baseUrl}/api/bench/chargement-national`, postJson({ debut, nombre, anneeScolaire }));
+    process.stdout.write(`\r   chargement : ${(debut + nombre).toLocaleString("fr-FR")} / ${total.toLocaleString("fr-FR")} effectifs`);
+  }
+  process.stdout.write("\n");
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, volume: (await timed<Volume>(`${baseUrl}/api/bench/volume`)).body };
+}
+
+export async function benchNational(admin: Session, dates: string[], region: string): Promise<Comparaison[]> {
+  const base = admin.baseUrl;
+  const results: Comparaison[] = [];
+  const rawNational = (date: string) => () => timed(`${base}/api/bench/comptage/national?date=${date}`);
+  for (const date of dates) {
+    results.push(
+      await compare(
+        `GET /api/indicateurs?date=${date}`,
+        async () => {
+          const { body } = await timed<{ organismes: number; indicateurs: { apprenants: number; abandons: number } }>(`${base}/api/indicateurs?date=${date}`, asUser(admin));
+          return `${(body.indicateurs.apprenants + body.indicateurs.abandons).toLocaleString("fr-FR")} effectifs, ${body.organismes} organismes fiables`;
+        },
+        rawNational(date),
+        REPEAT,
+      ),
+    );
+  }
+  const date = dates[dates.length - 1];
+  results.push(
+    await compare(
+      `GET /api/indicateurs?date=${date}&region=${region}`,
+      async () => {
+        const { body } = await timed<{ organismes: number; indicateurs: { apprenants: number; abandons: number } }>(`${base}/api/indicateurs?date=${date}&region=${region}`, asUser(admin));
+        return `${(body.indicateurs.apprenants + body.indicateurs.abandons).toLocaleString("fr-FR")} effectifs, ${body.organismes} organismes fiables`;
+      },
+      rawNational(date),
+      REPEAT,
+    ),
+  );
+  return results;
+}
