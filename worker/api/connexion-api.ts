@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { isAdministrator } from "../domain/administrateur";
 import type { AppEnv } from "../env";
 import { findActiveKey } from "../connection/keys";
 import { organismeHub } from "../connection/hub";
@@ -25,8 +26,7 @@ export const connexionApiRoutes = new Hono<AppEnv>().get("/", async (c) => {
   if (!key) {
     return c.redirect(paramErreur("La clé d'échange transmise par votre ERP n'est pas valide : générez une nouvelle clé et collez-la dans votre ERP."), 302);
   }
-  const isAdmin = user.isAdmin || user.organisationType === "ADMINISTRATEUR";
-  if (!isAdmin && user.organismeId !== key.organismeId) {
+  if (!isAdministrator(user) && user.organismeId !== key.organismeId) {
     return c.redirect(paramErreur("Cette clé d'échange appartient à un autre organisme que le vôtre."), 302);
   }
   await c.env.DB.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?").bind(new Date().toISOString(), key.id).run();
@@ -37,5 +37,5 @@ export const connexionApiRoutes = new Hono<AppEnv>().get("/", async (c) => {
     siret: normaliseSiret(c.req.query("siret")),
     erp: c.req.query("erp")?.trim() || null,
   });
-  return c.redirect(isAdmin && user.organismeId !== key.organismeId ? `/parametres?organisme=${key.organismeId}` : "/parametres", 302);
+  return c.redirect(isAdministrator(user) && user.organismeId !== key.organismeId ? `/parametres?organisme=${key.organismeId}` : "/parametres", 302);
 });

@@ -1,12 +1,13 @@
 import type { SessionUser } from "../env";
 import { forbidden } from "./errors";
+import { isAdministrator } from "../domain/administrateur";
 
 /**
  * The organismes whose nominative data a user may see (SPEC §8): an OFA sees itself and its formateurs,
  * an administrator everything (null = no restriction).
  */
 export async function nominativeScope(db: D1Database, user: SessionUser): Promise<string[] | null> {
-  if (user.isAdmin || user.organisationType === "ADMINISTRATEUR") return null;
+  if (isAdministrator(user)) return null;
   if (user.organisationType !== "ORGANISME_FORMATION" || !user.organismeId) return [];
   const { results } = await db
     .prepare("SELECT formateur_id AS id FROM organisme_relations WHERE responsable_id = ?")
@@ -27,8 +28,7 @@ export async function assertCanSeeOrganisme(db: D1Database, user: SessionUser, o
 
 /** Only the organisme's own users (not those of its responsable) or an administrator configure its transmission. */
 export function assertCanConfigureOrganisme(user: SessionUser, organismeId: string): void {
-  const isAdmin = user.isAdmin || user.organisationType === "ADMINISTRATEUR";
-  if (user.status !== "active" || (!isAdmin && user.organismeId !== organismeId)) {
+  if (user.status !== "active" || (!isAdministrator(user) && user.organismeId !== organismeId)) {
     throw forbidden("Seuls les utilisateurs de l'organisme peuvent paramétrer sa transmission.");
   }
 }

@@ -2,6 +2,7 @@ import { A, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { api } from "../api";
 import { currentUser, setCurrentUser } from "../session";
+import { isAdministrator } from "../../../worker/domain/administrateur";
 
 /**
  * The DSFR header: Marianne block, service name, account links, and the navigation once logged in.
@@ -25,7 +26,7 @@ export function Header() {
     navigate("/");
   };
   const active = () => currentUser()?.status === "active";
-  const isAdmin = () => currentUser()?.isAdmin || currentUser()?.organisationType === "ADMINISTRATEUR";
+  const isAdmin = () => Boolean(currentUser() && isAdministrator(currentUser()!));
 
   const toolLinks = () => (
     <ul class="fr-btns-group">

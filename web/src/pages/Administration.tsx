@@ -1,4 +1,5 @@
 import { createResource, createSignal, For, Show } from "solid-js";
+import { isAdministrator } from "../../../worker/domain/administrateur";
 import { api } from "../api";
 import { FormError } from "../components/comptes/Field";
 import { fieldError } from "../components/comptes/form-errors";
@@ -18,7 +19,7 @@ interface CompteEnAttente {
 
 /** Validation of the accounts waiting for it: colleagues see their organisation's, administrators every one. */
 export default function Administration() {
-  return <RequireUser>{(user) => <ComptesEnAttente isAdmin={user.isAdmin || user.organisationType === "ADMINISTRATEUR"} />}</RequireUser>;
+  return <RequireUser>{(user) => <ComptesEnAttente isAdmin={isAdministrator(user)} />}</RequireUser>;
 }
 
 function ComptesEnAttente(props: { isAdmin: boolean }) {

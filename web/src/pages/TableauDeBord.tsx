@@ -6,6 +6,7 @@ import { Counters, type Indicateurs } from "../components/dashboard/Counters";
 import { OrganismeCard, type OrganismeView } from "../components/dashboard/OrganismeCard";
 import { civiliteCourte } from "../format";
 import type { Me } from "../session";
+import { isAdministrator } from "../../../worker/domain/administrateur";
 import { onLiveMessage, useLive } from "../live";
 
 export default function TableauDeBord() {
@@ -103,10 +104,10 @@ function AutresProfils(props: { user: Me }) {
     <div class="fr-alert fr-alert--info">
       <h2 class="fr-alert__title">Vos indicateurs arrivent bientôt</h2>
       <p>
-        Les vues {props.user.isAdmin ? "d'administration" : "de réseau et de territoire"} du tableau de bord ne sont pas encore disponibles.
-        {props.user.isAdmin ? " Vous pouvez déjà valider les comptes en attente." : ""}
+        Les vues {isAdministrator(props.user) ? "d'administration" : "de réseau et de territoire"} du tableau de bord ne sont pas encore disponibles.
+        {isAdministrator(props.user) ? " Vous pouvez déjà valider les comptes en attente." : ""}
       </p>
-      <Show when={props.user.isAdmin}>
+      <Show when={isAdministrator(props.user)}>
         <A class="fr-link" href="/administration">
           Valider les comptes en attente
         </A>
