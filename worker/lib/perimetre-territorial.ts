@@ -4,6 +4,7 @@
  * The filters asked for only narrow that perimeter; asking for another territory than one's own is refused.
  */
 import type { SessionUser } from "../env";
+import { isAdministrator } from "../domain/administrateur";
 import { forbidden } from "./errors";
 
 export interface Perimetre {
@@ -32,7 +33,7 @@ const OPERATEURS = {
 
 export async function perimetreOf(db: D1Database, user: SessionUser, filtres: FiltresTerritoire): Promise<Perimetre> {
   const demande: Perimetre = { region: filtres.region ?? null, departement: filtres.departement ?? null, academie: filtres.academie ?? null, reseau: null };
-  if (user.isAdmin || user.organisationType === "ADMINISTRATEUR") return demande;
+  if (isAdministrator(user)) return demande;
 
   const organisation = await db
     .prepare(
