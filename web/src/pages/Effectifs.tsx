@@ -99,8 +99,8 @@ function EffectifsTable(props: { organismeId: string }) {
         </div>
       </Show>
       <Show when={selected()}>{(id) => <DossierDetail organismeId={props.organismeId} effectifId={id()} onClose={() => setSelected(null)} />}</Show>
-      <div class="fr-table table-scroll effectifs-table" tabindex="0" role="region" aria-label="Tableau des dossiers apprenants">
-        <table id="table-effectifs" aria-busy={page.loading}>
+      <div class="fr-table table-scroll effectifs-table">
+        <table id="table-effectifs" aria-busy={page.loading} tabindex="0">
           <caption class="fr-sr-only">Dossiers apprenants transmis, avec leur état</caption>
           <thead>
             <tr>

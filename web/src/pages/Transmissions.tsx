@@ -62,7 +62,7 @@ function HistoriqueTransmissions(props: { organismeId: string }) {
         </div>
       </Show>
       <div class="fr-table table-scroll" id="table-transmissions">
-        <table aria-busy={historique.loading}>
+        <table aria-busy={historique.loading} tabindex="0">
           <caption>Transmissions par jour, sur les {jours()} derniers jours</caption>
           <thead>
             <tr>

@@ -21,7 +21,7 @@ export function TransmissionsDuJour(props: { organismeId: string; date: string; 
         </div>
       </Show>
       <div class="fr-table table-scroll">
-        <table>
+        <table tabindex="0">
           <caption>Transmissions du {formatDate(props.date)}</caption>
           <thead>
             <tr>
