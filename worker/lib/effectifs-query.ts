@@ -15,46 +15,64 @@ const statutLabelSql = (column: string) =>
 const dateFrSql = (column: string) => `CASE WHEN ${column} IS NULL THEN NULL ELSE substr(${column}, 9, 2) || '/' || substr(${column}, 6, 2) || '/' || substr(${column}, 1, 4) END`;
 
 const ETAT_EFFECTIF_SQL = "CASE WHEN d.outcome = 'invalid' THEN 'Invalide pour TBA' ELSE 'Transmis sur TBA' END";
-const JOINS_EFFECTIF_SQL = `
-      LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)
-      LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant`;
+const ETAT_RECU_SQL = "CASE WHEN d.outcome = 'held' THEN 'En attente de confirmation' ELSE 'Invalide pour TBA' END";
+const REPORT_JOIN_SQL = "LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant";
+const STATUT_JOIN_SQL = "LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)";
+
+const SEARCHABLE: [name: string, effectif: string, recu: string][] = [
+  ["formation", "e.libelle_formation", "d.libelle_formation"],
+  ["employeur", "e.employeur", "d.held_data ->> '$.siret_employeur'"],
+  ["debut", dateFrSql("e.contrat_debut"), dateFrSql("(d.held_data ->> '$.contrat_date_debut')")],
+  ["fin", dateFrSql("e.contrat_fin"), dateFrSql("(d.held_data ->> '$.contrat_date_fin')")],
+  ["statut", statutLabelSql("s.statut"), "NULL"],
+  ["etat", ETAT_EFFECTIF_SQL, ETAT_RECU_SQL],
+];
 
 /**
- * The candidate rows, narrow: the statut and the report's outcome of an effectif cost two lookups per row, so they
- * are joined here only when a filter needs them, and otherwise only for the page shown.
+ * The candidate rows: every dossier of the scope with its sort key, and the searched columns only when a search
+ * needs them (the statut and the report's outcome of an effectif cost two lookups per row). The page's 50 rows get
+ * their display columns afterwards (PAGE_SQL), so a first page over 10,000 effectifs sorts narrow rows only.
  * ?1 is the date, ?2 the scope as a JSON array (one parameter, whatever the number of formateurs).
  */
-const candidatesSql = (withJoins: boolean) => `
+function candidatesSql(searched: ReadonlySet<string>): string {
+  const joins = [searched.has("statut") ? STATUT_JOIN_SQL : "", searched.has("etat") ? REPORT_JOIN_SQL : ""].join(" ");
+  // [column of an effectif, column of a dossier never applied], for the searched columns only.
+  const columns = SEARCHABLE.filter(([name]) => searched.has(name)).map(([name, effectif, recu]) => [`, ${effectif} AS ${name}`, `, ${recu}`]);
+  return `
     SELECT e.id AS effectifId, e.organisme_id AS organismeId, e.annee_scolaire || '|' || e.id_erp_apprenant AS identity,
-           e.libelle_formation AS formation, e.nom || ' ' || e.prenom AS apprenant, e.employeur,
-           ${dateFrSql("e.contrat_debut")} AS debut, ${dateFrSql("e.contrat_fin")} AS fin, e.updated_at AS majLe,
-           ${withJoins ? statutLabelSql("s.statut") : "NULL"} AS statut, ${withJoins ? ETAT_EFFECTIF_SQL : "NULL"} AS etat, NULL AS erreurs
-      FROM effectifs e ${withJoins ? JOINS_EFFECTIF_SQL : ""}
+           e.nom || ' ' || e.prenom AS apprenant${columns.map((c) => c[0]).join("")}
+      FROM effectifs e ${joins}
      WHERE e.organisme_id IN (SELECT value FROM json_each(?2))
     UNION ALL
-    SELECT NULL, d.organisme_id, d.identity, d.libelle_formation, COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, ''),
-           d.held_data ->> '$.siret_employeur', ${dateFrSql("(d.held_data ->> '$.contrat_date_debut')")},
-           ${dateFrSql("(d.held_data ->> '$.contrat_date_fin')")}, d.received_at,
-           NULL, CASE WHEN d.outcome = 'held' THEN 'En attente de confirmation' ELSE 'Invalide pour TBA' END, d.errors
+    SELECT NULL, d.organisme_id, d.identity, COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, '')${columns.map((c) => c[1]).join("")}
       FROM dossiers_recus d
      WHERE d.organisme_id IN (SELECT value FROM json_each(?2)) AND d.outcome IN ('invalid', 'held')
        AND NOT EXISTS (SELECT 1 FROM effectifs x WHERE x.organisme_id = d.organisme_id AND x.annee_scolaire = d.annee_scolaire
                                                   AND x.id_erp_apprenant = d.id_erp_apprenant)`;
+}
 
-/** The page's rows completed with what the candidates left out (statut, outcome and errors of effectifs). */
+/**
+ * The page's rows with their display columns: from the effectif and its report row (d), or — for a dossier never
+ * applied (invalid or held) — from its report row alone.
+ */
 const PAGE_SQL = `
-    SELECT p.effectifId, p.organismeId, p.identity, p.formation, p.apprenant,
+    SELECT p.effectifId, p.organismeId, p.identity, p.apprenant,
+           CASE WHEN p.effectifId IS NULL THEN d.libelle_formation ELSE e.libelle_formation END AS formation,
            CASE WHEN p.effectifId IS NULL THEN NULL ELSE ${statutLabelSql("s.statut")} END AS statut,
-           p.employeur, p.debut, p.fin,
-           CASE WHEN p.effectifId IS NULL THEN p.etat ELSE ${ETAT_EFFECTIF_SQL} END AS etat,
-           COALESCE(CASE WHEN p.effectifId IS NULL THEN p.erreurs ELSE d.errors END, '[]') AS erreurs, p.majLe
+           CASE WHEN p.effectifId IS NULL THEN d.held_data ->> '$.siret_employeur' ELSE e.employeur END AS employeur,
+           ${dateFrSql("CASE WHEN p.effectifId IS NULL THEN d.held_data ->> '$.contrat_date_debut' ELSE e.contrat_debut END")} AS debut,
+           ${dateFrSql("CASE WHEN p.effectifId IS NULL THEN d.held_data ->> '$.contrat_date_fin' ELSE e.contrat_fin END")} AS fin,
+           CASE WHEN p.effectifId IS NULL THEN ${ETAT_RECU_SQL} ELSE ${ETAT_EFFECTIF_SQL} END AS etat,
+           COALESCE(d.errors, '[]') AS erreurs,
+           CASE WHEN p.effectifId IS NULL THEN d.received_at ELSE e.updated_at END AS majLe
       FROM page p
+      LEFT JOIN effectifs e ON e.id = p.effectifId
       LEFT JOIN effectif_statuts s ON s.effectif_id = p.effectifId AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)
       LEFT JOIN dossiers_recus d ON d.organisme_id = p.organismeId AND d.identity = p.identity
-     ORDER BY p.rang`;
+     ORDER BY p.apprenant COLLATE NOCASE, p.identity`;
 
 /** Case- and accent-insensitive enough for a search box: LIKE is case-insensitive for ASCII in SQLite. */
-function filterSql(filters: EffectifFilters): { where: string; params: string[]; needsJoins: boolean } {
+function filterSql(filters: EffectifFilters): { where: string; params: string[]; searched: Set<string> } {
   const clauses: string[] = [];
   const params: string[] = [];
   for (const name of EFFECTIF_FILTERS) {
@@ -63,8 +81,8 @@ function filterSql(filters: EffectifFilters): { where: string; params: string[];
     clauses.push(`COALESCE(${name}, '') LIKE ? ESCAPE '\\'`);
     params.push(`%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
   }
-  const needsJoins = Boolean(filters.statut?.trim() || filters.etat?.trim());
-  return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params, needsJoins };
+  const searched = new Set(EFFECTIF_FILTERS.filter((name) => filters[name]?.trim()));
+  return { where: clauses.length ? `WHERE ${clauses.join(" AND ")}` : "", params, searched };
 }
 
 export async function listEffectifs(
@@ -72,15 +90,15 @@ export async function listEffectifs(
   organismeIds: string[],
   options: { date: string; filters: EffectifFilters; offset: number; limit: number },
 ): Promise<{ total: number; rows: EffectifListRow[] }> {
-  const { where, params, needsJoins } = filterSql(options.filters);
+  const { where, params, searched } = filterSql(options.filters);
   // The filters' anonymous parameters number on after ?2.
-  const rows = `rows AS (SELECT * FROM (${candidatesSql(needsJoins)}) ${where})`;
+  const rows = `rows AS (SELECT * FROM (${candidatesSql(searched)}) ${where})`;
   const bind = [options.date, JSON.stringify(organismeIds), ...params];
   const [count, page] = await db.batch<{ n: number } | (Omit<EffectifListRow, "erreurs"> & { erreurs: string })>([
     db.prepare(`WITH ${rows} SELECT count(*) AS n FROM rows`).bind(...bind),
     db
       .prepare(
-        `WITH ${rows}, page AS (SELECT *, row_number() OVER (ORDER BY apprenant COLLATE NOCASE, identity) AS rang FROM rows
+        `WITH ${rows}, page AS (SELECT effectifId, organismeId, identity, apprenant FROM rows
                                  ORDER BY apprenant COLLATE NOCASE, identity LIMIT ? OFFSET ?) ${PAGE_SQL}`,
       )
       .bind(...bind, options.limit, options.offset),
