@@ -6,8 +6,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
 import { badRequest, notFound } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
-import { assertCanSeeOrganisme } from "../lib/permissions";
-import { organismeEtFormateurs } from "../lib/organisme-scope";
+import { visibleScope } from "../lib/organisme-scope";
 import { anneeScolaireParam, dateParam, joursParam, pageParams, todayParis } from "../lib/query-params";
 import { countIndicateursParFormation } from "../lib/indicateurs-formations";
 import { evolutionIndicateurs } from "../lib/indicateurs-evolution";
@@ -24,8 +23,7 @@ const EXPORT_MAX = 50_000;
 async function scopeOf(c: Context<AppEnv>): Promise<{ userId: string; id: string; scope: string[] }> {
   const user = requireActiveUser(c);
   const id = c.req.param("id")!;
-  await assertCanSeeOrganisme(c.env.DB, user, id);
-  return { userId: user.id, id, scope: await organismeEtFormateurs(c.env.DB, id) };
+  return { userId: user.id, id, scope: await visibleScope(c.env.DB, user, id) };
 }
 
 export const indicateursRoutes = new Hono<AppEnv>()

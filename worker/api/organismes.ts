@@ -2,13 +2,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
-import { assertCanSeeOrganisme } from "../lib/permissions";
 import { countIndicateurs } from "../lib/indicateurs-query";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { computeFiabilite } from "../domain/fiabilite";
 import { EFFECTIF_FILTERS, listEffectifs, type EffectifFilters } from "../lib/effectifs-query";
 import { logDownload } from "../lib/downloads";
-import { organismeEtFormateurs } from "../lib/organisme-scope";
+import { visibleScope } from "../lib/organisme-scope";
 import { dateParam, pageParams, todayParis } from "../lib/query-params";
 
 interface OrganismeRow {
@@ -60,9 +59,8 @@ export const organismesRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const user = requireActiveUser(c);
     const id = c.req.param("id");
-    await assertCanSeeOrganisme(c.env.DB, user, id);
+    const formateurs = (await visibleScope(c.env.DB, user, id)).length - 1;
     const row = await findOrganisme(c.env.DB, id);
-    const formateurs = (await organismeEtFormateurs(c.env.DB, id)).length - 1;
     const fiabilite = computeFiabilite({ referentiel: Boolean(row.referentiel), ferme: Boolean(row.ferme) });
     const derniereTransmission = await c.env.DB.prepare(
       `SELECT received_at AS receivedAt, total, created, updated, unchanged, held, invalid FROM transmissions
@@ -78,9 +76,8 @@ export const organismesRoutes = new Hono<AppEnv>()
   .get("/:id/indicateurs", async (c) => {
     const user = requireActiveUser(c);
     const id = c.req.param("id");
-    await assertCanSeeOrganisme(c.env.DB, user, id);
+    const organismeIds = await visibleScope(c.env.DB, user, id);
     const date = dateParam(c.req.query("date"));
-    const organismeIds = await organismeEtFormateurs(c.env.DB, id);
     const indicateurs = await countIndicateurs(c.env.DB, organismeIds, date);
     return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs });
   })
@@ -88,9 +85,9 @@ export const organismesRoutes = new Hono<AppEnv>()
   .get("/:id/effectifs", async (c) => {
     const user = requireActiveUser(c);
     const id = c.req.param("id");
-    await assertCanSeeOrganisme(c.env.DB, user, id);
+    const scope = await visibleScope(c.env.DB, user, id);
     const { page, taille: limit } = pageParams(c.req.query(), PAGE_SIZE_MAX);
-    const result = await listEffectifs(c.env.DB, await organismeEtFormateurs(c.env.DB, id), {
+    const result = await listEffectifs(c.env.DB, scope, {
       date: todayParis(),
       filters: filtersOf(c.req.query()),
       offset: (page - 1) * limit,
@@ -102,9 +99,9 @@ export const organismesRoutes = new Hono<AppEnv>()
   .get("/:id/effectifs/export", async (c) => {
     const user = requireActiveUser(c);
     const id = c.req.param("id");
-    await assertCanSeeOrganisme(c.env.DB, user, id);
+    const scope = await visibleScope(c.env.DB, user, id);
     const format = c.req.query("format") === "xlsx" ? "xlsx" : "csv";
-    const result = await listEffectifs(c.env.DB, await organismeEtFormateurs(c.env.DB, id), {
+    const result = await listEffectifs(c.env.DB, scope, {
       date: todayParis(),
       filters: filtersOf(c.req.query()),
       offset: 0,
@@ -117,8 +114,7 @@ export const organismesRoutes = new Hono<AppEnv>()
   .get("/:id/effectifs/:effectifId", async (c) => {
     const user = requireActiveUser(c);
     const id = c.req.param("id");
-    await assertCanSeeOrganisme(c.env.DB, user, id);
-    const scope = await organismeEtFormateurs(c.env.DB, id);
+    const scope = await visibleScope(c.env.DB, user, id);
     const row = await c.env.DB.prepare(
       `SELECT e.id, e.organisme_id AS organismeId, e.annee_scolaire AS anneeScolaire, e.id_erp_apprenant AS idErpApprenant,
               e.data, e.parcours, e.updated_at AS majLe, d.errors, d.outcome
