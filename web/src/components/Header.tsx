@@ -136,11 +136,16 @@ export function Header() {
                 }
               >
                 <NavLink href="/tableau-de-bord">Mon tableau de bord</NavLink>
-                <NavLink href="/indicateurs">Mes indicateurs</NavLink>
-                <NavLink href="/effectifs">Mes effectifs</NavLink>
-                <NavLink href="/sifa">Mon enquête SIFA</NavLink>
+                {/* The pages of one organisme; réseaux and opérateurs publics have their perimeter's view on the dashboard. */}
+                <Show when={currentUser()?.organismeId}>
+                  <NavLink href="/indicateurs">Mes indicateurs</NavLink>
+                  <NavLink href="/effectifs">Mes effectifs</NavLink>
+                  <NavLink href="/sifa">Mon enquête SIFA</NavLink>
+                </Show>
                 <NavLink href="/question">Question ?</NavLink>
-                <NavLink href="/parametres">Paramètres</NavLink>
+                <Show when={currentUser()?.organismeId}>
+                  <NavLink href="/parametres">Paramètres</NavLink>
+                </Show>
                 <Show when={isAdmin()}>
                   <NavLink href="/administration">Administration</NavLink>
                 </Show>

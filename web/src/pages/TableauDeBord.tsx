@@ -4,9 +4,8 @@ import { api, errorMessage } from "../api";
 import { RequireUser } from "../components/RequireUser";
 import { Counters, type Indicateurs } from "../components/dashboard/Counters";
 import { OrganismeCard, type OrganismeView } from "../components/dashboard/OrganismeCard";
+import { IndicateursTerritoire } from "../components/dashboard/IndicateursTerritoire";
 import { civiliteCourte } from "../format";
-import type { Me } from "../session";
-import { isAdministrator } from "../../../worker/domain/administrateur";
 import { onLiveMessage, useLive } from "../live";
 
 export default function TableauDeBord() {
@@ -19,7 +18,7 @@ export default function TableauDeBord() {
               Bienvenue sur votre espace, {[civiliteCourte(user.civilite), user.prenom, user.nom].filter(Boolean).join(" ")}
             </h1>
             <p class="fr-badge fr-mb-2w">{user.organisationLabel}</p>
-            <Switch fallback={<AutresProfils user={user} />}>
+            <Switch fallback={<IndicateursTerritoire user={user} />}>
               <Match when={user.organismeId}>{(id) => <OrganismeDashboard organismeId={id()} />}</Match>
             </Switch>
           </>
@@ -96,22 +95,5 @@ function OrganismeDashboard(props: { organismeId: string }) {
         </ul>
       </Suspense>
     </ErrorBoundary>
-  );
-}
-
-function AutresProfils(props: { user: Me }) {
-  return (
-    <div class="fr-alert fr-alert--info">
-      <h2 class="fr-alert__title">Vos indicateurs arrivent bientôt</h2>
-      <p>
-        Les vues {isAdministrator(props.user) ? "d'administration" : "de réseau et de territoire"} du tableau de bord ne sont pas encore disponibles.
-        {isAdministrator(props.user) ? " Vous pouvez déjà valider les comptes en attente." : ""}
-      </p>
-      <Show when={isAdministrator(props.user)}>
-        <A class="fr-link" href="/administration">
-          Valider les comptes en attente
-        </A>
-      </Show>
-    </div>
   );
 }
