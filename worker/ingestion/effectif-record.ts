@@ -61,14 +61,15 @@ export function parcoursOfDossier(dossier: DossierNormalise): ParcoursEntry[] {
   });
 }
 
+/** `computed`: the dossier's JSON and parcours when the caller already has them (the pipeline computes them per dossier). */
 export function toEffectifRecord(
   dossier: DossierNormalise,
   ids: { id: string; organismeId: string; organismeResponsableId: string | null },
   now: string,
   source = "erp",
+  computed: { data: string; parcours: ParcoursEntry[] } = { data: dossierJson(dossier), parcours: parcoursOfDossier(dossier) },
 ): { effectif: EffectifRow; statuts: EffectifStatutRow[] } {
-  const data = dossierJson(dossier);
-  const parcours = parcoursOfDossier(dossier);
+  const { data, parcours } = computed;
   const dernierContrat = contratsOf(dossier).at(-1);
   const effectif: EffectifRow = {
     id: ids.id,

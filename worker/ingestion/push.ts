@@ -5,7 +5,7 @@
  */
 import type { Env } from "../env";
 import { mergeDossiers, validateDossier, type DossierNormalise, type DossierValidation, type ValidationError } from "../domain/dossier";
-import { statutAt, type Statut } from "../domain/parcours";
+import { statutAt, type ParcoursEntry, type Statut } from "../domain/parcours";
 import type { TransmissionSummary } from "../domain/live-messages";
 import { sha256Hex } from "../lib/crypto";
 import { organismeHub } from "../connection/hub";
@@ -198,6 +198,8 @@ interface IdentityState {
   stored: StoredEffectif | null;
   current: DossierNormalise | null;
   json: string | null;
+  /** the parcours of `current`, once it is the merged dossier */
+  parcours: ParcoursEntry[] | null;
   dirty: boolean;
   candidate: Candidate;
 }
@@ -228,6 +230,7 @@ async function planWrites(
         stored: existing ?? null,
         current: existing ? (JSON.parse(existing.data) as DossierNormalise) : null,
         json: existing?.data ?? null,
+        parcours: null,
         dirty: false,
         candidate: c,
       };
@@ -236,20 +239,25 @@ async function planWrites(
     }
     const merged = mergeDossiers(state.current, c.value);
     const json = dossierJson(merged);
+    const parcours = parcoursOfDossier(merged);
     const outcome: Outcome = options.hold ? "held" : !state.current ? "created" : state.json === json ? "unchanged" : "updated";
     state.current = merged;
     state.json = json;
+    state.parcours = parcours;
     state.candidate = c;
     if (outcome === "held") heldData.set(c.index, merged);
     else if (outcome !== "unchanged") state.dirty = true;
-    items[c.index] = { validation_errors: [], outcome, statut: statutAt(parcoursOfDossier(merged), today), effectif_id: state.id };
+    items[c.index] = { validation_errors: [], outcome, statut: statutAt(parcours, today), effectif_id: state.id };
   }
 
   const db = env.DB;
   const transmissionId = crypto.randomUUID();
   const dirty = [...identities.values()].filter((s) => s.dirty);
   const records = dirty.map((s) =>
-    toEffectifRecord(s.current!, { id: s.id, organismeId: s.candidate.formateurId, organismeResponsableId: s.candidate.responsableId }, now, options.source),
+    toEffectifRecord(s.current!, { id: s.id, organismeId: s.candidate.formateurId, organismeResponsableId: s.candidate.responsableId }, now, options.source, {
+      data: s.json!,
+      parcours: s.parcours!,
+    }),
   );
   const updatable = EFFECTIF_COLUMNS.filter((c) => c !== "id" && c !== "created_at" && c !== "organisme_id" && c !== "annee_scolaire" && c !== "id_erp_apprenant");
 
