@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateDossier, type DossierNormalise } from "../../worker/domain/dossier";
-import { computeParcours, statutAt } from "../../worker/domain/parcours";
+import { computeParcours, statutAt, type ParcoursInput, type Statut } from "../../worker/domain/parcours";
 import {
   colonnesManquantes,
   COLONNES_SIFA,
@@ -240,14 +240,14 @@ describe("population", () => {
   });
 
   it("counts APPRENTI and RUPTURANT on that day, not INSCRIT, ABANDON or FIN_DE_FORMATION", () => {
-    const statut = (dates: Parameters<typeof computeParcours>[0]) => statutAt(computeParcours(dates), DATE_ENQUETE);
-    const cas = [
+    const statut = (dates: ParcoursInput) => statutAt(computeParcours(dates), DATE_ENQUETE);
+    const cas: { attendu: Statut; dates: ParcoursInput }[] = [
       { attendu: "APPRENTI", dates: { date_entree_formation: "2026-09-01", date_fin_formation: "2028-06-30", contrats: [{ date_debut: "2026-12-31" }] } },
       { attendu: "RUPTURANT", dates: { date_entree_formation: "2026-09-01", date_fin_formation: "2028-06-30", contrats: [{ date_debut: "2026-09-01", date_rupture: "2026-12-31" }] } },
       { attendu: "INSCRIT", dates: { date_entree_formation: "2026-11-01", date_fin_formation: "2028-06-30", contrats: [{ date_debut: "2027-01-01" }] } },
       { attendu: "ABANDON", dates: { date_entree_formation: "2026-09-01", date_fin_formation: "2028-06-30", date_exclusion_formation: "2026-12-31", contrats: [{ date_debut: "2026-09-01" }] } },
       { attendu: "FIN_DE_FORMATION", dates: { date_entree_formation: "2025-09-01", date_fin_formation: "2026-12-31", contrats: [{ date_debut: "2025-09-01", date_fin: "2026-12-31" }] } },
-    ] as const;
+    ];
     for (const { attendu, dates } of cas) {
       expect(statut(dates)).toBe(attendu);
       expect(STATUTS_POPULATION_SIFA.includes(statut(dates)), attendu).toBe(attendu === "APPRENTI" || attendu === "RUPTURANT");

@@ -18,16 +18,36 @@ export type ColonneSifa = (typeof COLONNES_SIFA)[number];
 export type LigneSifa = Record<ColonneSifa, string>;
 
 /**
- * Columns without which the survey rejects or sends back a line, among those an ERP can fill (SPEC §5.1). Columns
- * no dossier field feeds (NATIO, REGIME_SCO, TYPE_EMP, NAF_ETAB…) are left out: flagging them would flag every
- * learner and hide the gaps the OFA can actually close in its ERP. INE is in: the survey follows learners from one
- * year to the next by it. DUR_FORM_REELLE is computed from the required dates, so it is always there.
+ * Columns without which the survey rejects or sends back a line, among those an ERP can fill (SPEC §5.1), each with
+ * the dossier field that feeds it (shown to the OFA, who fixes it in its ERP). Columns no dossier field feeds (NATIO,
+ * REGIME_SCO, TYPE_EMP, NAF_ETAB…) are left out: flagging them would flag every learner and hide the gaps the OFA can
+ * actually close. INE is in: the survey follows learners from one year to the next by it. DUR_FORM_REELLE is
+ * computed from the required dates, so it is always there. In column order.
  */
-export const COLONNES_SIFA_OBLIGATOIRES: readonly ColonneSifa[] = [
-  "INE", "NUMERO_UAI", "TYPE_CFA", "SIT_FORM", "DIPLOME", "DUR_FORM_THEO", "AN_FORM", "NOM", "PRENOM1", "ADRESSE",
-  "COD_POST", "COM_RESID", "DATE_NAIS", "SEXE", "HANDI", "SIT_N_1", "ETAB_N_1", "DATE_ENTREE_CFA", "DATE_DEB_CONT",
-  "SIRET_EMP",
-];
+export const CHAMPS_OBLIGATOIRES_SIFA = {
+  INE: "ine_apprenant",
+  NUMERO_UAI: "etablissement_responsable_uai",
+  TYPE_CFA: "type_cfa",
+  SIT_FORM: "etablissement_formateur_uai",
+  DIPLOME: "formation_cfd (ou formation_rncp)",
+  DUR_FORM_THEO: "duree_theorique_formation_mois (ou duree_theorique_formation)",
+  AN_FORM: "annee_formation",
+  NOM: "nom_apprenant",
+  PRENOM1: "prenom_apprenant",
+  ADRESSE: "adresse_apprenant",
+  COD_POST: "code_postal_apprenant",
+  COM_RESID: "code_commune_insee_apprenant",
+  DATE_NAIS: "date_de_naissance_apprenant",
+  SEXE: "sexe_apprenant",
+  HANDI: "rqth_apprenant",
+  SIT_N_1: "derniere_situation",
+  ETAB_N_1: "dernier_organisme_uai",
+  DATE_ENTREE_CFA: "date_entree_formation",
+  DATE_DEB_CONT: "contrat_date_debut",
+  SIRET_EMP: "siret_employeur",
+} as const satisfies Partial<Record<ColonneSifa, string>>;
+export type ColonneSifaObligatoire = keyof typeof CHAMPS_OBLIGATOIRES_SIFA;
+export const COLONNES_SIFA_OBLIGATOIRES = Object.keys(CHAMPS_OBLIGATOIRES_SIFA) as ColonneSifaObligatoire[];
 
 /** Learners counted by the survey: under contract, or between two contracts, on its date. */
 export const STATUTS_POPULATION_SIFA: readonly Statut[] = ["APPRENTI", "RUPTURANT"];
@@ -50,7 +70,7 @@ export interface EnqueteSifa {
   dateEnquete: string;
   uai: string | null;
   total: number;
-  incomplets: { effectifId: string; nom: string; prenom: string; formation: string | null; manquants: ColonneSifa[] }[];
+  incomplets: { effectifId: string; nom: string; prenom: string; formation: string | null; manquants: ColonneSifaObligatoire[] }[];
 }
 
 /** What `GET /api/organismes/:id/sifa/fichier` answers: the lines, in column order, for the browser to build the file. */
@@ -142,7 +162,7 @@ export function ligneSifa(effectif: EffectifSifa, dateEnquete: string): LigneSif
 export const valeursSifa = (ligne: LigneSifa): string[] => COLONNES_SIFA.map((c) => ligne[c]);
 
 /** The required columns left empty in a line, in column order. */
-export const colonnesManquantes = (ligne: LigneSifa): ColonneSifa[] => COLONNES_SIFA_OBLIGATOIRES.filter((c) => ligne[c] === "");
+export const colonnesManquantes = (ligne: LigneSifa): ColonneSifaObligatoire[] => COLONNES_SIFA_OBLIGATOIRES.filter((c) => ligne[c] === "");
 
 /**
  * A spreadsheet runs a cell starting with = @ (or tab, CR), or + - followed by something other than a digit, as a
