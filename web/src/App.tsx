@@ -18,6 +18,7 @@ const Indicateurs = lazy(() => import("./pages/Indicateurs"));
 const Transmissions = lazy(() => import("./pages/Transmissions"));
 const Administration = lazy(() => import("./pages/Administration"));
 const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
+const Sifa = lazy(() => import("./pages/Sifa"));
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -51,7 +52,7 @@ export function App() {
       <Route path="/indicateurs" component={Indicateurs} />
       <Route path="/transmissions" component={Transmissions} />
       <Route path="/administration" component={Administration} />
-      <Route path="/sifa" component={() => <NotYetBuilt title="Mon enquête SIFA" />} />
+      <Route path="/sifa" component={Sifa} />
       <Route path="*" component={() => <NotYetBuilt title="Page introuvable" />} />
     </Router>
   );

@@ -20,7 +20,7 @@ const ligne = (r: ApprenantListe) => [
   formatDate(r.contrat?.dateRupture),
 ];
 
-function save(blob: Blob, filename: string) {
+export function save(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement("a"), { href: url, download: filename });
   document.body.append(link);

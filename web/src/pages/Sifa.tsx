@@ -1,0 +1,223 @@
+import { A } from "@solidjs/router";
+import { createEffect, createResource, createSignal, For, Match, on, Show, Switch } from "solid-js";
+import { api, errorMessage } from "../api";
+import { RequireUser } from "../components/RequireUser";
+import { todayParis, useLiveRefresh } from "../components/indicateurs/live-refresh";
+import { downloadSifa } from "../components/sifa/download";
+import "../components/indicateurs/indicateurs.css";
+import { anneeScolaireOf } from "../../../worker/domain/annee-scolaire";
+import { CHAMPS_OBLIGATOIRES_SIFA, COLONNES_SIFA_OBLIGATOIRES, type EnqueteSifa, type FichierSifa } from "../../../worker/domain/sifa";
+import { formatDate } from "../format";
+
+/** The current school year and the four before it: the surveys an OFA may still have to send or check. */
+const ANNEES_PROPOSEES = 5;
+const PAGE_SIZE = 50;
+
+const pluriel = (n: number, mot: string) => `${n} ${mot}${n > 1 ? "s" : ""}`;
+
+export default function Sifa() {
+  return (
+    <div class="fr-container fr-my-4w">
+      <h1 class="fr-h3">Mon enquête SIFA</h1>
+      <RequireUser>
+        {(user) => (
+          <Switch
+            fallback={
+              <div class="fr-alert fr-alert--info">
+                <p>L'enquête SIFA concerne les organismes de formation.</p>
+              </div>
+            }
+          >
+            <Match when={user.organismeId}>{(id) => <EnqueteOrganisme organismeId={id()} />}</Match>
+          </Switch>
+        )}
+      </RequireUser>
+    </div>
+  );
+}
+
+function EnqueteOrganisme(props: { organismeId: string }) {
+  const courante = anneeScolaireOf(todayParis());
+  const rentree = Number(courante.slice(0, 4));
+  const annees = Array.from({ length: ANNEES_PROPOSEES }, (_, i) => `${rentree - i}-${rentree - i + 1}`);
+  const [annee, setAnnee] = createSignal(courante);
+  const [page, setPage] = createSignal(1);
+  const [downloading, setDownloading] = createSignal<"csv" | "xlsx" | null>(null);
+  const [downloadError, setDownloadError] = createSignal<string | null>(null);
+  const { refresh, status } = useLiveRefresh(props.organismeId);
+  const base = `/api/organismes/${props.organismeId}/sifa`;
+
+  const [enquete] = createResource(() => ({ annee: annee(), r: refresh() }), ({ annee }) => api<EnqueteSifa>(`${base}?annee=${annee}`));
+  createEffect(on(annee, () => setPage(1), { defer: true }));
+  const incomplets = () => enquete.latest?.incomplets ?? [];
+  const pages = () => Math.max(1, Math.ceil(incomplets().length / PAGE_SIZE));
+  // A push may shorten the list under the reader: stay on a page that exists.
+  createEffect(() => page() > pages() && setPage(pages()));
+  const pageIncomplets = () => incomplets().slice((page() - 1) * PAGE_SIZE, page() * PAGE_SIZE);
+
+  const download = async (format: "csv" | "xlsx") => {
+    setDownloading(format);
+    setDownloadError(null);
+    try {
+      await downloadSifa(await api<FichierSifa>(`${base}/fichier?annee=${annee()}&format=${format}`), format);
+    } catch (e) {
+      setDownloadError(errorMessage(e));
+    } finally {
+      setDownloading(null);
+    }
+  };
+
+  return (
+    <>
+      <p class="fr-text--xs fr-mb-1w" aria-live="polite" id="etat-direct">
+        {status() === "open" ? "● Mis à jour en direct" : "○ Connexion au direct…"}
+      </p>
+      <p>
+        Le fichier de l'enquête SIFA recense vos apprentis et vos rupturants au 31 décembre de l'année de la rentrée, organismes formateurs
+        compris. Téléchargez-le puis déposez-le sur la plateforme de l'enquête.
+      </p>
+      <div class="fr-select-group fr-col-12 fr-col-md-4 fr-px-0">
+        <label class="fr-label" for="annee-sifa">
+          Année scolaire
+        </label>
+        <select class="fr-select" id="annee-sifa" value={annee()} onChange={(e) => setAnnee(e.currentTarget.value)}>
+          <For each={annees}>{(a) => <option value={a}>{a}</option>}</For>
+        </select>
+      </div>
+
+      <Show when={enquete.error}>
+        <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
+          <p>{errorMessage(enquete.error)}</p>
+        </div>
+      </Show>
+
+      <section aria-labelledby="fichier-sifa-titre" class="fr-mt-2w">
+        <h2 class="fr-h4" id="fichier-sifa-titre">
+          Enquête au {formatDate(enquete.latest?.dateEnquete ?? `${annee().slice(0, 4)}-12-31`)}
+        </h2>
+        <Show when={enquete.latest} fallback={<p>Chargement…</p>}>
+          {(e) => (
+            <p class="fr-text--lg fr-mb-2w" aria-live="polite" id="total-sifa">
+              <strong>{pluriel(e().total, "apprenant")}</strong> dans le fichier (apprentis et rupturants au {formatDate(e().dateEnquete)})
+            </p>
+          )}
+        </Show>
+        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+          <li>
+            <button type="button" class="fr-btn fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("csv")}>
+              {downloading() === "csv" ? "Préparation…" : "Télécharger le fichier SIFA (CSV)"}
+            </button>
+          </li>
+          <li>
+            <button type="button" class="fr-btn fr-btn--secondary fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("xlsx")}>
+              {downloading() === "xlsx" ? "Préparation…" : "Télécharger le fichier SIFA (XLSX)"}
+            </button>
+          </li>
+        </ul>
+        <Show when={downloadError()}>
+          {(message) => (
+            <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
+              <p>{message()}</p>
+            </div>
+          )}
+        </Show>
+      </section>
+
+      <section aria-labelledby="incomplets-titre" class="fr-mt-4w">
+        <h2 class="fr-h4" id="incomplets-titre">
+          Dossiers incomplets
+        </h2>
+        <Show when={enquete.latest}>
+          {(e) => (
+            <Show
+              when={e().incomplets.length > 0}
+              fallback={
+                <div class="fr-alert fr-alert--success fr-alert--sm">
+                  <p>Aucun champ obligatoire ne manque : l'enquête est complète.</p>
+                </div>
+              }
+            >
+              <p aria-live="polite">
+                {pluriel(e().incomplets.length, "apprenant")} sur {e().total} : des champs obligatoires de l'enquête manquent. Complétez-les dans
+                votre ERP puis renvoyez les dossiers ; cette liste se met à jour dès leur réception (voir aussi{" "}
+                <A href="/effectifs">Mes effectifs</A>).
+              </p>
+              <div class="fr-table table-scroll" id="table-sifa-incomplets">
+                <table tabindex="0" aria-busy={enquete.loading}>
+                  <caption class="fr-sr-only">Apprenants dont des champs obligatoires de l'enquête SIFA manquent</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Apprenant</th>
+                      <th scope="col">Formation</th>
+                      <th scope="col">Colonnes manquantes</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={pageIncomplets()}>
+                      {(row) => (
+                        <tr>
+                          <th scope="row">
+                            {row.nom} {row.prenom}
+                          </th>
+                          <td>{row.formation ?? ""}</td>
+                          <td>{row.manquants.join(", ")}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+              <Show when={pages() > 1}>
+                <nav role="navigation" class="fr-pagination" aria-label="Pagination des dossiers incomplets">
+                  <ul class="fr-pagination__list">
+                    <li>
+                      <button type="button" class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
+                        Page précédente
+                      </button>
+                    </li>
+                    <li>
+                      <span class="fr-pagination__link" aria-current="page">
+                        Page {page()} sur {pages()}
+                      </span>
+                    </li>
+                    <li>
+                      <button type="button" class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" disabled={page() >= pages()} onClick={() => setPage(page() + 1)}>
+                        Page suivante
+                      </button>
+                    </li>
+                  </ul>
+                </nav>
+              </Show>
+            </Show>
+          )}
+        </Show>
+        <details class="fr-mt-2w">
+          <summary>Colonnes obligatoires et champs de l'ERP qui les renseignent</summary>
+          <div class="fr-table table-scroll fr-mt-1w">
+            <table tabindex="0">
+              <caption class="fr-sr-only">Colonnes obligatoires de l'enquête SIFA et champs des dossiers apprenants correspondants</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Colonne SIFA</th>
+                  <th scope="col">Champ du dossier apprenant</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={COLONNES_SIFA_OBLIGATOIRES}>
+                  {(colonne) => (
+                    <tr>
+                      <th scope="row">{colonne}</th>
+                      <td>
+                        <code>{CHAMPS_OBLIGATOIRES_SIFA[colonne]}</code>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+    </>
+  );
+}
