@@ -1,12 +1,12 @@
 /** The ERP API v3 (SPEC §5), wire-compatible with the reference: `/api/v3/dossiers-apprenants[/test]`. */
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
-import { validateDossier, validateDossiersBody, type DossierNormalise } from "../domain/dossier";
+import { validateDossier, validateDossiersBody, type DossierNormalise, type DossierValidation } from "../domain/dossier";
 import { ApiError, badRequest } from "../lib/errors";
 import { authenticateApiKey } from "../lib/api-key";
 import { organismeHub } from "../connection/hub";
 import { applyHeldDossiers, settleHeldDossiers } from "../ingestion/held";
-import { ingestDossiers } from "../ingestion/push";
+import { ingestValidated } from "../ingestion/push";
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -52,7 +52,7 @@ dossiersApprenantsRoutes.post("/dossiers-apprenants/test", async (c) => {
 });
 
 dossiersApprenantsRoutes.post("/dossiers-apprenants", async (c) => {
-  const { keyId, organismeId } = await authenticate(c);
+  const { keyId, organismeId, heldPending } = await authenticate(c);
   const text = await readBody(c.req.raw);
   let body: unknown;
   try {
@@ -63,10 +63,12 @@ dossiersApprenantsRoutes.post("/dossiers-apprenants", async (c) => {
   const checked = validateDossiersBody(body);
   if (!checked.ok) throw validationError(checked.details);
 
-  const { status } = await organismeHub(c.env, organismeId).recordFirstUse({ keyId, via: "push", ...declaredFormateur(checked.dossiers[0]) });
-  const { summary, items } = await ingestDossiers(c.env, checked.dossiers, { organismeId, apiKeyId: keyId, source: "erp", hold: status !== "confirmed" });
-  // Confirmed: held records a failed apply left behind are applied now. Held: the OFA may have decided meanwhile.
-  if (status === "confirmed") await applyHeldDossiers(c.env, organismeId, keyId);
+  const entries = checked.dossiers.map((input) => ({ input, validation: validateDossier(input) }));
+  const { status } = await organismeHub(c.env, organismeId).recordFirstUse({ keyId, via: "push", ...declaredFormateur(entries[0]?.validation) });
+  const { summary, items } = await ingestValidated(c.env, entries, { organismeId, apiKeyId: keyId, source: "erp", hold: status !== "confirmed" });
+  // Confirmed: held records a failed apply left behind are applied now (a held push racing this one settles its
+  // own). Held: the OFA may have decided meanwhile.
+  if (status === "confirmed" && heldPending) await applyHeldDossiers(c.env, organismeId, keyId);
   else if (summary.held > 0) await settleHeldDossiers(c.env, organismeId, keyId);
 
   const data = checked.dossiers.map((input, i) => ({ ...echo(input), ...items[i] }));
@@ -82,8 +84,7 @@ function echo(input: unknown): Record<string, unknown> {
 }
 
 /** The UAI/SIRET of the organisme formateur that the first dossier declares: what the OFA will confirm. */
-function declaredFormateur(first: unknown): { uai: string | null; siret: string | null } {
-  const validation = validateDossier(first);
-  const f: Partial<DossierNormalise> = validation.ok ? validation.value : validation.partial;
+function declaredFormateur(first: DossierValidation | undefined): { uai: string | null; siret: string | null } {
+  const f: Partial<DossierNormalise> = !first ? {} : first.ok ? first.value : first.partial;
   return { uai: f.etablissement_formateur_uai ?? null, siret: f.etablissement_formateur_siret ?? null };
 }
