@@ -36,5 +36,6 @@ export default async function ({ newPage }) {
     await audit(page, "/parametres", page.getByRole("heading", { name: "Paramétrage de votre moyen de transmission" }));
     await audit(page, "/indicateurs", page.getByRole("heading", { level: 1 }));
     await audit(page, "/transmissions", page.getByRole("heading", { level: 1 }));
+    await audit(page, "/sifa", page.locator("#total-sifa"));
   }
 }

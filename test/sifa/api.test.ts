@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiFetch, createOrganisme, createUser, loginAs, type OrganismeFixture } from "../helpers/accounts";
 import { dossier, organismeAvecCle, push } from "../ingestion/helpers";
-import { COLONNES_SIFA, type EnqueteSifa, type FichierSifa } from "../../worker/domain/sifa";
+import { COLONNES_SIFA, type EnqueteSifa, type FichierSifa } from "../../worker/domain/sifa-fichier";
 
 let responsable: OrganismeFixture;
 let formateur: OrganismeFixture;

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { validateDossier, type DossierNormalise } from "../../worker/domain/dossier";
 import { computeParcours, statutAt, type ParcoursInput, type Statut } from "../../worker/domain/parcours";
-import {
-  colonnesManquantes,
-  COLONNES_SIFA,
-  COLONNES_SIFA_OBLIGATOIRES,
-  csvSifa,
-  dateEnqueteSifa,
-  dateSifa,
-  ligneSifa,
-  STATUTS_POPULATION_SIFA,
-  valeursSifa,
-} from "../../worker/domain/sifa";
+import { colonnesManquantes, dateEnqueteSifa, dateSifa, ligneSifa, STATUTS_POPULATION_SIFA, valeursSifa } from "../../worker/domain/sifa";
+import { COLONNES_SIFA, COLONNES_SIFA_OBLIGATOIRES, csvSifa } from "../../worker/domain/sifa-fichier";
 
 const DATE_ENQUETE = "2026-12-31";
 

@@ -10,7 +10,8 @@ import { visibleScope } from "../lib/organisme-scope";
 import { anneeScolaireParam } from "../lib/query-params";
 import { logDownload } from "../lib/downloads";
 import { populationSifa } from "../lib/sifa-query";
-import { colonnesManquantes, COLONNES_SIFA, dateEnqueteSifa, ligneSifa, valeursSifa, type EnqueteSifa, type FichierSifa } from "../domain/sifa";
+import { colonnesManquantes, dateEnqueteSifa, ligneSifa, valeursSifa } from "../domain/sifa";
+import { COLONNES_SIFA, type EnqueteSifa, type FichierSifa } from "../domain/sifa-fichier";
 
 async function enquete(c: Context<AppEnv>) {
   const user = requireActiveUser(c);

@@ -6,7 +6,7 @@ import { todayParis, useLiveRefresh } from "../components/indicateurs/live-refre
 import { downloadSifa } from "../components/sifa/download";
 import "../components/indicateurs/indicateurs.css";
 import { anneeScolaireOf } from "../../../worker/domain/annee-scolaire";
-import { CHAMPS_OBLIGATOIRES_SIFA, COLONNES_SIFA_OBLIGATOIRES, type EnqueteSifa, type FichierSifa } from "../../../worker/domain/sifa";
+import { CHAMPS_OBLIGATOIRES_SIFA, COLONNES_SIFA_OBLIGATOIRES, type EnqueteSifa, type FichierSifa } from "../../../worker/domain/sifa-fichier";
 import { formatDate } from "../format";
 
 /** The current school year and the four before it: the surveys an OFA may still have to send or check. */

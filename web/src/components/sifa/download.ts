@@ -1,5 +1,5 @@
 /** The SIFA file: CSV as the survey imports it (no header), or XLSX with the header on a sheet "Data". */
-import { csvSifa, type FichierSifa } from "../../../../worker/domain/sifa";
+import { csvSifa, type FichierSifa } from "../../../../worker/domain/sifa-fichier";
 import { save } from "../indicateurs/download";
 
 export const nomFichierSifa = (fichier: Pick<FichierSifa, "uai" | "anneeScolaire">, format: "csv" | "xlsx") =>
