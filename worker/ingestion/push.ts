@@ -93,9 +93,8 @@ export async function ingestValidated(
     }
   });
 
-  const newIds = await deterministicIds(candidates.map((c) => c.key));
   for (let attempt = 1; ; attempt++) {
-    const plan = await planWrites(env, entries, errorsOf, candidates, newIds, organismes, options, now, today, started);
+    const plan = await planWrites(env, entries, errorsOf, candidates, organismes, options, now, today, started);
     try {
       await env.DB.batch(plan.statements);
     } catch (error) {
@@ -209,7 +208,6 @@ async function planWrites(
   entries: { input: unknown; validation: DossierValidation }[],
   errorsOf: ValidationError[][],
   candidates: Candidate[],
-  newIds: Map<string, string>,
   organismes: OrganismesLookup,
   options: PushOptions,
   now: string,
@@ -217,6 +215,8 @@ async function planWrites(
   started: number,
 ) {
   const stored = candidates.length ? await loadStored(env, candidates.map((c) => c.key), options.hold, options.apiKeyId) : { effectifs: new Map(), held: new Map() };
+  // Only effectifs that do not exist yet need an id: an update of 2000 dossiers hashes nothing.
+  const newIds = await deterministicIds(candidates.map((c) => c.key).filter((key) => !stored.effectifs.has(key)));
   const items: ItemResult[] = entries.map((_, i) => ({ validation_errors: errorsOf[i], outcome: "invalid", statut: null, effectif_id: null }));
   const identities = new Map<string, IdentityState>();
   const heldData = new Map<number, DossierNormalise>();
