@@ -90,11 +90,12 @@ export default async function ({ newPage }) {
     const fichier = path.join(dir, "effectifs.csv");
     writeFileSync(fichier, csv(organisme));
     await page.getByLabel("Ajouter un fichier").setInputFiles(fichier);
+    // The page reads the file after setInputFiles returns: the folder must outlive the check.
+    await hasText(page.locator("#resume-verification"), "2 lignes valides sur 3, 1 ligne en erreur", { timeoutMs: 15_000 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 
-  await hasText(page.locator("#resume-verification"), "2 lignes valides sur 3, 1 ligne en erreur", { timeoutMs: 15_000 });
   const erreurs = page.locator("#table-erreurs-fichier tbody tr");
   await until(async () => (await erreurs.count()) === 1, "une seule erreur attendue");
   const cellules = (await erreurs.first().locator("td").allTextContents()).map((t) => t.trim());

@@ -39,7 +39,13 @@ async function lireXlsx(file: File): Promise<{ entetes: Cellule[]; lignes: Ligne
 
 /** UTF-8 first; files saved by Excel as "CSV (séparateur : point-virgule)" are often Windows-1252. */
 async function texteCsv(file: File): Promise<string> {
-  const bytes = await file.arrayBuffer();
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await file.arrayBuffer();
+  } catch {
+    // The file was moved or deleted since it was chosen: the browser's own message is in English.
+    throw new FichierIllisible("Le fichier n'a pas pu être lu : choisissez-le à nouveau.");
+  }
   const utf8 = new TextDecoder("utf-8").decode(bytes);
   return utf8.includes("\uFFFD") ? new TextDecoder("windows-1252").decode(bytes) : utf8;
 }
