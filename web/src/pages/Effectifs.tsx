@@ -9,6 +9,7 @@ import { EtatDossier } from "../components/effectifs/EtatDossier";
 import { downloadRapport } from "../components/effectifs/download";
 import { COLUMNS, type ColumnKey, type EffectifsPage } from "../components/effectifs/types";
 import { onLiveMessage, useLive } from "../live";
+import { Pagination } from "../components/Pagination";
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
@@ -153,27 +154,7 @@ function EffectifsTable(props: { organismeId: string }) {
           </tbody>
         </table>
       </div>
-      <Show when={pages() > 1}>
-        <nav role="navigation" class="fr-pagination" aria-label="Pagination">
-          <ul class="fr-pagination__list">
-            <li>
-              <button type="button" class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" disabled={query().page <= 1} onClick={() => goTo(query().page - 1)}>
-                Page précédente
-              </button>
-            </li>
-            <li>
-              <span class="fr-pagination__link" aria-current="page">
-                Page {query().page} sur {pages()}
-              </span>
-            </li>
-            <li>
-              <button type="button" class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" disabled={query().page >= pages()} onClick={() => goTo(query().page + 1)}>
-                Page suivante
-              </button>
-            </li>
-          </ul>
-        </nav>
-      </Show>
+      <Pagination page={query().page} pages={pages()} label="Pagination des dossiers apprenants" onPage={goTo} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import "../components/indicateurs/indicateurs.css";
 import { anneeScolaireOf } from "../../../worker/domain/annee-scolaire";
 import { CHAMPS_OBLIGATOIRES_SIFA, COLONNES_SIFA_OBLIGATOIRES, type EnqueteSifa, type FichierSifa } from "../../../worker/domain/sifa-fichier";
 import { formatDate } from "../format";
+import { Pagination } from "../components/Pagination";
 
 /** The current school year and the four before it: the surveys an OFA may still have to send or check. */
 const ANNEES_PROPOSEES = 5;
@@ -167,27 +168,7 @@ function EnqueteOrganisme(props: { organismeId: string }) {
                   </tbody>
                 </table>
               </div>
-              <Show when={pages() > 1}>
-                <nav role="navigation" class="fr-pagination" aria-label="Pagination des dossiers incomplets">
-                  <ul class="fr-pagination__list">
-                    <li>
-                      <button type="button" class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
-                        Page précédente
-                      </button>
-                    </li>
-                    <li>
-                      <span class="fr-pagination__link" aria-current="page">
-                        Page {page()} sur {pages()}
-                      </span>
-                    </li>
-                    <li>
-                      <button type="button" class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" disabled={page() >= pages()} onClick={() => setPage(page() + 1)}>
-                        Page suivante
-                      </button>
-                    </li>
-                  </ul>
-                </nav>
-              </Show>
+              <Pagination page={page()} pages={pages()} label="Pagination des dossiers incomplets" onPage={setPage} />
             </Show>
           )}
         </Show>

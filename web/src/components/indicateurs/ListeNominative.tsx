@@ -4,6 +4,7 @@ import { formatDate } from "../../format";
 import { statutLabel } from "../../../../worker/domain/labels";
 import { downloadListe } from "./download";
 import { INDICATEUR_LABELS, type ApprenantListe, type Indicateur, type Liste } from "./types";
+import { Pagination } from "../Pagination";
 
 const PAGE_SIZE = 50;
 
@@ -108,27 +109,7 @@ export function ListeNominative(props: { organismeId: string; indicateur: Indica
           </tbody>
         </table>
       </div>
-      <Show when={pages() > 1}>
-        <nav role="navigation" class="fr-pagination" aria-label="Pagination de la liste">
-          <ul class="fr-pagination__list">
-            <li>
-              <button type="button" class="fr-pagination__link fr-pagination__link--prev fr-pagination__link--lg-label" disabled={page() <= 1} onClick={() => setPage(page() - 1)}>
-                Page précédente
-              </button>
-            </li>
-            <li>
-              <span class="fr-pagination__link" aria-current="page">
-                Page {page()} sur {pages()}
-              </span>
-            </li>
-            <li>
-              <button type="button" class="fr-pagination__link fr-pagination__link--next fr-pagination__link--lg-label" disabled={page() >= pages()} onClick={() => setPage(page() + 1)}>
-                Page suivante
-              </button>
-            </li>
-          </ul>
-        </nav>
-      </Show>
+      <Pagination page={page()} pages={pages()} label="Pagination de la liste" onPage={setPage} />
     </section>
   );
 }
