@@ -6,6 +6,7 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 
+/** @param {{ port?: number, stateDir?: string, extraArgs?: string[] }} [options] */
 export async function startServer({ port = 8788, stateDir = path.join(root, ".wrangler", "e2e-state"), extraArgs = [] } = {}) {
   rmSync(stateDir, { recursive: true, force: true });
   const env = { ...process.env, D1_PERSIST_TO: stateDir, WRANGLER_SEND_METRICS: "false", CI: "1" };
@@ -32,7 +33,7 @@ export async function startServer({ port = 8788, stateDir = path.join(root, ".wr
   return {
     baseUrl,
     stateDir,
-    pid: child.pid,
+    pid: /** @type {number} */ (child.pid),
     output: () => output,
     stop: () => {
       try {
