@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
-import { For } from "solid-js";
+import { For, Show } from "solid-js";
+import { currentUser } from "../session";
 
 const ACTEURS = [
   {
@@ -36,18 +37,27 @@ export function Accueil() {
       <p class="fr-text--lead">
         Pour un accompagnement des jeunes vers l'emploi, et pour un pilotage, en temps réel, de l'apprentissage dans les territoires.
       </p>
-      <ul class="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <A class="fr-btn" href="/inscription">
-            Je m'inscris
-          </A>
-        </li>
-        <li>
-          <A class="fr-btn fr-btn--secondary" href="/connexion">
-            J'ai déjà un compte
-          </A>
-        </li>
-      </ul>
+      <Show
+        when={currentUser()}
+        fallback={
+          <ul class="fr-btns-group fr-btns-group--inline-md">
+            <li>
+              <A class="fr-btn" href="/inscription">
+                Je m'inscris
+              </A>
+            </li>
+            <li>
+              <A class="fr-btn fr-btn--secondary" href="/connexion">
+                J'ai déjà un compte
+              </A>
+            </li>
+          </ul>
+        }
+      >
+        <A class="fr-btn" href="/tableau-de-bord">
+          Accéder à mon tableau de bord
+        </A>
+      </Show>
       <h2 class="fr-mt-6w">Vous êtes un acteur de l'apprentissage ?</h2>
       <div class="fr-grid-row fr-grid-row--gutters">
         <For each={ACTEURS}>
