@@ -1,5 +1,5 @@
 /**
- * The statut of a learner day by day (SPEC §6), compressed into a parcours: one entry per change.
+ * The statut of a learner day by day (SPEC §6), as a parcours: one entry per change.
  * Pure: the same dates always give the same parcours, so it can be stored at ingest and queried by date.
  */
 
@@ -54,6 +54,17 @@ interface Contrat {
   finSansRupture: boolean;
 }
 
+/** Days under contract, merged: disjoint, sorted, not even adjacent. */
+interface Periode {
+  du: number;
+  au: number;
+}
+
+/**
+ * Interval by interval: the statut can only change on a few days (a period under contract begins or ends, a gap
+ * reaches 90 or 180 days, the first contract, a contract's end near the end of the formation, the last day, the
+ * exclusion), so it is read on those days only and is the same until the next one.
+ */
 export function computeParcours(input: ParcoursInput): ParcoursEntry[] {
   const finFormation = toDay(input.date_fin_formation);
   const contrats: Contrat[] = input.contrats.map((c) => {
@@ -65,50 +76,57 @@ export function computeParcours(input: ParcoursInput): ParcoursEntry[] {
   const premierContrat = Math.min(...contrats.map((c) => c.debut));
   const start = Math.min(toDay(input.date_entree_formation), premierContrat);
   if (start > finFormation) return [];
-
-  const length = finFormation - start + 1;
-  const statuts: Statut[] = new Array(length);
+  const exclusion = input.date_exclusion_formation ? toDay(input.date_exclusion_formation) : Infinity;
 
   // Rule 1: contracts mark APPRENTI.
-  const sousContrat = new Uint8Array(length);
-  for (const c of contrats) {
-    for (let d = Math.max(c.debut, start); d <= Math.min(c.dernierJour, finFormation); d++) sousContrat[d - start] = 1;
+  const periodes: Periode[] = [];
+  const parDebut = contrats
+    .map((c) => ({ du: c.debut, au: Math.min(c.dernierJour, finFormation) }))
+    .filter((p) => p.du <= p.au)
+    .sort((a, b) => a.du - b.du);
+  for (const p of parDebut) {
+    const last = periodes.at(-1);
+    if (last && p.du <= last.au + 1) last.au = Math.max(last.au, p.au);
+    else periodes.push({ ...p });
   }
 
-  // Rule 3: consecutive days without contract.
-  let joursSansContrat = 0;
-  for (let i = 0; i < length; i++) {
-    if (sousContrat[i]) {
-      joursSansContrat = 0;
-      statuts[i] = "APPRENTI";
-      continue;
-    }
-    joursSansContrat++;
-    const contratAExiste = start + i >= premierContrat;
-    if (contratAExiste) statuts[i] = joursSansContrat <= MAX_JOURS_RUPTURANT ? "RUPTURANT" : "ABANDON";
-    else statuts[i] = joursSansContrat <= MAX_JOURS_INSCRIT_SANS_CONTRAT ? "INSCRIT" : "ABANDON";
-  }
-
-  // Rule 4: the end of the formation.
-  for (const c of contrats) {
-    if (!c.finSansRupture || finFormation - c.dernierJour > TOLERANCE_FIN_DE_FORMATION_JOURS) continue;
-    for (let d = c.dernierJour + 1; d <= finFormation && !sousContrat[d - start]; d++) statuts[d - start] = "FIN_DE_FORMATION";
-  }
-  const last = length - 1;
+  // Rule 4: contracts ended without rupture close enough to the end of the formation.
+  const finissants = contrats.filter((c) => c.finSansRupture && finFormation - c.dernierJour <= TOLERANCE_FIN_DE_FORMATION_JOURS);
   const dernierContrat = contrats.reduce<Contrat | null>(
     (latest, c) => (!latest || c.debut > latest.debut || (c.debut === latest.debut && c.dernierJour > latest.dernierJour) ? c : latest),
     null,
   );
-  if (statuts[last] === "APPRENTI" || statuts[last] === "INSCRIT" || dernierContrat?.finSansRupture) statuts[last] = "FIN_DE_FORMATION";
 
-  // Rule 2, last because it overrides everything: excluded learners have left.
-  if (input.date_exclusion_formation) {
-    for (let d = Math.max(toDay(input.date_exclusion_formation), start); d <= finFormation; d++) statuts[d - start] = "ABANDON";
-  }
+  const statutDuJour = (day: number): Statut => {
+    if (day >= exclusion) return "ABANDON"; // Rule 2 overrides everything.
+    let dernierJourSousContrat = start - 1;
+    for (const p of periodes) {
+      if (p.du > day) break;
+      if (day <= p.au) return day === finFormation ? "FIN_DE_FORMATION" : "APPRENTI";
+      dernierJourSousContrat = p.au;
+    }
+    // Rule 4: no day under contract between the contract's end and this day.
+    const apresFin = finissants.some((c) => c.dernierJour < day && (dernierJourSousContrat <= c.dernierJour || dernierJourSousContrat < start));
+    if (apresFin) return "FIN_DE_FORMATION";
+    // Rule 3: consecutive days without contract.
+    const joursSansContrat = day - dernierJourSousContrat;
+    const statut: Statut =
+      day >= premierContrat
+        ? joursSansContrat <= MAX_JOURS_RUPTURANT ? "RUPTURANT" : "ABANDON"
+        : joursSansContrat <= MAX_JOURS_INSCRIT_SANS_CONTRAT ? "INSCRIT" : "ABANDON";
+    if (day === finFormation && (statut === "INSCRIT" || dernierContrat?.finSansRupture)) return "FIN_DE_FORMATION";
+    return statut;
+  };
+
+  const changes = [start, premierContrat, finFormation, exclusion, start + MAX_JOURS_INSCRIT_SANS_CONTRAT, start + MAX_JOURS_RUPTURANT];
+  for (const p of periodes) changes.push(p.du, p.au + 1, p.au + 1 + MAX_JOURS_INSCRIT_SANS_CONTRAT, p.au + 1 + MAX_JOURS_RUPTURANT);
+  for (const c of finissants) changes.push(c.dernierJour + 1);
+  const days = [...new Set(changes.filter((d) => d >= start && d <= finFormation))].sort((a, b) => a - b);
 
   const parcours: ParcoursEntry[] = [];
-  for (let i = 0; i < length; i++) {
-    if (i === 0 || statuts[i] !== statuts[i - 1]) parcours.push({ date: fromDay(start + i), statut: statuts[i] });
+  for (const day of days) {
+    const statut = statutDuJour(day);
+    if (parcours.at(-1)?.statut !== statut) parcours.push({ date: fromDay(day), statut });
   }
   return parcours;
 }
