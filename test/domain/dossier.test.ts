@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DOSSIER_FIELDS, dossierApprenantSchema, mergeDossiers, validateDossier, validateDossiersBody, type DossierNormalise } from "../../worker/domain/dossier";
+import { DOSSIER_FIELDS, dossierApprenantSchema, mergeDossiers, validateDossier, validateDossiers, validateDossiersBody, type DossierNormalise } from "../../worker/domain/dossier";
 import { anneeScolaireOf, anneeCivileOf } from "../../worker/domain/annee-scolaire";
+import { generateDossiers } from "../../tools/demo/dossiers";
 
 const valide = {
   nom_apprenant: "Martin",
@@ -75,6 +76,44 @@ describe("validateDossier (properties)", () => {
       expect(result.ok, path).toBe(false);
       if (!result.ok) expect(result.errors.map((e) => e.path), path).toEqual([path]);
     }
+  });
+});
+
+describe("validateDossiers (one push, each field value parsed once)", () => {
+  const couple = { uai: "0123456A", siret: "12345678900012" };
+  const generated = (invalidRatio: number, seed: number) =>
+    generateDossiers({ count: 400, seed, anneeScolaire: "2023-2024", formateur: couple, responsable: couple, invalidRatio, asOf: "2024-06-30" });
+
+  it("gives each generated dossier, valid or corrupted, exactly what validateDossier gives it", () => {
+    for (const [ratio, seed] of [[0, 1], [0.5, 2], [1, 3]]) {
+      const batch = generated(ratio, seed);
+      const cached = validateDossiers(batch);
+      expect(cached).toEqual(batch.map(validateDossier));
+      expect(cached.some((v) => !v.ok)).toBe(ratio > 0);
+    }
+  });
+
+  it("gives the same results as validateDossier when the same values come back in one push with any field holding anything", () => {
+    const fieldNames = fc.constantFrom(...DOSSIER_FIELDS.map(String));
+    // Few values per field, so that most of them repeat within the batch and come from the cache.
+    const repeated = fc.constantFrom<unknown>("", " ", "0", 0, -0, 1, "1", true, "oui", null, "2023-09-01", "01/09/2023", "2A004", " 75056", 12345678900012, "12345678900012", {}, [1]);
+    const dossier = fc.oneof(
+      fc.dictionary(fieldNames, fc.oneof(repeated, anyValue)).map((overrides) => ({ ...valide, ...overrides })),
+      fc.constantFrom<unknown>(null, "dossier", 42, [valide]),
+    );
+    fc.assert(
+      fc.property(fc.array(dossier, { maxLength: 30 }), (batch) => {
+        expect(validateDossiers(batch)).toEqual(batch.map(validateDossier));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps -0 apart from 0 (one Map key, two numbers)", () => {
+    const batch = [{ ...valide, annee_formation: 0 }, { ...valide, annee_formation: -0 }];
+    const [zero, minusZero] = validateDossiers(batch);
+    expect(zero.ok && Object.is((zero.value as Record<string, unknown>).annee_formation, 0)).toBe(true);
+    expect(minusZero).toEqual(validateDossier(batch[1]));
   });
 });
 

@@ -1,7 +1,7 @@
 /** The ERP API v3 (SPEC §5), wire-compatible with the reference: `/api/v3/dossiers-apprenants[/test]`. */
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
-import { validateDossier, validateDossiersBody, type DossierNormalise, type DossierValidation } from "../domain/dossier";
+import { validateDossiers, validateDossiersBody, type DossierNormalise, type DossierValidation } from "../domain/dossier";
 import { ApiError, badRequest } from "../lib/errors";
 import { authenticateApiKey } from "../lib/api-key";
 import { organismeHub } from "../connection/hub";
@@ -63,7 +63,8 @@ dossiersApprenantsRoutes.post("/dossiers-apprenants", async (c) => {
   const checked = validateDossiersBody(body);
   if (!checked.ok) throw validationError(checked.details);
 
-  const entries = checked.dossiers.map((input) => ({ input, validation: validateDossier(input) }));
+  const validations = validateDossiers(checked.dossiers);
+  const entries = checked.dossiers.map((input, i) => ({ input, validation: validations[i] }));
   const { status } = await organismeHub(c.env, organismeId).recordFirstUse({ keyId, via: "push", ...declaredFormateur(entries[0]?.validation) });
   const { summary, items } = await ingestValidated(c.env, entries, { organismeId, apiKeyId: keyId, source: "erp", hold: status !== "confirmed" });
   // Confirmed: held records a failed apply left behind are applied now (a held push racing this one settles its

@@ -106,6 +106,47 @@ export function validateDossier(input: unknown): DossierValidation {
   }
 }
 
+type FieldResult = { success: true; data: unknown } | { success: false; issues: ValidationError[] };
+
+/**
+ * Validates the dossiers of one push, each exactly as validateDossier would. A push repeats many values (its
+ * organismes, formations, dates): each field's result is kept per value, so a repeated value is parsed once.
+ */
+export function validateDossiers(inputs: unknown[]): DossierValidation[] {
+  const cache = DOSSIER_FIELDS.map(() => new Map<unknown, FieldResult>());
+  const parseField = (index: number, value: unknown): FieldResult => {
+    // Only primitives are keys of equal results (-0 and 0 are one Map key but not one number).
+    const cacheable = value === undefined || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && !Object.is(value, -0));
+    const known = cacheable ? cache[index].get(value) : undefined;
+    if (known) return known;
+    const key = DOSSIER_FIELDS[index];
+    const result = SHAPE[key].safeParse(value);
+    const fieldResult: FieldResult = result.success
+      ? { success: true, data: result.data }
+      : { success: false, issues: result.error.issues.map((issue) => ({ path: [key, ...issue.path.map(String)].join("."), message: issue.message })) };
+    if (cacheable) cache[index].set(value, fieldResult);
+    return fieldResult;
+  };
+  return inputs.map((input) => {
+    try {
+      if (!isPlainObject(input)) return validateDossier(input);
+      const fields = knownFields(input);
+      const parsed: Record<string, unknown> = {};
+      const errors: ValidationError[] = [];
+      for (let i = 0; i < DOSSIER_FIELDS.length; i++) {
+        const result = parseField(i, fields[DOSSIER_FIELDS[i]]);
+        if (!result.success) errors.push(...result.issues);
+        else if (result.data !== undefined) parsed[DOSSIER_FIELDS[i]] = result.data;
+      }
+      errors.push(...crossFieldErrors(fields, parsed));
+      const value = toNormalise(parsed, input.nir_apprenant);
+      return errors.length === 0 ? { ok: true, value } : { ok: false, errors, partial: value };
+    } catch {
+      return { ok: false, errors: [{ path: "", message: "Dossier illisible" }], partial: {} };
+    }
+  });
+}
+
 export type DossiersBodyValidation = { ok: true; dossiers: unknown[] } | { ok: false; details: ValidationError[] };
 
 /** The body of a push: an array of at most 2000 dossiers (else a 400 "Erreur de validation"). */

@@ -4,7 +4,7 @@
  * the organismes' Durable Objects are told.
  */
 import type { Env } from "../env";
-import { mergeDossiers, validateDossier, type DossierNormalise, type DossierValidation, type ValidationError } from "../domain/dossier";
+import { mergeDossiers, validateDossiers, type DossierNormalise, type DossierValidation, type ValidationError } from "../domain/dossier";
 import { statutAt, type ParcoursEntry, type Statut } from "../domain/parcours";
 import type { TransmissionSummary } from "../domain/live-messages";
 import { sha256Hex } from "../lib/crypto";
@@ -45,7 +45,8 @@ export interface PushOptions {
 const MAX_ATTEMPTS = 5;
 
 export async function ingestDossiers(env: Env, inputs: unknown[], options: PushOptions): Promise<PushResult> {
-  return ingestValidated(env, inputs.map((input) => ({ input, validation: validateDossier(input) })), options);
+  const validations = validateDossiers(inputs);
+  return ingestValidated(env, inputs.map((input, i) => ({ input, validation: validations[i] })), options);
 }
 
 interface Candidate {
@@ -119,7 +120,7 @@ function siretsNamed(validations: DossierValidation[]): string[] {
 
 /** A dry run (file import preview): every check of the pipeline, per dossier, and nothing written. */
 export async function checkDossiers(env: Env, inputs: unknown[], organismeId: string): Promise<ValidationError[][]> {
-  const validations = inputs.map(validateDossier);
+  const validations = validateDossiers(inputs);
   const organismes = await lookupOrganismes(env.DB, organismeId, siretsNamed(validations));
   return validations.map((v) => [...(v.ok ? [] : v.errors), ...organismeErrors(fieldsOf(v), organismes).errors]);
 }
