@@ -25,6 +25,8 @@ export interface SessionUser {
   organisationId: string;
   organisationType: string;
   organismeId: string | null;
+  /** the formateurs of the user's organisme (an OFA also sees them), read with the session */
+  formateurIds: string[];
 }
 
 export type AppEnv = { Bindings: Env; Variables: { user: SessionUser | null } };

@@ -15,7 +15,7 @@ export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
   }
   const user = requireActiveUser(c);
   const organismeId = c.req.param("id");
-  if (!(await canSeeOrganisme(c.env.DB, user, organismeId))) throw forbidden("Vous n'avez pas accès à cet organisme.");
+  if (!canSeeOrganisme(user, organismeId)) throw forbidden("Vous n'avez pas accès à cet organisme.");
   const headers = new Headers(c.req.raw.headers);
   headers.set("X-Organisme-Id", organismeId);
   headers.set("X-User-Id", user.id);

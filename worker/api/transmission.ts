@@ -108,7 +108,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
   .get("/:id/transmission", async (c) => {
     const user = requireActiveUser(c);
     const organismeId = c.req.param("id");
-    await assertCanSeeOrganisme(c.env.DB, user, organismeId);
+    assertCanSeeOrganisme(user, organismeId);
     return c.json(await transmissionView(c, user, organismeId));
   })
 
@@ -200,7 +200,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
   .get("/:id/audit", async (c) => {
     const user = requireActiveUser(c);
     const organismeId = c.req.param("id");
-    await assertCanSeeOrganisme(c.env.DB, user, organismeId);
+    assertCanSeeOrganisme(user, organismeId);
     const { results } = await c.env.DB.prepare(
       "SELECT id, at, actor, action, detail FROM audit_log WHERE organisme_id = ? ORDER BY at DESC, id DESC LIMIT 200",
     )

@@ -1,6 +1,6 @@
 import type { SessionUser } from "../env";
-import { forbidden } from "./errors";
-import { nominativeScope } from "./permissions";
+import { isAdministrator } from "../domain/administrateur";
+import { assertCanSeeOrganisme, nominativeScope } from "./permissions";
 
 /** The organisme and its formateurs: what an organisme's indicators, lists and transmissions include (SPEC §6). */
 export async function organismeEtFormateurs(db: D1Database, id: string): Promise<string[]> {
@@ -13,10 +13,9 @@ export async function organismeEtFormateurs(db: D1Database, id: string): Promise
 
 /**
  * The scope of organisme `id` for a user allowed to see it, else a 403. For an OFA looking at its own organisme
- * (the usual case) the permission check already read that scope: one query instead of two.
+ * (the usual case) the session already holds that scope: no query at all.
  */
 export async function visibleScope(db: D1Database, user: SessionUser, id: string): Promise<string[]> {
-  const visible = await nominativeScope(db, user);
-  if (user.status !== "active" || (visible !== null && !visible.includes(id))) throw forbidden("Vous n'avez pas accès à cet organisme.");
-  return visible !== null && id === user.organismeId ? visible : organismeEtFormateurs(db, id);
+  assertCanSeeOrganisme(user, id);
+  return !isAdministrator(user) && id === user.organismeId ? (nominativeScope(user) ?? []) : organismeEtFormateurs(db, id);
 }

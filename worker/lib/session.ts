@@ -12,7 +12,7 @@ export const SESSION_IDLE_MS = 2 * 3600_000;
 /** lastSeenAt is written at most once a minute, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-type SessionRow = SessionUser & { lastSeenAt: string; expiresAt: string; tokenHash: string };
+type SessionRow = Omit<SessionUser, "formateurIds"> & { formateurIds: string; lastSeenAt: string; expiresAt: string; tokenHash: string };
 
 /** Loads the user of the session cookie (or null) into `c.var.user`; expired sessions are deleted. */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -27,7 +27,8 @@ async function readSession(c: Context<AppEnv>): Promise<SessionUser | null> {
   const row = await c.env.DB.prepare(
     `SELECT s.token_hash AS tokenHash, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt,
             u.id, u.email, u.civilite, u.prenom, u.nom, u.status, u.is_admin AS isAdmin,
-            u.organisation_id AS organisationId, o.type AS organisationType, o.organisme_id AS organismeId
+            u.organisation_id AS organisationId, o.type AS organisationType, o.organisme_id AS organismeId,
+            (SELECT json_group_array(r.formateur_id) FROM organisme_relations r WHERE r.responsable_id = o.organisme_id) AS formateurIds
        FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
       WHERE s.token_hash = ?`,
   )
@@ -43,7 +44,7 @@ async function readSession(c: Context<AppEnv>): Promise<SessionUser | null> {
     await c.env.DB.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?").bind(new Date(now).toISOString(), tokenHash).run();
   }
   const { lastSeenAt: _l, expiresAt: _e, tokenHash: _t, ...user } = row;
-  return { ...user, isAdmin: Boolean(user.isAdmin) };
+  return { ...user, isAdmin: Boolean(user.isAdmin), formateurIds: JSON.parse(user.formateurIds) as string[] };
 }
 
 /** The logged-in user, or a 401. */
