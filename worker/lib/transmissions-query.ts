@@ -3,40 +3,7 @@
  * invalid dossiers of one push. Days are Paris days; Paris is a whole number of hours from UTC, so pushes are
  * summed per UTC hour in SQL and the (at most 24 × days) hours are folded into days here.
  */
-
-export interface TransmissionsJour {
-  /** "YYYY-MM-DD", Paris */
-  date: string;
-  transmissions: number;
-  recus: number;
-  /** created + updated + unchanged */
-  valides: number;
-  invalides: number;
-  enAttente: number;
-}
-
-export interface TransmissionResume {
-  id: string;
-  organismeId: string;
-  source: string;
-  receivedAt: string;
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  held: number;
-  invalid: number;
-}
-
-export interface DossierInvalide {
-  organismeId: string;
-  nom: string | null;
-  prenom: string | null;
-  formation: string | null;
-  anneeScolaire: string | null;
-  idErpApprenant: string | null;
-  erreurs: { message: string; path: string }[];
-}
+import type { DossierInvalide, TransmissionResume, TransmissionsJour } from "../domain/transmissions-historique";
 
 const HOUR_MS = 3_600_000;
 const parisDay = (instant: Date) => instant.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });

@@ -49,32 +49,4 @@ export interface Liste {
   rows: ApprenantListe[];
 }
 
-export interface TransmissionsJour {
-  date: string;
-  transmissions: number;
-  recus: number;
-  valides: number;
-  invalides: number;
-  enAttente: number;
-}
-
-export interface TransmissionResume {
-  id: string;
-  source: string;
-  receivedAt: string;
-  total: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  held: number;
-  invalid: number;
-}
-
-export interface DossierInvalide {
-  nom: string | null;
-  prenom: string | null;
-  formation: string | null;
-  anneeScolaire: string | null;
-  idErpApprenant: string | null;
-  erreurs: { message: string; path: string }[];
-}
+export type { DossierInvalide, TransmissionResume, TransmissionsJour } from "../../../../worker/domain/transmissions-historique";
