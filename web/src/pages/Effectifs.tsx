@@ -10,6 +10,7 @@ import { downloadRapport } from "../components/effectifs/download";
 import { COLUMNS, type ColumnKey, type EffectifsPage } from "../components/effectifs/types";
 import { onLiveMessage, useLive } from "../live";
 import { Pagination } from "../components/Pagination";
+import { DownloadButtons, type DownloadFormat } from "../components/DownloadButtons";
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
@@ -34,8 +35,6 @@ function EffectifsTable(props: { organismeId: string }) {
   const [search, setSearch] = createStore<Partial<Record<ColumnKey, string>>>({ etat: typeof searchParams.etat === "string" ? searchParams.etat : "" });
   const [query, setQuery] = createSignal({ ...search, page: 1 });
   const [selected, setSelected] = createSignal<string | null>(null);
-  const [downloading, setDownloading] = createSignal<string | null>(null);
-  const [downloadError, setDownloadError] = createSignal<string | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const params = (q: Record<string, string | number | undefined>) =>
@@ -57,17 +56,9 @@ function EffectifsTable(props: { organismeId: string }) {
   };
   const goTo = (n: number) => setQuery({ ...query(), page: Math.min(Math.max(1, n), pages()) });
 
-  const download = async (format: "csv" | "xlsx") => {
-    setDownloading(format);
-    setDownloadError(null);
-    try {
-      const all = await api<EffectifsPage>(`/api/organismes/${props.organismeId}/effectifs/export?${params({ ...search, format })}`);
-      await downloadRapport(all.rows, format);
-    } catch (e) {
-      setDownloadError(errorMessage(e));
-    } finally {
-      setDownloading(null);
-    }
+  const download = async (format: DownloadFormat) => {
+    const all = await api<EffectifsPage>(`/api/organismes/${props.organismeId}/effectifs/export?${params({ ...search, format })}`);
+    await downloadRapport(all.rows, format);
   };
 
   return (
@@ -76,24 +67,8 @@ function EffectifsTable(props: { organismeId: string }) {
         <p class="fr-col fr-text--lead fr-mb-0" id="nombre-dossiers" aria-live="polite">
           {page.latest?.total ?? 0} Dossiers apprenants
         </p>
-        <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
-          <li>
-            <button type="button" class="fr-btn fr-btn--secondary fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("csv")}>
-              {downloading() === "csv" ? "Préparation…" : "Télécharger le rapport complet (CSV)"}
-            </button>
-          </li>
-          <li>
-            <button type="button" class="fr-btn fr-btn--secondary fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("xlsx")}>
-              {downloading() === "xlsx" ? "Préparation…" : "Télécharger le rapport complet (XLSX)"}
-            </button>
-          </li>
-        </ul>
+        <DownloadButtons label="Télécharger le rapport complet" onDownload={download} />
       </div>
-      <Show when={downloadError()}>
-        <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
-          <p>{downloadError()}</p>
-        </div>
-      </Show>
       <Show when={page.error}>
         <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
           <p>{errorMessage(page.error)}</p>

@@ -9,6 +9,7 @@ import { anneeScolaireOf } from "../../../worker/domain/annee-scolaire";
 import { CHAMPS_OBLIGATOIRES_SIFA, COLONNES_SIFA_OBLIGATOIRES, type EnqueteSifa, type FichierSifa } from "../../../worker/domain/sifa-fichier";
 import { formatDate } from "../format";
 import { Pagination } from "../components/Pagination";
+import { DownloadButtons, type DownloadFormat } from "../components/DownloadButtons";
 
 /** The current school year and the four before it: the surveys an OFA may still have to send or check. */
 const ANNEES_PROPOSEES = 5;
@@ -43,8 +44,6 @@ function EnqueteOrganisme(props: { organismeId: string }) {
   const annees = Array.from({ length: ANNEES_PROPOSEES }, (_, i) => `${rentree - i}-${rentree - i + 1}`);
   const [annee, setAnnee] = createSignal(courante);
   const [page, setPage] = createSignal(1);
-  const [downloading, setDownloading] = createSignal<"csv" | "xlsx" | null>(null);
-  const [downloadError, setDownloadError] = createSignal<string | null>(null);
   const { refresh, status } = useLiveRefresh(props.organismeId);
   const base = `/api/organismes/${props.organismeId}/sifa`;
 
@@ -56,17 +55,8 @@ function EnqueteOrganisme(props: { organismeId: string }) {
   createEffect(() => page() > pages() && setPage(pages()));
   const pageIncomplets = () => incomplets().slice((page() - 1) * PAGE_SIZE, page() * PAGE_SIZE);
 
-  const download = async (format: "csv" | "xlsx") => {
-    setDownloading(format);
-    setDownloadError(null);
-    try {
-      await downloadSifa(await api<FichierSifa>(`${base}/fichier?annee=${annee()}&format=${format}`), format);
-    } catch (e) {
-      setDownloadError(errorMessage(e));
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const download = async (format: DownloadFormat) =>
+    downloadSifa(await api<FichierSifa>(`${base}/fichier?annee=${annee()}&format=${format}`), format);
 
   return (
     <>
@@ -103,25 +93,7 @@ function EnqueteOrganisme(props: { organismeId: string }) {
             </p>
           )}
         </Show>
-        <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-          <li>
-            <button type="button" class="fr-btn fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("csv")}>
-              {downloading() === "csv" ? "Préparation…" : "Télécharger le fichier SIFA (CSV)"}
-            </button>
-          </li>
-          <li>
-            <button type="button" class="fr-btn fr-btn--secondary fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("xlsx")}>
-              {downloading() === "xlsx" ? "Préparation…" : "Télécharger le fichier SIFA (XLSX)"}
-            </button>
-          </li>
-        </ul>
-        <Show when={downloadError()}>
-          {(message) => (
-            <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
-              <p>{message()}</p>
-            </div>
-          )}
-        </Show>
+        <DownloadButtons label="Télécharger le fichier SIFA" onDownload={download} primaryCsv />
       </section>
 
       <section aria-labelledby="incomplets-titre" class="fr-mt-4w">

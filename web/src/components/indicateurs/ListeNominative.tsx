@@ -5,6 +5,7 @@ import { statutLabel } from "../../../../worker/domain/labels";
 import { downloadListe } from "./download";
 import { INDICATEUR_LABELS, type ApprenantListe, type Indicateur, type Liste } from "./types";
 import { Pagination } from "../Pagination";
+import { DownloadButtons, type DownloadFormat } from "../DownloadButtons";
 
 const PAGE_SIZE = 50;
 
@@ -18,8 +19,6 @@ function contrat(row: ApprenantListe): string {
 /** "Voir la liste": the learners behind one counter at the date, paged, with the logged downloads. */
 export function ListeNominative(props: { organismeId: string; indicateur: Indicateur; date: string; refresh: Accessor<number>; onClose: () => void }) {
   const [page, setPage] = createSignal(1);
-  const [downloading, setDownloading] = createSignal<"csv" | "xlsx" | null>(null);
-  const [downloadError, setDownloadError] = createSignal<string | null>(null);
   const base = () => `/api/organismes/${props.organismeId}/indicateurs/liste?indicateur=${props.indicateur}&date=${props.date}`;
   const [liste] = createResource(
     () => ({ url: base(), page: page(), refresh: props.refresh() }),
@@ -32,17 +31,7 @@ export function ListeNominative(props: { organismeId: string; indicateur: Indica
   createEffect(on(() => props.indicateur, () => heading?.focus()));
   const titre = () => `Liste nominative : ${INDICATEUR_LABELS[props.indicateur]} au ${formatDate(props.date)}`;
 
-  const download = async (format: "csv" | "xlsx") => {
-    setDownloading(format);
-    setDownloadError(null);
-    try {
-      await downloadListe(await api<Liste>(`${base()}&export=${format}`), format);
-    } catch (e) {
-      setDownloadError(errorMessage(e));
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const download = async (format: DownloadFormat) => downloadListe(await api<Liste>(`${base()}&export=${format}`), format);
 
   return (
     <section class="fr-mt-4w" aria-labelledby="liste-titre" id="liste-nominative">
@@ -58,20 +47,9 @@ export function ListeNominative(props: { organismeId: string; indicateur: Indica
         <p class="fr-col fr-mb-0" aria-live="polite">
           {liste.latest?.total ?? 0} apprenant{(liste.latest?.total ?? 0) > 1 ? "s" : ""}
         </p>
-        <ul class="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left">
-          <li>
-            <button type="button" class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("csv")}>
-              {downloading() === "csv" ? "Préparation…" : "Télécharger (CSV)"}
-            </button>
-          </li>
-          <li>
-            <button type="button" class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line" disabled={downloading() !== null} onClick={() => download("xlsx")}>
-              {downloading() === "xlsx" ? "Préparation…" : "Télécharger (XLSX)"}
-            </button>
-          </li>
-        </ul>
+        <DownloadButtons label="Télécharger" onDownload={download} small />
       </div>
-      <Show when={downloadError() ?? (liste.error && errorMessage(liste.error))}>
+      <Show when={liste.error && errorMessage(liste.error)}>
         {(message) => (
           <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
             <p>{message()}</p>
