@@ -11,7 +11,8 @@ function swaggerUiAssets() {
       const from = path.resolve("node_modules/swagger-ui-dist");
       const to = path.resolve("dist/client/swagger-ui");
       mkdirSync(to, { recursive: true });
-      for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"]) copyFileSync(path.join(from, file), path.join(to, file));
+      for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"])
+        copyFileSync(path.join(from, file), path.join(to, file));
     },
   };
 }

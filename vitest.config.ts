@@ -8,7 +8,9 @@ export default defineConfig(async () => {
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
-        miniflare: { bindings: { TEST_MIGRATIONS: migrations, APP_ORIGIN: "http://localhost:8787", EMAIL_MODE: "silent" } },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, APP_ORIGIN: "http://localhost:8787", EMAIL_MODE: "silent" },
+        },
       }),
     ],
     test: {

@@ -15,7 +15,12 @@ export interface Comparaison {
   detail: string;
 }
 
-export async function compare(label: string, endpoint: () => Promise<string>, raw: () => Promise<unknown>, repeat = REPEAT): Promise<Comparaison> {
+export async function compare(
+  label: string,
+  endpoint: () => Promise<string>,
+  raw: () => Promise<unknown>,
+  repeat = REPEAT,
+): Promise<Comparaison> {
   await endpoint();
   await raw();
   const e: number[] = [];
@@ -32,14 +37,23 @@ export async function compare(label: string, endpoint: () => Promise<string>, ra
   return { label, endpointMs: median(e), rawMs: median(r), detail };
 }
 
-export const comparisonRow = (c: Comparaison) => [c.label, ms(c.endpointMs), ms(c.rawMs), `${(c.endpointMs / c.rawMs).toFixed(2)}×`, c.detail];
+export const comparisonRow = (c: Comparaison) => [
+  c.label,
+  ms(c.endpointMs),
+  ms(c.rawMs),
+  `${(c.endpointMs / c.rawMs).toFixed(2)}×`,
+  c.detail,
+];
 
 export async function benchDashboard(session: Session, organismeId: string, date: string): Promise<Comparaison[]> {
   const base = session.baseUrl;
   const indicateurs = await compare(
     "GET /api/organismes/:id/indicateurs",
     async () => {
-      const { body } = await timed<{ indicateurs: { apprenants: number; abandons: number } }>(`${base}/api/organismes/${organismeId}/indicateurs?date=${date}`, asUser(session));
+      const { body } = await timed<{ indicateurs: { apprenants: number; abandons: number } }>(
+        `${base}/api/organismes/${organismeId}/indicateurs?date=${date}`,
+        asUser(session),
+      );
       return `${body.indicateurs.apprenants + body.indicateurs.abandons} effectifs comptés`;
     },
     () => timed(`${base}/api/bench/comptage/organisme/${organismeId}/statuts?date=${date}`),
@@ -47,7 +61,10 @@ export async function benchDashboard(session: Session, organismeId: string, date
   const effectifs = await compare(
     "GET /api/organismes/:id/effectifs (1re page)",
     async () => {
-      const { body } = await timed<{ total: number; rows: unknown[] }>(`${base}/api/organismes/${organismeId}/effectifs?page=1`, asUser(session));
+      const { body } = await timed<{ total: number; rows: unknown[] }>(
+        `${base}/api/organismes/${organismeId}/effectifs?page=1`,
+        asUser(session),
+      );
       return `${body.total} dossiers, ${body.rows.length} lignes`;
     },
     () => timed(`${base}/api/bench/comptage/organisme/${organismeId}/effectifs`),

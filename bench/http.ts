@@ -12,7 +12,8 @@ export async function login(baseUrl: string, email: string, password: string): P
     body: JSON.stringify({ email, password }),
   });
   const match = /tba_session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "");
-  if (response.status !== 200 || !match) throw new Error(`connexion de ${email} refusée : ${response.status} ${await response.text()}`);
+  if (response.status !== 200 || !match)
+    throw new Error(`connexion de ${email} refusée : ${response.status} ${await response.text()}`);
   return { baseUrl, cookie: `tba_session=${match[1]}` };
 }
 
@@ -41,7 +42,9 @@ export async function timed<T>(url: string, init: RequestInit = {}): Promise<{ m
   }
 }
 
-export const asUser = (session: Session): RequestInit => ({ headers: { Cookie: session.cookie, Origin: session.baseUrl } });
+export const asUser = (session: Session): RequestInit => ({
+  headers: { Cookie: session.cookie, Origin: session.baseUrl },
+});
 
 export const postJson = (body: unknown, headers: Record<string, string> = {}): RequestInit => ({
   method: "POST",

@@ -33,7 +33,11 @@ function rawBody(dossiers: DossierErp[], ids: string[], now: string): string {
   const records = dossiers.map((dossier, i) => {
     const validation = validateDossier(dossier);
     if (!validation.ok) throw new Error(`dossier de banc d'essai invalide : ${JSON.stringify(validation.errors)}`);
-    return toEffectifRecord(validation.value as DossierNormalise, { id: ids[i], organismeId: ofaTemoin.id, organismeResponsableId: ofaTemoin.id }, now);
+    return toEffectifRecord(
+      validation.value as DossierNormalise,
+      { id: ids[i], organismeId: ofaTemoin.id, organismeResponsableId: ofaTemoin.id },
+      now,
+    );
   });
   return JSON.stringify({ effectifs: records.map((r) => r.effectif), statuts: records.flatMap((r) => r.statuts) });
 }
@@ -46,7 +50,11 @@ async function measure(pgid: number, call: () => Promise<void>): Promise<Mesure>
   return { ms: elapsed, cpuMs: groupCpuMs(pgid) - cpuBefore };
 }
 
-export async function benchIngestion(baseUrl: string, pgid: number, options: { pushes: number; anneeScolaire: string; today: string }): Promise<IngestionResult> {
+export async function benchIngestion(
+  baseUrl: string,
+  pgid: number,
+  options: { pushes: number; anneeScolaire: string; today: string },
+): Promise<IngestionResult> {
   const dossiers = generateDossiers({
     count: PUSH_SIZE * options.pushes,
     seed: 4242,
@@ -61,7 +69,11 @@ export async function benchIngestion(baseUrl: string, pgid: number, options: { p
   const phases: { label: string; outcome: string; dossiers: DossierErp[] }[] = [
     { label: "créations", outcome: "created", dossiers },
     // Same learners, one field changed: every record is an update (merge, new parcours, statuts rewritten).
-    { label: "mises à jour", outcome: "updated", dossiers: dossiers.map((d, i) => ({ ...d, adresse_apprenant: `${i + 1} rue du Banc d'Essai` })) },
+    {
+      label: "mises à jour",
+      outcome: "updated",
+      dossiers: dossiers.map((d, i) => ({ ...d, adresse_apprenant: `${i + 1} rue du Banc d'Essai` })),
+    },
   ];
 
   const rows: string[][] = [];
@@ -76,9 +88,14 @@ export async function benchIngestion(baseUrl: string, pgid: number, options: { p
       const rawRequest = rawBody(slice, ids.slice(k * PUSH_SIZE, (k + 1) * PUSH_SIZE), new Date().toISOString());
       const runPipeline = () =>
         measure(pgid, async () => {
-          const { body } = await timed<PushResponse>(`${baseUrl}/api/v3/dossiers-apprenants`, { ...postJson(null, erpHeaders), body: erpBody });
+          const { body } = await timed<PushResponse>(`${baseUrl}/api/v3/dossiers-apprenants`, {
+            ...postJson(null, erpHeaders),
+            body: erpBody,
+          });
           // "unchanged" only after a Worker reload re-sent a push that had been applied.
-          const wrong = body.data.filter((item) => item.outcome !== phase.outcome && item.outcome !== "unchanged").length;
+          const wrong = body.data.filter(
+            (item) => item.outcome !== phase.outcome && item.outcome !== "unchanged",
+          ).length;
           if (wrong) throw new Error(`${wrong} dossiers n'ont pas l'issue attendue « ${phase.outcome} »`);
         }).then((m) => pipeline.push(m));
       const runRaw = () =>
@@ -96,7 +113,13 @@ export async function benchIngestion(baseUrl: string, pgid: number, options: { p
     }
     rows.push(ingestionRow(`${phase.label} — pipeline complet`, pipeline));
     rows.push(ingestionRow(`${phase.label} — écriture brute D1`, raw));
-    rows.push([`${phase.label} — pipeline / brut`, "", `${((median(raw.map((m) => m.ms)) / median(pipeline.map((m) => m.ms))) * 100).toFixed(0)} % du débit brut`, "", ""]);
+    rows.push([
+      `${phase.label} — pipeline / brut`,
+      "",
+      `${((median(raw.map((m) => m.ms)) / median(pipeline.map((m) => m.ms))) * 100).toFixed(0)} % du débit brut`,
+      "",
+      "",
+    ]);
     pipelineAll = [...pipelineAll, ...pipeline];
     rawAll = [...rawAll, ...raw];
   }
@@ -114,5 +137,11 @@ export async function benchIngestion(baseUrl: string, pgid: number, options: { p
 
 function ingestionRow(label: string, mesures: Mesure[]): string[] {
   const wall = median(mesures.map((m) => m.ms));
-  return [label, ms(wall), Math.round((PUSH_SIZE * 1000) / wall).toLocaleString("fr-FR"), ms(median(mesures.map((m) => m.cpuMs))), String(mesures.length)];
+  return [
+    label,
+    ms(wall),
+    Math.round((PUSH_SIZE * 1000) / wall).toLocaleString("fr-FR"),
+    ms(median(mesures.map((m) => m.cpuMs))),
+    String(mesures.length),
+  ];
 }

@@ -57,17 +57,29 @@ export interface LiveResult {
   fromRequestStart: number[];
 }
 
-export async function benchLive(session: Session, organismeId: string, options: { clients: number; pushes: number; anneeScolaire: string; dossiers: Record<string, unknown>[] }): Promise<LiveResult> {
-  const dashboards = await Promise.all(Array.from({ length: options.clients }, () => openDashboard(session, organismeId)));
+export async function benchLive(
+  session: Session,
+  organismeId: string,
+  options: { clients: number; pushes: number; anneeScolaire: string; dossiers: Record<string, unknown>[] },
+): Promise<LiveResult> {
+  const dashboards = await Promise.all(
+    Array.from({ length: options.clients }, () => openDashboard(session, organismeId)),
+  );
   const fromResponseEnd: number[] = [];
   const fromRequestStart: number[] = [];
   try {
     for (let k = 0; k < options.pushes; k++) {
       const arrivals = dashboards.map((d) => d.next());
       // A small push with one change per record, so that every push is an update the dashboards must show.
-      const batch = options.dossiers.map((d, i) => ({ ...d, tel_apprenant: `06${String(10_000_000 + k * 1000 + i).slice(-8)}` }));
+      const batch = options.dossiers.map((d, i) => ({
+        ...d,
+        tel_apprenant: `06${String(10_000_000 + k * 1000 + i).slice(-8)}`,
+      }));
       const started = performance.now();
-      const response = await fetch(`${session.baseUrl}/api/v3/dossiers-apprenants`, postJson(batch, { Authorization: `Bearer ${DEMO_API_KEY}` }));
+      const response = await fetch(
+        `${session.baseUrl}/api/v3/dossiers-apprenants`,
+        postJson(batch, { Authorization: `Bearer ${DEMO_API_KEY}` }),
+      );
       await response.text();
       const ended = performance.now();
       if (!response.ok) throw new Error(`envoi refusé : ${response.status}`);
@@ -89,4 +101,3 @@ export const liveSummary = (r: LiveResult) => ({
   p50Start: percentile(r.fromRequestStart, 50),
   p99Start: percentile(r.fromRequestStart, 99),
 });
-

@@ -16,12 +16,18 @@ export interface Volume {
   variations: number;
 }
 
-export async function loadNational(baseUrl: string, total: number, anneeScolaire: string): Promise<{ seconds: number; volume: Volume }> {
+export async function loadNational(
+  baseUrl: string,
+  total: number,
+  anneeScolaire: string,
+): Promise<{ seconds: number; volume: Volume }> {
   const started = performance.now();
   for (let debut = 0; debut < total; debut += CHUNK) {
     const nombre = Math.min(CHUNK, total - debut);
     await timed(`${baseUrl}/api/bench/chargement-national`, postJson({ debut, nombre, anneeScolaire }));
-    process.stdout.write(`\r   chargement : ${(debut + nombre).toLocaleString("fr-FR")} / ${total.toLocaleString("fr-FR")} effectifs`);
+    process.stdout.write(
+      `\r   chargement : ${(debut + nombre).toLocaleString("fr-FR")} / ${total.toLocaleString("fr-FR")} effectifs`,
+    );
   }
   process.stdout.write("\n");
   const seconds = (performance.now() - started) / 1000;
@@ -37,7 +43,10 @@ export async function benchNational(admin: Session, dates: string[], region: str
       await compare(
         `GET /api/indicateurs?date=${date}`,
         async () => {
-          const { body } = await timed<{ organismes: number; indicateurs: { apprenants: number; abandons: number } }>(`${base}/api/indicateurs?date=${date}`, asUser(admin));
+          const { body } = await timed<{ organismes: number; indicateurs: { apprenants: number; abandons: number } }>(
+            `${base}/api/indicateurs?date=${date}`,
+            asUser(admin),
+          );
           return `${(body.indicateurs.apprenants + body.indicateurs.abandons).toLocaleString("fr-FR")} effectifs, ${body.organismes} organismes fiables`;
         },
         rawNational(date),
@@ -50,7 +59,10 @@ export async function benchNational(admin: Session, dates: string[], region: str
     await compare(
       `GET /api/indicateurs?date=${date}&region=${region}`,
       async () => {
-        const { body } = await timed<{ organismes: number; indicateurs: { apprenants: number; abandons: number } }>(`${base}/api/indicateurs?date=${date}&region=${region}`, asUser(admin));
+        const { body } = await timed<{ organismes: number; indicateurs: { apprenants: number; abandons: number } }>(
+          `${base}/api/indicateurs?date=${date}&region=${region}`,
+          asUser(admin),
+        );
         return `${(body.indicateurs.apprenants + body.indicateurs.abandons).toLocaleString("fr-FR")} effectifs, ${body.organismes} organismes fiables`;
       },
       rawNational(date),

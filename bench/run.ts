@@ -33,22 +33,60 @@ const comparisonHeader = ["", "point d'accès", "comptage brut", "rapport", "ré
 
 const benchStarted = performance.now();
 console.log(`Banc d'essai — démarrage de wrangler dev (port ${PORT}, base locale neuve, données de démonstration)…`);
-const server = await startServer({ port: PORT, stateDir: path.join(root, ".wrangler", "bench-state"), extraArgs: ["--config", snapshotConfig(root), "--var", "BENCH:1"] });
+const server = await startServer({
+  port: PORT,
+  stateDir: path.join(root, ".wrangler", "bench-state"),
+  extraArgs: ["--config", snapshotConfig(root), "--var", "BENCH:1"],
+});
 const targets: [string, string, boolean][] = [];
 try {
   const ingestion = await benchIngestion(server.baseUrl, server.pid, { pushes: PUSHES, anneeScolaire, today });
-  targets.push(["pipeline ≥ 50 % du débit d'écriture brut", `${(ingestion.ratio * 100).toFixed(0)} %`, ingestion.ratio >= 0.5]);
-  targets.push([`CPU < 1 s par envoi de ${PUSH_SIZE} (borne sup. : CPU de wrangler dev + workerd)`, ms(ingestion.cpuPipelineMs), ingestion.cpuPipelineMs < 1000]);
+  targets.push([
+    "pipeline ≥ 50 % du débit d'écriture brut",
+    `${(ingestion.ratio * 100).toFixed(0)} %`,
+    ingestion.ratio >= 0.5,
+  ]);
+  targets.push([
+    `CPU < 1 s par envoi de ${PUSH_SIZE} (borne sup. : CPU de wrangler dev + workerd)`,
+    ms(ingestion.cpuPipelineMs),
+    ingestion.cpuPipelineMs < 1000,
+  ]);
 
   const ofa = await login(server.baseUrl, GESTI_EMAIL, DEMO_PASSWORD);
   const dashboard = await benchDashboard(ofa, gesti.id, today);
-  printTable(`2. Tableau de bord d'un organisme (${(PUSHES * PUSH_SIZE).toLocaleString("fr-FR")} effectifs du banc + ceux de la démo), médianes`, comparisonHeader, dashboard.map(comparisonRow));
-  for (const c of dashboard) targets.push([`${c.label} ≤ 3× le comptage brut`, `${(c.endpointMs / c.rawMs).toFixed(2)}×`, c.endpointMs <= 3 * c.rawMs]);
+  printTable(
+    `2. Tableau de bord d'un organisme (${(PUSHES * PUSH_SIZE).toLocaleString("fr-FR")} effectifs du banc + ceux de la démo), médianes`,
+    comparisonHeader,
+    dashboard.map(comparisonRow),
+  );
+  for (const c of dashboard)
+    targets.push([
+      `${c.label} ≤ 3× le comptage brut`,
+      `${(c.endpointMs / c.rawMs).toFixed(2)}×`,
+      c.endpointMs <= 3 * c.rawMs,
+    ]);
 
-  const liveDossiers = generateDossiers({ count: LIVE_BATCH, seed: 4242, anneeScolaire, formateur: gesti, responsable: gesti, invalidRatio: 0, asOf: today });
-  const live = liveSummary(await benchLive(ofa, gesti.id, { clients: LIVE_CLIENTS, pushes: LIVE_PUSHES, anneeScolaire, dossiers: liveDossiers }));
+  const liveDossiers = generateDossiers({
+    count: LIVE_BATCH,
+    seed: 4242,
+    anneeScolaire,
+    formateur: gesti,
+    responsable: gesti,
+    invalidRatio: 0,
+    asOf: today,
+  });
+  const live = liveSummary(
+    await benchLive(ofa, gesti.id, {
+      clients: LIVE_CLIENTS,
+      pushes: LIVE_PUSHES,
+      anneeScolaire,
+      dossiers: liveDossiers,
+    }),
+  );
 
-  console.log(`\n3. Indicateurs nationaux — chargement de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs (intervalles de parcours générés dans D1)`);
+  console.log(
+    `\n3. Indicateurs nationaux — chargement de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs (intervalles de parcours générés dans D1)`,
+  );
   const load = await loadNational(server.baseUrl, NATIONAL_EFFECTIFS, anneeScolaire);
   const { intervalles, compteursMois, variations } = load.volume;
   console.log(
@@ -57,7 +95,11 @@ try {
   );
   const admin = await login(server.baseUrl, ADMIN_EMAIL, DEMO_PASSWORD);
   const national = await benchNational(admin, [`${month}-01`, today, lastDay], gesti.region ?? "84");
-  printTable("3. Indicateurs territoriaux sur 1 000 000 effectifs, médianes", comparisonHeader, national.map(comparisonRow));
+  printTable(
+    "3. Indicateurs territoriaux sur 1 000 000 effectifs, médianes",
+    comparisonHeader,
+    national.map(comparisonRow),
+  );
   const worst = Math.max(...national.map((c) => c.endpointMs));
   targets.push(["indicateurs nationaux < 1 s (pire date du mois)", ms(worst), worst < 1000]);
 
@@ -72,8 +114,15 @@ try {
   console.log("   (≤ 0 ms : le tableau de bord a reçu la transmission avant que l'ERP ait lu sa réponse)");
   targets.push(["latence envoi → écran p99 < 100 ms", ms(live.p99), live.p99 < 100]);
 
-  printTable("Objectifs", ["objectif", "mesuré", ""], targets.map(([label, value, ok]) => [label, value, ok ? "atteint" : "MANQUÉ"]));
-  if (restarts.count) console.log(`\nAttention : wrangler dev a rechargé le Worker ${restarts.count} fois (fichiers modifiés pendant le banc) ; les mesures concernées sont perturbées.`);
+  printTable(
+    "Objectifs",
+    ["objectif", "mesuré", ""],
+    targets.map(([label, value, ok]) => [label, value, ok ? "atteint" : "MANQUÉ"]),
+  );
+  if (restarts.count)
+    console.log(
+      `\nAttention : wrangler dev a rechargé le Worker ${restarts.count} fois (fichiers modifiés pendant le banc) ; les mesures concernées sont perturbées.`,
+    );
   console.log(`\nDurée totale du banc d'essai : ${((performance.now() - benchStarted) / 1000).toFixed(0)} s`);
 } catch (error) {
   console.error(error);

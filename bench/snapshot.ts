@@ -11,14 +11,21 @@ import path from "node:path";
 export function snapshotConfig(root: string): string {
   const outdir = path.join(root, ".wrangler", "bench-build");
   rmSync(outdir, { recursive: true, force: true });
-  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], { cwd: root, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  execFileSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
+    cwd: root,
+    stdio: "pipe",
+    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+  });
   const config = readFileSync(path.join(root, "wrangler.toml"), "utf8")
     .replace(/^main = .*$/m, `main = ${JSON.stringify(path.join(outdir, "index.js"))}\nno_bundle = true`)
     .replace(/^directory = "(.*)"$/m, (_, dir: string) => {
       cpSync(path.join(root, dir), path.join(outdir, "assets"), { recursive: true });
       return `directory = ${JSON.stringify(path.join(outdir, "assets"))}`;
     })
-    .replace(/^migrations_dir = "(.*)"$/m, (_, dir: string) => `migrations_dir = ${JSON.stringify(path.join(root, dir))}`);
+    .replace(
+      /^migrations_dir = "(.*)"$/m,
+      (_, dir: string) => `migrations_dir = ${JSON.stringify(path.join(root, dir))}`,
+    );
   const file = path.join(outdir, "wrangler.toml");
   writeFileSync(file, config);
   return file;

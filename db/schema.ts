@@ -50,7 +50,10 @@ export const organismeRelations = sqliteTable(
     responsableId: text("responsable_id").notNull(),
     formateurId: text("formateur_id").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.responsableId, t.formateurId] }), index("organisme_relations_formateur").on(t.formateurId)],
+  (t) => [
+    primaryKey({ columns: [t.responsableId, t.formateurId] }),
+    index("organisme_relations_formateur").on(t.formateurId),
+  ],
 );
 
 /** An organisation a user belongs to: an OFA (one organisme), a réseau, a public operator, or the administration. */
@@ -70,7 +73,9 @@ export const organisations = sqliteTable(
   },
   (t) => [
     index("organisations_organisme").on(t.organismeId),
-    uniqueIndex("organisations_ofa_organisme").on(t.organismeId).where(sql`${t.type} = 'ORGANISME_FORMATION'`),
+    uniqueIndex("organisations_ofa_organisme")
+      .on(t.organismeId)
+      .where(sql`${t.type} = 'ORGANISME_FORMATION'`),
   ],
 );
 
@@ -298,7 +303,9 @@ export const dossiersRecus = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.organismeId, t.identity] }),
     index("dossiers_recus_outcome").on(t.organismeId, t.outcome),
-    index("dossiers_recus_held").on(t.heldKeyId).where(sql`${t.outcome} = 'held'`),
+    index("dossiers_recus_held")
+      .on(t.heldKeyId)
+      .where(sql`${t.outcome} = 'held'`),
   ],
 );
 

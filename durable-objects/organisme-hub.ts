@@ -20,14 +20,19 @@ export interface HubActor {
   name: string;
 }
 
-export type HubResult<T = object> = ({ ok: true; connection: ConnectionState } & T) | { ok: false; message: string; connection: ConnectionState };
+export type HubResult<T = object> =
+  ({ ok: true; connection: ConnectionState } & T) | { ok: false; message: string; connection: ConnectionState };
 
 interface SocketIdentity {
   userId: string;
   organismeId: string;
 }
 
-const VIA_LABELS: Record<FirstUseVia, string> = { test: "appel de test", push: "première transmission", link: "lien de connexion" };
+const VIA_LABELS: Record<FirstUseVia, string> = {
+  test: "appel de test",
+  push: "première transmission",
+  link: "lien de connexion",
+};
 
 /**
  * One per organisme. Owns the connection procedure (state in its own SQLite storage, one transition at a time,
@@ -58,7 +63,13 @@ export class OrganismeHub extends DurableObject<Env> {
       const state = await this.loadState(input.organismeId);
       const newKey = await newExchangeKey();
       const at = new Date().toISOString();
-      const event: ConnectionEvent = { type: "key_generated", keyId: newKey.id, prefix: newKey.prefix, by: input.actor.name, at };
+      const event: ConnectionEvent = {
+        type: "key_generated",
+        keyId: newKey.id,
+        prefix: newKey.prefix,
+        by: input.actor.name,
+        at,
+      };
       const result = transition(state, event);
       if (!result.ok) return { ok: false, message: result.message, connection: state };
       const db = this.env.DB;
@@ -68,10 +79,14 @@ export class OrganismeHub extends DurableObject<Env> {
         .first<{ n: number }>();
       const written = await db.batch([
         db
-          .prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'replaced' WHERE organisme_id = ? AND revoked_at IS NULL")
+          .prepare(
+            "UPDATE api_keys SET revoked_at = ?, revoked_reason = 'replaced' WHERE organisme_id = ? AND revoked_at IS NULL",
+          )
           .bind(at, input.organismeId),
         db
-          .prepare("INSERT INTO api_keys (id, organisme_id, key_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)")
+          .prepare(
+            "INSERT INTO api_keys (id, organisme_id, key_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
+          )
           .bind(newKey.id, input.organismeId, newKey.keyHash, newKey.prefix, at, input.actor.userId),
         ...discardHeldStatements(db, { organismeId: input.organismeId, exceptKeyId: newKey.id }),
         auditStatement(db, {
@@ -84,7 +99,8 @@ export class OrganismeHub extends DurableObject<Env> {
         }),
       ]);
       this.commit(input.organismeId, result.state);
-      if (discardedCount(written.slice(2, 4)) > 0) this.broadcast({ type: "effectifs-changed", organismeId: input.organismeId });
+      if (discardedCount(written.slice(2, 4)) > 0)
+        this.broadcast({ type: "effectifs-changed", organismeId: input.organismeId });
       return { ok: true, key: newKey.key, connection: result.state };
     });
   }
@@ -129,9 +145,18 @@ export class OrganismeHub extends DurableObject<Env> {
   async confirm(input: { organismeId: string; actor: HubActor }): Promise<HubResult> {
     return this.decide(input, "confirm", (db, at) => [
       db
-        .prepare("UPDATE organismes SET mode_transmission = 'api', configured_at = ?, configured_by = ?, updated_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE organismes SET mode_transmission = 'api', configured_at = ?, configured_by = ?, updated_at = ? WHERE id = ?",
+        )
         .bind(at, input.actor.name, at, input.organismeId),
-      auditStatement(db, { organismeId: input.organismeId, userId: input.actor.userId, actor: input.actor.name, action: "confirmed", detail: "UAI et SIRET confirmés : le moyen de transmission est paramétré.", at }),
+      auditStatement(db, {
+        organismeId: input.organismeId,
+        userId: input.actor.userId,
+        actor: input.actor.name,
+        action: "confirmed",
+        detail: "UAI et SIRET confirmés : le moyen de transmission est paramétré.",
+        at,
+      }),
     ]);
   }
 
@@ -141,8 +166,17 @@ export class OrganismeHub extends DurableObject<Env> {
       db
         .prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'refused' WHERE id = ? AND revoked_at IS NULL")
         .bind(at, state.key?.id ?? ""),
-      db.prepare("UPDATE organismes SET configured_at = NULL, configured_by = NULL, updated_at = ? WHERE id = ?").bind(at, input.organismeId),
-      auditStatement(db, { organismeId: input.organismeId, userId: input.actor.userId, actor: input.actor.name, action: "refused", detail: `UAI et SIRET non confirmés : la clé ${state.key?.prefix ?? ""}… est révoquée.`, at }),
+      db
+        .prepare("UPDATE organismes SET configured_at = NULL, configured_by = NULL, updated_at = ? WHERE id = ?")
+        .bind(at, input.organismeId),
+      auditStatement(db, {
+        organismeId: input.organismeId,
+        userId: input.actor.userId,
+        actor: input.actor.name,
+        action: "refused",
+        detail: `UAI et SIRET non confirmés : la clé ${state.key?.prefix ?? ""}… est révoquée.`,
+        at,
+      }),
     ]);
   }
 
@@ -150,7 +184,9 @@ export class OrganismeHub extends DurableObject<Env> {
   async reset(input: { organismeId: string; actor: HubActor }): Promise<HubResult> {
     return this.decide(input, "reset", (db, at) => [
       db
-        .prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'reset' WHERE organisme_id = ? AND revoked_at IS NULL")
+        .prepare(
+          "UPDATE api_keys SET revoked_at = ?, revoked_reason = 'reset' WHERE organisme_id = ? AND revoked_at IS NULL",
+        )
         .bind(at, input.organismeId),
       db
         .prepare(
@@ -158,7 +194,14 @@ export class OrganismeHub extends DurableObject<Env> {
                   updated_at = ? WHERE id = ?`,
         )
         .bind(at, input.organismeId),
-      auditStatement(db, { organismeId: input.organismeId, userId: input.actor.userId, actor: input.actor.name, action: "reset", detail: "Configuration réinitialisée.", at }),
+      auditStatement(db, {
+        organismeId: input.organismeId,
+        userId: input.actor.userId,
+        actor: input.actor.name,
+        action: "reset",
+        detail: "Configuration réinitialisée.",
+        at,
+      }),
     ]);
   }
 
@@ -169,7 +212,9 @@ export class OrganismeHub extends DurableObject<Env> {
       const at = new Date().toISOString();
       const result = transition(state, { type: "key_revoked", keyId: input.keyId, at });
       if (!result.ok || !result.changed) return { status: state.status };
-      await this.env.DB.prepare("UPDATE organismes SET configured_at = NULL, configured_by = NULL, updated_at = ? WHERE id = ?")
+      await this.env.DB.prepare(
+        "UPDATE organismes SET configured_at = NULL, configured_by = NULL, updated_at = ? WHERE id = ?",
+      )
         .bind(at, input.organismeId)
         .run();
       this.commit(input.organismeId, result.state);
@@ -210,7 +255,7 @@ export class OrganismeHub extends DurableObject<Env> {
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
     if (typeof message !== "string") return;
-    let parsed: { type?: unknown } | null = null;
+    let parsed: { type?: unknown } | null;
     try {
       parsed = JSON.parse(message);
     } catch {
@@ -246,7 +291,8 @@ export class OrganismeHub extends DurableObject<Env> {
     return this.exclusive(async () => {
       const state = await this.loadState(input.organismeId);
       const at = new Date().toISOString();
-      const event: ConnectionEvent = type === "reset" ? { type, at } : { type, by: input.actor.name, userId: input.actor.userId, at };
+      const event: ConnectionEvent =
+        type === "reset" ? { type, at } : { type, by: input.actor.name, userId: input.actor.userId, at };
       const result = transition(state, event);
       if (!result.ok) return { ok: false, message: result.message, connection: state };
       await this.env.DB.batch(effects(this.env.DB, at, state));
@@ -267,7 +313,11 @@ export class OrganismeHub extends DurableObject<Env> {
   }
 
   private write(k: string, v: string): void {
-    this.ctx.storage.sql.exec("INSERT INTO hub (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v", k, v);
+    this.ctx.storage.sql.exec(
+      "INSERT INTO hub (k, v) VALUES (?, ?) ON CONFLICT (k) DO UPDATE SET v = excluded.v",
+      k,
+      v,
+    );
   }
 
   private storedState(): ConnectionState | null {
@@ -280,7 +330,9 @@ export class OrganismeHub extends DurableObject<Env> {
   }
 
   private async organismeOfKey(keyId: string): Promise<string | null> {
-    const row = await this.env.DB.prepare("SELECT organisme_id AS organismeId FROM api_keys WHERE id = ?").bind(keyId).first<{ organismeId: string }>();
+    const row = await this.env.DB.prepare("SELECT organisme_id AS organismeId FROM api_keys WHERE id = ?")
+      .bind(keyId)
+      .first<{ organismeId: string }>();
     return row?.organismeId ?? null;
   }
 
@@ -305,7 +357,9 @@ export class OrganismeHub extends DurableObject<Env> {
       )
         .bind(organismeId)
         .first<{ id: string; prefix: string; createdAt: string }>(),
-      this.env.DB.prepare("SELECT configured_at AS configuredAt, configured_by AS configuredBy FROM organismes WHERE id = ?")
+      this.env.DB.prepare(
+        "SELECT configured_at AS configuredAt, configured_by AS configuredBy FROM organismes WHERE id = ?",
+      )
         .bind(organismeId)
         .first<{ configuredAt: string | null; configuredBy: string | null }>(),
     ]);

@@ -7,11 +7,15 @@ export const DEMO_PASSWORD = "demo-apprentissage";
 
 /** Rows of a SELECT on the e2e server's local D1 (its own state directory). */
 export function queryD1(stateDir, sql) {
-  const output = execFileSync("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", stateDir, "--json", "--command", sql], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-  });
+  const output = execFileSync(
+    "npx",
+    ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", stateDir, "--json", "--command", sql],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    },
+  );
   return JSON.parse(output.slice(output.indexOf("["))).flatMap((r) => r.results);
 }
 

@@ -20,7 +20,10 @@ let failures = 0;
 try {
   for (const file of files) {
     const mod = await import(path.join(dir, file));
-    const context = await browser.newContext({ baseURL: server.baseUrl, permissions: ["clipboard-read", "clipboard-write"] });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      permissions: ["clipboard-read", "clipboard-write"],
+    });
     const problems = [];
     const newPage = async () => {
       const page = await context.newPage();

@@ -7,14 +7,33 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 
 /** @param {{ port?: number, stateDir?: string, extraArgs?: string[] }} [options] */
-export async function startServer({ port = 8788, stateDir = path.join(root, ".wrangler", "e2e-state"), extraArgs = [] } = {}) {
+export async function startServer({
+  port = 8788,
+  stateDir = path.join(root, ".wrangler", "e2e-state"),
+  extraArgs = [],
+} = {}) {
   rmSync(stateDir, { recursive: true, force: true });
   const env = { ...process.env, D1_PERSIST_TO: stateDir, WRANGLER_SEND_METRICS: "false", CI: "1" };
-  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], { cwd: root, env, stdio: "pipe" });
+  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", stateDir], {
+    cwd: root,
+    env,
+    stdio: "pipe",
+  });
   execFileSync("npm", ["run", "--silent", "db:seed"], { cwd: root, env, stdio: "pipe" });
   const child = spawn(
     "npx",
-    ["wrangler", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", stateDir, "--show-interactive-dev-session=false", ...extraArgs],
+    [
+      "wrangler",
+      "dev",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--persist-to",
+      stateDir,
+      "--show-interactive-dev-session=false",
+      ...extraArgs,
+    ],
     { cwd: root, env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   let output = "";

@@ -66,7 +66,9 @@ function readExport(path: string): DossierErp[] {
   const [header, ...records] = parseCsv(content);
   if (!header) fail("le fichier CSV est vide.");
   return records.map((record) =>
-    Object.fromEntries(header.values.map((name, i) => [name.trim(), record.values[i] ?? ""]).filter(([, value]) => value !== "")),
+    Object.fromEntries(
+      header.values.map((name, i) => [name.trim(), record.values[i] ?? ""]).filter(([, value]) => value !== ""),
+    ),
   );
 }
 
@@ -79,7 +81,9 @@ async function dossiersToSend(): Promise<DossierErp[]> {
     formateur = { uai: organisme.uai, siret: organisme.siret };
   }
   const responsable =
-    args["responsable-uai"] && args["responsable-siret"] ? { uai: args["responsable-uai"], siret: args["responsable-siret"] } : formateur;
+    args["responsable-uai"] && args["responsable-siret"]
+      ? { uai: args["responsable-uai"], siret: args["responsable-siret"] }
+      : formateur;
   const today = new Date().toISOString().slice(0, 10);
   return generateDossiers({
     count: Number(args.count),
@@ -93,8 +97,14 @@ async function dossiersToSend(): Promise<DossierErp[]> {
 
 function printReport(lines: string[][]) {
   const shown = args.quiet ? [] : lines.slice(0, 30);
-  const widths = RAPPORT_COLUMNS.slice(0, 8).map((title, i) => Math.min(40, Math.max(title.length, ...shown.map((l) => l[i].length))));
-  const row = (cells: readonly string[]) => cells.slice(0, 8).map((c, i) => c.slice(0, widths[i]).padEnd(widths[i])).join(" │ ");
+  const widths = RAPPORT_COLUMNS.slice(0, 8).map((title, i) =>
+    Math.min(40, Math.max(title.length, ...shown.map((l) => l[i].length))),
+  );
+  const row = (cells: readonly string[]) =>
+    cells
+      .slice(0, 8)
+      .map((c, i) => c.slice(0, widths[i]).padEnd(widths[i]))
+      .join(" │ ");
   if (shown.length) {
     console.log(row(RAPPORT_COLUMNS));
     console.log(widths.map((w) => "─".repeat(w)).join("─┼─"));
@@ -102,7 +112,8 @@ function printReport(lines: string[][]) {
       console.log(row(line));
       if (line[8]) console.log(`    ↳ ${line[8]}`);
     }
-    if (lines.length > shown.length) console.log(`… ${lines.length - shown.length} autres lignes dans le rapport complet`);
+    if (lines.length > shown.length)
+      console.log(`… ${lines.length - shown.length} autres lignes dans le rapport complet`);
   }
 }
 
@@ -116,9 +127,12 @@ const items: RapportItem[] = [];
 const started = performance.now();
 for (let start = 0; start < dossiers.length; start += BATCH) {
   const batch = dossiers.slice(start, start + BATCH);
-  const body = (await call("/api/v3/dossiers-apprenants", { method: "POST", body: JSON.stringify(batch) })) as { data: RapportItem[] };
+  const body = (await call("/api/v3/dossiers-apprenants", { method: "POST", body: JSON.stringify(batch) })) as {
+    data: RapportItem[];
+  };
   items.push(...body.data);
-  if (!args.quiet) process.stderr.write(`\r${Math.min(start + BATCH, dossiers.length)} / ${dossiers.length} dossiers transmis`);
+  if (!args.quiet)
+    process.stderr.write(`\r${Math.min(start + BATCH, dossiers.length)} / ${dossiers.length} dossiers transmis`);
 }
 if (!args.quiet) process.stderr.write("\n");
 

@@ -63,9 +63,19 @@ function existingOrganismes(): Map<string, OrganismeReferentiel> {
   return new Map(
     rows.map((r) => {
       const organisme: OrganismeReferentiel = {
-        uai: r.uai, siret: r.siret, raisonSociale: r.raison_sociale, enseigne: r.enseigne, nature: r.nature as Nature,
-        adresse: r.adresse, codePostal: r.code_postal, commune: r.commune, departement: r.departement, region: r.region,
-        academie: r.academie, ferme: r.ferme === 1, referentiel: r.referentiel === 1,
+        uai: r.uai,
+        siret: r.siret,
+        raisonSociale: r.raison_sociale,
+        enseigne: r.enseigne,
+        nature: r.nature as Nature,
+        adresse: r.adresse,
+        codePostal: r.code_postal,
+        commune: r.commune,
+        departement: r.departement,
+        region: r.region,
+        academie: r.academie,
+        ferme: r.ferme === 1,
+        referentiel: r.referentiel === 1,
       };
       return [coupleKey(organisme), organisme];
     }),
@@ -93,16 +103,21 @@ function main() {
 
   if (!simulation && statements.length > 0) {
     executeLocal(statements, (done, total) => {
-      process.stdout.write(`\rImport dans la base locale : ${done}/${total} requêtes (${Math.round((100 * done) / total)} %)`);
+      process.stdout.write(
+        `\rImport dans la base locale : ${done}/${total} requêtes (${Math.round((100 * done) / total)} %)`,
+      );
     });
     process.stdout.write("\n");
   }
 
-  for (const { position, reasons } of plan.rejected.slice(0, SHOWN_REJECTS)) console.log(`  rejeté, ${position} : ${reasons.join(" ; ")}`);
+  for (const { position, reasons } of plan.rejected.slice(0, SHOWN_REJECTS))
+    console.log(`  rejeté, ${position} : ${reasons.join(" ; ")}`);
   if (plan.rejected.length > SHOWN_REJECTS) {
     const report = path.join(tmpdir(), `referentiel-rejets-${Date.now()}.txt`);
     writeFileSync(report, plan.rejected.map((r) => `${r.position}\t${r.reasons.join(" ; ")}`).join("\n") + "\n");
-    console.log(`  … et ${plan.rejected.length - SHOWN_REJECTS} autres lignes rejetées : liste complète dans ${report}`);
+    console.log(
+      `  … et ${plan.rejected.length - SHOWN_REJECTS} autres lignes rejetées : liste complète dans ${report}`,
+    );
   }
   for (const { position, message } of plan.warnings) console.log(`  attention, ${position} : ${message}`);
 

@@ -9,7 +9,15 @@ import { DEMO_API_KEY, DEMO_PASSWORD, demoUsers, selectDemoOrganismes } from "./
 import { buildEffectifsDemo } from "./demo/effectifs";
 import { buildSeedSql } from "./demo/seed-sql";
 
-const COUNTED_TABLES = ["organismes", "organisme_relations", "organisations", "users", "api_keys", "effectifs", "transmissions"];
+const COUNTED_TABLES = [
+  "organismes",
+  "organisme_relations",
+  "organisations",
+  "users",
+  "api_keys",
+  "effectifs",
+  "transmissions",
+];
 
 async function main() {
   const now = new Date();
@@ -25,15 +33,21 @@ async function main() {
     now,
   });
 
-  executeLocal(statements, (done, total) => process.stdout.write(`\rDonnées de démonstration : ${done}/${total} requêtes`));
-  const counts = queryLocal<Record<string, number>>(`SELECT ${COUNTED_TABLES.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(", ")}`)[0];
+  executeLocal(statements, (done, total) =>
+    process.stdout.write(`\rDonnées de démonstration : ${done}/${total} requêtes`),
+  );
+  const counts = queryLocal<Record<string, number>>(
+    `SELECT ${COUNTED_TABLES.map((t) => `(SELECT COUNT(*) FROM ${t}) AS ${t}`).join(", ")}`,
+  )[0];
   console.log(`\n${COUNTED_TABLES.map((t) => `${t} ${counts[t]}`).join(" · ")}`);
 
   console.log("\nTableau de bord de l'apprentissage : http://localhost:8787");
   console.log(`Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :`);
   for (const user of demoUsers(selection)) console.log(`  ${user.email.padEnd(22)} ${user.description}`);
   console.log(`Clé d'échange de l'OFA Gesti (pour le simulateur d'ERP) : ${DEMO_API_KEY}`);
-  console.log(`  UAI ${selection.gesti.uai} · SIRET ${selection.gesti.siret} · ${effectifs.valid} effectifs valides et ${effectifs.invalid} dossiers invalides (${effectifs.anneeScolaire})`);
+  console.log(
+    `  UAI ${selection.gesti.uai} · SIRET ${selection.gesti.siret} · ${effectifs.valid} effectifs valides et ${effectifs.invalid} dossiers invalides (${effectifs.anneeScolaire})`,
+  );
 }
 
 main().catch((error) => {

@@ -34,7 +34,10 @@ app.onError((err, c) => {
     return c.json({ error: err.error, message: err.message, ...extra }, err.status);
   }
   console.error(err);
-  return c.json({ error: "Internal Server Error", message: "Une erreur interne est survenue. Veuillez réessayer." }, 500);
+  return c.json(
+    { error: "Internal Server Error", message: "Une erreur interne est survenue. Veuillez réessayer." },
+    500,
+  );
 });
 
 // The ERP API is server-to-server with its own key: no cookie session, no Origin check.

@@ -1,14 +1,41 @@
 /** Word lists for realistic demo names (organismes, streets, people). */
 export const RUES = [
-  "rue de la République", "avenue Jean Jaurès", "rue Victor Hugo", "boulevard Gambetta", "rue Pasteur",
-  "avenue de la Libération", "rue des Écoles", "chemin des Vignes", "rue du Général de Gaulle", "allée des Tilleuls",
-  "rue Jules Ferry", "avenue du Maréchal Foch", "rue de l'Industrie", "rue Louis Blériot", "boulevard de l'Europe",
+  "rue de la République",
+  "avenue Jean Jaurès",
+  "rue Victor Hugo",
+  "boulevard Gambetta",
+  "rue Pasteur",
+  "avenue de la Libération",
+  "rue des Écoles",
+  "chemin des Vignes",
+  "rue du Général de Gaulle",
+  "allée des Tilleuls",
+  "rue Jules Ferry",
+  "avenue du Maréchal Foch",
+  "rue de l'Industrie",
+  "rue Louis Blériot",
+  "boulevard de l'Europe",
 ];
 
 export const PERSONNALITES = [
-  "Jean Moulin", "Marie Curie", "Louise Michel", "Jules Verne", "Simone Veil", "Paul Langevin", "Gustave Eiffel",
-  "Camille Claudel", "Antoine de Saint-Exupéry", "Olympe de Gouges", "Jean Monnet", "George Sand", "Léonard de Vinci",
-  "Condorcet", "Albert Camus", "Lucie Aubrac", "Pierre Mendès France", "Irène Joliot-Curie",
+  "Jean Moulin",
+  "Marie Curie",
+  "Louise Michel",
+  "Jules Verne",
+  "Simone Veil",
+  "Paul Langevin",
+  "Gustave Eiffel",
+  "Camille Claudel",
+  "Antoine de Saint-Exupéry",
+  "Olympe de Gouges",
+  "Jean Monnet",
+  "George Sand",
+  "Léonard de Vinci",
+  "Condorcet",
+  "Albert Camus",
+  "Lucie Aubrac",
+  "Pierre Mendès France",
+  "Irène Joliot-Curie",
 ];
 
 /** CFA families: [raison sociale pattern, enseigne or null]; {d} = département name, {c} = commune. */
@@ -28,11 +55,21 @@ export const CFA_RESPONSABLES: readonly (readonly [string, string | null])[] = [
 ];
 
 export const CFA_AUTONOMES = [
-  "MFR de {c}", "CFA Coiffure Esthétique {c}", "École de la Boulangerie {c}", "CFA Transport Logistique {c}",
-  "Institut de Formation Automobile {c}", "CFA du Numérique {c}", "École de Commerce en Alternance {c}",
+  "MFR de {c}",
+  "CFA Coiffure Esthétique {c}",
+  "École de la Boulangerie {c}",
+  "CFA Transport Logistique {c}",
+  "Institut de Formation Automobile {c}",
+  "CFA du Numérique {c}",
+  "École de Commerce en Alternance {c}",
 ];
 
 export const FORMATEURS = [
-  "Lycée professionnel {p}", "Lycée polyvalent {p}", "UFA Lycée {p}", "Site de formation de {c}",
-  "Campus des métiers de {c}", "Lycée agricole de {c}", "Lycée des métiers {p}",
+  "Lycée professionnel {p}",
+  "Lycée polyvalent {p}",
+  "UFA Lycée {p}",
+  "Site de formation de {c}",
+  "Campus des métiers de {c}",
+  "Lycée agricole de {c}",
+  "Lycée des métiers {p}",
 ];

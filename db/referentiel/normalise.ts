@@ -35,7 +35,7 @@ const DEPARTEMENT = /^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-8])$/;
 /** SPEC §2: trim and upper-case. */
 export const normaliseUai = (value: string) => value.trim().toUpperCase();
 /** SPEC §2: spaces, dots and dashes removed. */
-export const normaliseSiret = (value: string) => value.replace(/[\s.\-]/g, "");
+export const normaliseSiret = (value: string) => value.replace(/[\s.-]/g, "");
 
 export function normaliseLine({ position, fields }: RawLine): NormalisedLine {
   const reasons: string[] = [];
@@ -60,7 +60,8 @@ export function normaliseLine({ position, fields }: RawLine): NormalisedLine {
   if (uai === null) reasons.push("UAI manquant");
   else if (!UAI.test(normaliseUai(uai))) reasons.push(`UAI invalide : « ${uai} »`);
   if (siret === null) reasons.push("SIRET manquant");
-  else if (!SIRET.test(normaliseSiret(siret))) reasons.push(`Siret invalide. Format attendu : 14 chiffres : « ${siret} »`);
+  else if (!SIRET.test(normaliseSiret(siret)))
+    reasons.push(`Siret invalide. Format attendu : 14 chiffres : « ${siret} »`);
   const raisonSociale = text("raison_sociale");
   if (raisonSociale === null) reasons.push("Raison sociale manquante");
 
@@ -96,7 +97,8 @@ const slug = (value: string) =>
     .replace(/^_|_$/g, "");
 
 /** "Responsable et formateur", "lieu de formation", "FORMATEUR" → the stored codes. */
-const normaliseNature = (value: string) => slug(value).replace("_et_", "_").replace("lieu_de_formation", "lieu_formation");
+const normaliseNature = (value: string) =>
+  slug(value).replace("_et_", "_").replace("lieu_de_formation", "lieu_formation");
 
 /** 69003 → 69, 97411 → 974, Corse 20000–20199 → 2A, 20200+ → 2B. */
 export function departementFromCodePostal(codePostal: string): string | null {
@@ -132,7 +134,10 @@ function parseFormateurs(value: unknown, reasons: string[]): Couple[] {
         : splitCouple(String(item));
     const couple = { uai: normaliseUai(uai), siret: normaliseSiret(siret) };
     if (UAI.test(couple.uai) && SIRET.test(couple.siret)) couples.push(couple);
-    else reasons.push(`Formateur invalide (attendu UAI:SIRET) : « ${typeof item === "object" ? JSON.stringify(item) : String(item).trim()} »`);
+    else
+      reasons.push(
+        `Formateur invalide (attendu UAI:SIRET) : « ${typeof item === "object" ? JSON.stringify(item) : String(item).trim()} »`,
+      );
   }
   return couples;
 }

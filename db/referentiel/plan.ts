@@ -16,7 +16,16 @@ export interface ImportPlan {
 }
 
 const COMPARED_FIELDS = [
-  "raisonSociale", "enseigne", "nature", "adresse", "codePostal", "commune", "departement", "region", "academie", "ferme",
+  "raisonSociale",
+  "enseigne",
+  "nature",
+  "adresse",
+  "codePostal",
+  "commune",
+  "departement",
+  "region",
+  "academie",
+  "ferme",
 ] as const;
 
 /**
@@ -54,7 +63,11 @@ export function planImport(lines: NormalisedLine[], existing: ReadonlyMap<string
   for (const { position, relation } of pendingRelations) {
     const key = coupleKey(relation.formateur);
     if (firstSeen.has(key) || existing.has(key)) plan.relations.push(relation);
-    else plan.warnings.push({ position, message: `Formateur ${relation.formateur.uai} / ${relation.formateur.siret} absent du référentiel : relation ignorée` });
+    else
+      plan.warnings.push({
+        position,
+        message: `Formateur ${relation.formateur.uai} / ${relation.formateur.siret} absent du référentiel : relation ignorée`,
+      });
   }
   return plan;
 }

@@ -26,7 +26,13 @@ type SqlRow = readonly (string | number | boolean | null | undefined)[];
  * `INSERT … VALUES (…), (…)` with at most `ROWS_PER_STATEMENT` rows and about `MAX_STATEMENT_CHARS` characters
  * per statement, with an optional conflict clause (a single row larger than that stays alone in its statement).
  */
-export function insertRows(table: string, columns: readonly string[], rows: readonly SqlRow[], conflict = "", verb = "INSERT"): string[] {
+export function insertRows(
+  table: string,
+  columns: readonly string[],
+  rows: readonly SqlRow[],
+  conflict = "",
+  verb = "INSERT",
+): string[] {
   const head = `${verb} INTO ${table} (${columns.join(", ")}) VALUES\n`;
   const tail = `${conflict ? `\n${conflict}` : ""};`;
   const statements: string[] = [];
@@ -47,15 +53,46 @@ export function insertRows(table: string, columns: readonly string[], rows: read
 }
 
 const ORGANISME_COLUMNS = [
-  "id", "uai", "siret", "raison_sociale", "enseigne", "nature", "adresse", "code_postal", "commune", "departement",
-  "region", "academie", "ferme", "referentiel", "created_at", "updated_at",
+  "id",
+  "uai",
+  "siret",
+  "raison_sociale",
+  "enseigne",
+  "nature",
+  "adresse",
+  "code_postal",
+  "commune",
+  "departement",
+  "region",
+  "academie",
+  "ferme",
+  "referentiel",
+  "created_at",
+  "updated_at",
 ] as const;
 
 /** Rows of the `organismes` table, for the demo seed (which never overwrites: `INSERT OR IGNORE`). */
-export function insertOrganismesOrIgnore(organismes: readonly (OrganismeReferentiel & { id: string })[], now: string): string[] {
+export function insertOrganismesOrIgnore(
+  organismes: readonly (OrganismeReferentiel & { id: string })[],
+  now: string,
+): string[] {
   const rows = organismes.map((o) => [
-    o.id, o.uai, o.siret, o.raisonSociale, o.enseigne, o.nature, o.adresse, o.codePostal, o.commune, o.departement,
-    o.region, o.academie, o.ferme, o.referentiel, now, now,
+    o.id,
+    o.uai,
+    o.siret,
+    o.raisonSociale,
+    o.enseigne,
+    o.nature,
+    o.adresse,
+    o.codePostal,
+    o.commune,
+    o.departement,
+    o.region,
+    o.academie,
+    o.ferme,
+    o.referentiel,
+    now,
+    now,
   ]);
   return insertRows("organismes", ORGANISME_COLUMNS, rows, "", "INSERT OR IGNORE");
 }
@@ -72,8 +109,22 @@ export function buildImportSql(
   newId: () => string,
 ): string[] {
   const rows = plan.creations.map((o) => [
-    newId(), o.uai, o.siret, o.raisonSociale, o.enseigne, o.nature ?? "inconnue", o.adresse, o.codePostal, o.commune,
-    o.departement, o.region, o.academie, o.ferme ?? false, true, now, now,
+    newId(),
+    o.uai,
+    o.siret,
+    o.raisonSociale,
+    o.enseigne,
+    o.nature ?? "inconnue",
+    o.adresse,
+    o.codePostal,
+    o.commune,
+    o.departement,
+    o.region,
+    o.academie,
+    o.ferme ?? false,
+    true,
+    now,
+    now,
   ]);
   return [
     ...insertRows("organismes", ORGANISME_COLUMNS, rows, "ON CONFLICT (uai, siret) DO NOTHING"),
@@ -83,13 +134,22 @@ export function buildImportSql(
 }
 
 const UPDATABLE: readonly (readonly [keyof OrganismeImport, string])[] = [
-  ["raisonSociale", "raison_sociale"], ["enseigne", "enseigne"], ["nature", "nature"], ["adresse", "adresse"],
-  ["codePostal", "code_postal"], ["commune", "commune"], ["departement", "departement"], ["region", "region"],
-  ["academie", "academie"], ["ferme", "ferme"],
+  ["raisonSociale", "raison_sociale"],
+  ["enseigne", "enseigne"],
+  ["nature", "nature"],
+  ["adresse", "adresse"],
+  ["codePostal", "code_postal"],
+  ["commune", "commune"],
+  ["departement", "departement"],
+  ["region", "region"],
+  ["academie", "academie"],
+  ["ferme", "ferme"],
 ];
 
 function updateOrganisme(o: OrganismeImport, now: string): string {
-  const set = UPDATABLE.filter(([field]) => o[field] !== null).map(([field, column]) => `${column} = ${sqlValue(o[field])}`);
+  const set = UPDATABLE.filter(([field]) => o[field] !== null).map(
+    ([field, column]) => `${column} = ${sqlValue(o[field])}`,
+  );
   set.push("referentiel = 1", `updated_at = ${sqlValue(now)}`);
   return `UPDATE organismes SET ${set.join(", ")} WHERE uai = ${sqlValue(o.uai)} AND siret = ${sqlValue(o.siret)};`;
 }

@@ -32,7 +32,10 @@ export default async function ({ newPage, server }) {
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await visible(page.getByRole("heading", { name: "Votre compte est en attente de validation" }));
   await page.goto("/tableau-de-bord");
-  await until(() => new URL(page.url()).pathname === "/en-attente", "un compte en attente doit être renvoyé vers /en-attente");
+  await until(
+    () => new URL(page.url()).pathname === "/en-attente",
+    "un compte en attente doit être renvoyé vers /en-attente",
+  );
   await logout(page);
 
   await login(page, "admin@example.fr");
@@ -48,14 +51,32 @@ export default async function ({ newPage, server }) {
   const card = page.locator("#carte-organisme");
   await hasText(card, `UAI : ${organisme.uai}`);
   await hasText(card, `SIRET : ${organisme.siret} (en activité)`);
-  for (const label of ["Nature :", "Raison sociale :", "Domiciliation :", "Le couple UAI SIRET est présent dans le référentiel"]) await hasText(card, label);
+  for (const label of [
+    "Nature :",
+    "Raison sociale :",
+    "Domiciliation :",
+    "Le couple UAI SIRET est présent dans le référentiel",
+  ])
+    await hasText(card, label);
   await hasText(page.locator("#fiabilite"), "Organisme fiable", { exact: true });
   await hasText(page.locator("#etat-transmission"), "Données non transmises", { exact: true });
   await hasText(page.locator("#apercu-titre"), "Aperçu de vos effectifs (année scolaire");
-  await visible(page.getByText("Les indicateurs sont nuls car votre établissement ne transmet pas encore ses effectifs."));
-  await until(async () => (await page.locator("[data-compteur] .counter").allInnerTexts()).join() === "0,0,0,0,0", "les cinq compteurs doivent être à 0");
+  await visible(
+    page.getByText("Les indicateurs sont nuls car votre établissement ne transmet pas encore ses effectifs."),
+  );
+  await until(
+    async () => (await page.locator("[data-compteur] .counter").allInnerTexts()).join() === "0,0,0,0,0",
+    "les cinq compteurs doivent être à 0",
+  );
   const nav = page.getByRole("navigation", { name: "Menu principal" });
-  for (const item of ["Mon tableau de bord", "Mes indicateurs", "Mes effectifs", "Mon enquête SIFA", "Question ?", "Paramètres"]) {
+  for (const item of [
+    "Mon tableau de bord",
+    "Mes indicateurs",
+    "Mes effectifs",
+    "Mon enquête SIFA",
+    "Question ?",
+    "Paramètres",
+  ]) {
     await visible(nav.getByRole("link", { name: item, exact: true }));
   }
 }

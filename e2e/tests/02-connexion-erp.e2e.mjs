@@ -28,13 +28,20 @@ export default async function ({ newPage, baseUrl }) {
   await visible(page.getByText("La clé d'API générée est à copier puis à coller dans votre ERP"));
   await page.locator("#bouton-copier-cle").click();
   let key = "";
-  await until(async () => /^[0-9a-f-]{36}$/.test((key = await page.evaluate(() => navigator.clipboard.readText()))), "la clé doit être copiée");
+  await until(
+    async () => /^[0-9a-f-]{36}$/.test((key = await page.evaluate(() => navigator.clipboard.readText()))),
+    "la clé doit être copiée",
+  );
 
   // The ERP, on its server: a wrong key is refused with the reference's message, the right one is accepted.
   const erpTest = (authorization) =>
-    fetch(`${baseUrl}/api/v3/dossiers-apprenants/test`, { method: "POST", headers: authorization ? { Authorization: authorization } : {} });
+    fetch(`${baseUrl}/api/v3/dossiers-apprenants/test`, {
+      method: "POST",
+      headers: authorization ? { Authorization: authorization } : {},
+    });
   const missing = await erpTest(null);
-  if (missing.status !== 403 || (await missing.json()).message !== "Clé API manquante") throw new Error("403 Clé API manquante attendu");
+  if (missing.status !== 403 || (await missing.json()).message !== "Clé API manquante")
+    throw new Error("403 Clé API manquante attendu");
   const started = Date.now();
   const ok = await erpTest(`Bearer ${key}`);
   const body = await ok.json();
@@ -44,7 +51,8 @@ export default async function ({ newPage, baseUrl }) {
   await visible(page.getByText("Vous avez correctement installé la nouvelle clé d'échange sur votre ERP."), 3000);
   const elapsed = Date.now() - started;
   if (elapsed > 1500) throw new Error(`la page a mis ${elapsed} ms à changer`);
-  for (const header of ["Organisme de formation", "SIRET", "UAI", "Interfaçage"]) await visible(page.getByRole("columnheader", { name: header }));
+  for (const header of ["Organisme de formation", "SIRET", "UAI", "Interfaçage"])
+    await visible(page.getByRole("columnheader", { name: header }));
   await visible(page.getByRole("button", { name: "Je ne confirme pas" }));
   await page.getByRole("button", { name: "Je confirme", exact: true }).click();
 
@@ -56,5 +64,6 @@ export default async function ({ newPage, baseUrl }) {
   await page.getByRole("button", { name: "Réinitialiser ma configuration" }).click();
   await visible(page.getByText("Sélectionnez votre ERP ou outil de gestion utilisé"));
   const afterReset = await erpTest(`Bearer ${key}`);
-  if (afterReset.status !== 403) throw new Error(`après réinitialisation, la clé doit être refusée (reçu ${afterReset.status})`);
+  if (afterReset.status !== 403)
+    throw new Error(`après réinitialisation, la clé doit être refusée (reçu ${afterReset.status})`);
 }

@@ -16,12 +16,20 @@ const total = async (page) => Number(((await page.locator("#nombre-dossiers").te
 
 /** What the simulator's report says was created, by statut, as the five counters (SPEC §6). */
 function expectedDelta(reportCsv) {
-  const lines = reportCsv.replace(/^\uFEFF/, "").trim().split(/\r\n/).slice(1).map((l) => l.split(";"));
+  const lines = reportCsv
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r\n/)
+    .slice(1)
+    .map((l) => l.split(";"));
   const count = (label) => lines.filter((l) => l[7] === "Transmis sur TBA" && l[3] === label).length;
   const apprentis = count("En contrat") + count("Fin de formation");
   const inscrits = count("Inscrit");
   const rupturants = count("Rupturant");
-  return { lines: lines.length, counters: [apprentis + inscrits + rupturants, apprentis, rupturants, inscrits, count("Abandon")] };
+  return {
+    lines: lines.length,
+    counters: [apprentis + inscrits + rupturants, apprentis, rupturants, inscrits, count("Abandon")],
+  };
 }
 
 export default async function ({ newPage, baseUrl }) {
@@ -39,16 +47,43 @@ export default async function ({ newPage, baseUrl }) {
   await dashboard.bringToFront();
 
   const report = path.join(tmpdir(), `rapport-e2e-${Date.now()}.csv`);
-  execFileSync("npx", ["tsx", "tools/erp-simulator.ts", "--key", DEMO_KEY, "--url", baseUrl, "--count", "500", "--seed", "4242", "--out", report, "--quiet"], {
-    cwd: root,
-    stdio: "pipe",
-  });
+  execFileSync(
+    "npx",
+    [
+      "tsx",
+      "tools/erp-simulator.ts",
+      "--key",
+      DEMO_KEY,
+      "--url",
+      baseUrl,
+      "--count",
+      "500",
+      "--seed",
+      "4242",
+      "--out",
+      report,
+      "--quiet",
+    ],
+    {
+      cwd: root,
+      stdio: "pipe",
+    },
+  );
   const delta = expectedDelta(readFileSync(report, "utf8"));
   rmSync(report, { force: true });
   if (delta.lines !== 500) throw new Error(`le rapport doit compter 500 lignes, il en a ${delta.lines}`);
 
   const expected = before.map((n, i) => n + delta.counters[i]);
-  await until(async () => (await counters(dashboard)).join() === expected.join(), `compteurs attendus ${expected.join(", ")}`, 5000);
-  await until(async () => (await total(table)) === rowsBefore + 500, `Mes effectifs doit passer de ${rowsBefore} à ${rowsBefore + 500} dossiers`, 5000);
-  if (!dashboard.url().endsWith("/tableau-de-bord")) throw new Error("la page ne doit pas avoir été rechargée ni quittée");
+  await until(
+    async () => (await counters(dashboard)).join() === expected.join(),
+    `compteurs attendus ${expected.join(", ")}`,
+    5000,
+  );
+  await until(
+    async () => (await total(table)) === rowsBefore + 500,
+    `Mes effectifs doit passer de ${rowsBefore} à ${rowsBefore + 500} dossiers`,
+    5000,
+  );
+  if (!dashboard.url().endsWith("/tableau-de-bord"))
+    throw new Error("la page ne doit pas avoir été rechargée ni quittée");
 }

@@ -31,12 +31,38 @@ const total = async (page) => Number(((await page.locator("#nombre-dossiers").te
 /** A CSV as French spreadsheets write it: ";" separator, French headers and dates, VRAI/FAUX booleans. */
 function csv({ uai, siret }) {
   const entetes = [
-    "Nom apprenant", "Prénom apprenant", "Date de naissance apprenant", "annee_scolaire", "date_inscription_formation",
-    "date_entree_formation", "date_fin_formation", "libelle_court_formation", "rqth_apprenant", "etablissement_responsable_uai",
-    "etablissement_responsable_siret", "etablissement_formateur_uai", "etablissement_formateur_siret", "contrat_date_debut",
+    "Nom apprenant",
+    "Prénom apprenant",
+    "Date de naissance apprenant",
+    "annee_scolaire",
+    "date_inscription_formation",
+    "date_entree_formation",
+    "date_fin_formation",
+    "libelle_court_formation",
+    "rqth_apprenant",
+    "etablissement_responsable_uai",
+    "etablissement_responsable_siret",
+    "etablissement_formateur_uai",
+    "etablissement_formateur_siret",
+    "contrat_date_debut",
   ];
   const ligne = (nom, prenom, naissance, entree, contrat) =>
-    [nom, prenom, naissance, "2023-2024", "01/07/2023", entree, "30/06/2025", "CAP CUISINE", "FAUX", uai, siret, uai, siret, contrat].join(";");
+    [
+      nom,
+      prenom,
+      naissance,
+      "2023-2024",
+      "01/07/2023",
+      entree,
+      "30/06/2025",
+      "CAP CUISINE",
+      "FAUX",
+      uai,
+      siret,
+      uai,
+      siret,
+      contrat,
+    ].join(";");
   return [
     entetes.join(";"),
     ligne("Fichier", "Alice", "12/05/2006", "04/09/2023", "18/09/2023"),
@@ -62,16 +88,25 @@ export default async function ({ newPage }) {
   await page.waitForURL((url) => url.pathname === "/effectifs/ajout-fichier");
   await visible(page.getByRole("heading", { name: "Ajouter via fichier Excel" }));
 
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le modèle" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Télécharger le modèle" }).click(),
+  ]);
   const dir = mkdtempSync(path.join(tmpdir(), "fichier-e2e-"));
   try {
     const modele = path.join(dir, download.suggestedFilename());
     await download.saveAs(modele);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(modele);
-    assert(workbook.worksheets.map((s) => s.name).join() === "Modèle,Description des données", "le modèle doit avoir les feuilles « Modèle » et « Description des données »");
+    assert(
+      workbook.worksheets.map((s) => s.name).join() === "Modèle,Description des données",
+      "le modèle doit avoir les feuilles « Modèle » et « Description des données »",
+    );
     const sheet = workbook.getWorksheet("Modèle");
-    assert(sheet.getRow(1).getCell(1).value === "nom_apprenant", "la première colonne du modèle doit être nom_apprenant");
+    assert(
+      sheet.getRow(1).getCell(1).value === "nom_apprenant",
+      "la première colonne du modèle doit être nom_apprenant",
+    );
 
     // The template filled in as an OFA would: its own organisme, a real Excel date cell.
     const colonne = (champ) => sheet.getRow(1).values.indexOf(champ);
@@ -85,13 +120,18 @@ export default async function ({ newPage }) {
     await workbook.xlsx.writeFile(rempli);
     await page.getByLabel("Ajouter un fichier").setInputFiles(rempli);
     await hasText(page.locator("#resume-verification"), "1 ligne valide sur 1", { exact: true, timeoutMs: 15_000 });
-    assert((await page.locator("#table-erreurs-fichier").count()) === 0, "le modèle rempli ne doit avoir aucune erreur");
+    assert(
+      (await page.locator("#table-erreurs-fichier").count()) === 0,
+      "le modèle rempli ne doit avoir aucune erreur",
+    );
 
     const fichier = path.join(dir, "effectifs.csv");
     writeFileSync(fichier, csv(organisme));
     await page.getByLabel("Ajouter un fichier").setInputFiles(fichier);
     // The page reads the file after setInputFiles returns: the folder must outlive the check.
-    await hasText(page.locator("#resume-verification"), "2 lignes valides sur 3, 1 ligne en erreur", { timeoutMs: 15_000 });
+    await hasText(page.locator("#resume-verification"), "2 lignes valides sur 3, 1 ligne en erreur", {
+      timeoutMs: 15_000,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -99,9 +139,15 @@ export default async function ({ newPage }) {
   const erreurs = page.locator("#table-erreurs-fichier tbody tr");
   await until(async () => (await erreurs.count()) === 1, "une seule erreur attendue");
   const cellules = (await erreurs.first().locator("td").allTextContents()).map((t) => t.trim());
-  assert(cellules.join(" | ") === "4 | date_entree_formation | Date invalide", `erreur attendue à la ligne 4, obtenu « ${cellules.join(" | ")} »`);
+  assert(
+    cellules.join(" | ") === "4 | date_entree_formation | Date invalide",
+    `erreur attendue à la ligne 4, obtenu « ${cellules.join(" | ")} »`,
+  );
   await auditTelephone(page);
-  const stored = await page.evaluate(async (id) => (await (await fetch(`/api/organismes/${id}/effectifs`)).json()).total, organisme.id);
+  const stored = await page.evaluate(
+    async (id) => (await (await fetch(`/api/organismes/${id}/effectifs`)).json()).total,
+    organisme.id,
+  );
   assert(stored === before, `la vérification ne doit rien écrire (${stored} dossiers au lieu de ${before})`);
 
   await page.getByRole("button", { name: "Importer 2 lignes valides" }).click();
@@ -112,5 +158,8 @@ export default async function ({ newPage }) {
   await page.waitForURL((url) => url.pathname === "/effectifs");
   await until(async () => (await total(page)) > before, `Mes effectifs doit compter plus de ${before} dossiers`);
   await page.getByRole("searchbox", { name: "Rechercher par apprenant" }).fill("fichier");
-  await until(async () => (await total(page)) === 3, "les trois lignes du fichier (dont l'invalide) doivent figurer dans Mes effectifs");
+  await until(
+    async () => (await total(page)) === 3,
+    "les trois lignes du fichier (dont l'invalide) doivent figurer dans Mes effectifs",
+  );
 }

@@ -22,11 +22,19 @@ export default async function ({ newPage, baseUrl }) {
   const before = await total(page);
   assert(before > 0, "la démonstration doit avoir des apprentis dans l'enquête");
 
-  const organisme = await (await fetch(`${baseUrl}/api/v3/organisme`, { headers: { Authorization: `Bearer ${DEMO_KEY}` } })).json();
+  const organisme = await (
+    await fetch(`${baseUrl}/api/v3/organisme`, { headers: { Authorization: `Bearer ${DEMO_KEY}` } })
+  ).json();
   const dir = mkdtempSync(path.join(tmpdir(), "sifa-e2e-"));
   try {
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le fichier SIFA (CSV)" }).click()]);
-    assert(csvDownload.suggestedFilename() === `sifa-${organisme.uai}-${annee}.csv`, `nom du fichier CSV inattendu : ${csvDownload.suggestedFilename()}`);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger le fichier SIFA (CSV)" }).click(),
+    ]);
+    assert(
+      csvDownload.suggestedFilename() === `sifa-${organisme.uai}-${annee}.csv`,
+      `nom du fichier CSV inattendu : ${csvDownload.suggestedFilename()}`,
+    );
     const csvPath = path.join(dir, "sifa.csv");
     await csvDownload.saveAs(csvPath);
     const csv = readFileSync(csvPath, "utf8");
@@ -34,10 +42,19 @@ export default async function ({ newPage, baseUrl }) {
     const lignes = csv.slice(1).split("\r\n").filter(Boolean);
     assert(lignes.length === before, `le CSV doit avoir ${before} lignes, sans en-tête (il en a ${lignes.length})`);
     assert(!lignes[0].startsWith("INE;"), "le CSV ne doit pas avoir de ligne d'en-tête");
-    assert(lignes.every((l) => l.split(";").length >= 47), "chaque ligne doit avoir les 47 colonnes");
+    assert(
+      lignes.every((l) => l.split(";").length >= 47),
+      "chaque ligne doit avoir les 47 colonnes",
+    );
 
-    const [xlsxDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le fichier SIFA (XLSX)" }).click()]);
-    assert(xlsxDownload.suggestedFilename() === `sifa-${organisme.uai}-${annee}.xlsx`, `nom du fichier XLSX inattendu : ${xlsxDownload.suggestedFilename()}`);
+    const [xlsxDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Télécharger le fichier SIFA (XLSX)" }).click(),
+    ]);
+    assert(
+      xlsxDownload.suggestedFilename() === `sifa-${organisme.uai}-${annee}.xlsx`,
+      `nom du fichier XLSX inattendu : ${xlsxDownload.suggestedFilename()}`,
+    );
     const xlsxPath = path.join(dir, "sifa.xlsx");
     await xlsxDownload.saveAs(xlsxPath);
     const workbook = new ExcelJS.Workbook();
@@ -45,7 +62,10 @@ export default async function ({ newPage, baseUrl }) {
     const sheet = workbook.getWorksheet("Data");
     assert(sheet, "le classeur doit avoir une feuille « Data »");
     const header = sheet.getRow(1).values.slice(1);
-    assert(header.length === 47 && header[0] === "INE" && header[46] === "SIRET_EMP", `en-tête inattendu : ${header.join(",")}`);
+    assert(
+      header.length === 47 && header[0] === "INE" && header[46] === "SIRET_EMP",
+      `en-tête inattendu : ${header.join(",")}`,
+    );
     assert(sheet.rowCount === before + 1, `la feuille doit avoir ${before} lignes sous l'en-tête`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -76,7 +96,10 @@ export default async function ({ newPage, baseUrl }) {
     body: JSON.stringify([dossier]),
   });
   assert(response.status === 200, `l'envoi de l'ERP doit réussir (${response.status})`);
-  await until(async () => (await total(page)) === before + 1, `l'enquête doit passer à ${before + 1} apprenants sans recharger la page`);
+  await until(
+    async () => (await total(page)) === before + 1,
+    `l'enquête doit passer à ${before + 1} apprenants sans recharger la page`,
+  );
 
   // The new learner is in the incomplete list (pages of 50, sorted by name: ZZSIFA is on the last page).
   const derniere = page.getByRole("button", { name: "Page suivante" });
@@ -84,5 +107,6 @@ export default async function ({ newPage, baseUrl }) {
   const ligne = page.locator("#table-sifa-incomplets tbody tr", { hasText: "ZZSIFA Sifa" });
   await visible(ligne);
   const manquants = (await ligne.locator("td").last().textContent()) ?? "";
-  for (const colonne of ["INE", "SEXE", "ADRESSE"]) assert(manquants.includes(colonne), `${colonne} doit être signalé manquant (${manquants})`);
+  for (const colonne of ["INE", "SEXE", "ADRESSE"])
+    assert(manquants.includes(colonne), `${colonne} doit être signalé manquant (${manquants})`);
 }

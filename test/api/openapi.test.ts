@@ -16,7 +16,9 @@ describe("the ERP API documentation", () => {
     );
     const dossier = doc.components.schemas.DossierApprenant;
     for (const field of DOSSIER_FIELDS) expect(dossier.properties).toHaveProperty(field);
-    expect(dossier.required).toEqual(expect.arrayContaining(["nom_apprenant", "id_erp_apprenant", "etablissement_formateur_uai"]));
+    expect(dossier.required).toEqual(
+      expect.arrayContaining(["nom_apprenant", "id_erp_apprenant", "etablissement_formateur_uai"]),
+    );
   });
 
   it("serves an interactive page whose scripts all come from us", async () => {

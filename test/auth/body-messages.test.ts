@@ -29,7 +29,10 @@ describe("auth bodies that are not the expected object answer in French", () => 
       email: "camille.fonction@example.fr",
       password: "un-mot-de-passe-assez-long",
     });
-    expect(answer).toEqual({ status: 400, body: { error: "Bad Request", message: "Le champ « fonction » n'est pas valide.", field: "fonction" } });
+    expect(answer).toEqual({
+      status: 400,
+      body: { error: "Bad Request", message: "Le champ « fonction » n'est pas valide.", field: "fonction" },
+    });
   });
 
   it("keeps the schema's own message where there is one", async () => {

@@ -9,8 +9,15 @@ const sessionToken = (setCookie: string | null) => /tba_session=([^;]*)/.exec(se
 describe("connexion", () => {
   it("opens a session in a secure cookie and stores only the token's hash", async () => {
     const organisme = await createOrganisme({ raisonSociale: "CFA DU BÂTIMENT" });
-    const user = await createUser({ email: "Camille.Martin@example.fr", organismeId: organisme.id, prenom: "Camille", nom: "Martin" });
-    const response = await apiFetch("/api/auth/connexion", { body: { email: " camille.martin@EXAMPLE.fr ", password: user.password } });
+    const user = await createUser({
+      email: "Camille.Martin@example.fr",
+      organismeId: organisme.id,
+      prenom: "Camille",
+      nom: "Martin",
+    });
+    const response = await apiFetch("/api/auth/connexion", {
+      body: { email: " camille.martin@EXAMPLE.fr ", password: user.password },
+    });
     expect(response.status).toBe(200);
     const setCookie = response.headers.get("Set-Cookie") ?? "";
     expect(setCookie).toMatch(/HttpOnly/);
@@ -19,7 +26,9 @@ describe("connexion", () => {
     expect(setCookie).toMatch(/Path=\//);
     const token = sessionToken(setCookie);
     expect(token).toMatch(/^[0-9a-f]{64}$/);
-    const stored = await env.DB.prepare("SELECT token_hash FROM sessions WHERE user_id = ?").bind(user.id).all<{ token_hash: string }>();
+    const stored = await env.DB.prepare("SELECT token_hash FROM sessions WHERE user_id = ?")
+      .bind(user.id)
+      .all<{ token_hash: string }>();
     expect(stored.results.map((r) => r.token_hash)).toEqual([await sha256Hex(token)]);
 
     const me = await apiFetch("/api/auth/me", { cookie: `tba_session=${token}` });
@@ -41,8 +50,12 @@ describe("connexion", () => {
 
   it("gives the same answer for an unknown e-mail and a wrong password", async () => {
     const user = await createUser();
-    const wrong = await apiFetch("/api/auth/connexion", { body: { email: user.email, password: "pas le bon mot de passe" } });
-    const unknown = await apiFetch("/api/auth/connexion", { body: { email: "personne@example.fr", password: "pas le bon mot de passe" } });
+    const wrong = await apiFetch("/api/auth/connexion", {
+      body: { email: user.email, password: "pas le bon mot de passe" },
+    });
+    const unknown = await apiFetch("/api/auth/connexion", {
+      body: { email: "personne@example.fr", password: "pas le bon mot de passe" },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(await wrong.json()).toEqual(await unknown.json());
@@ -64,7 +77,9 @@ describe("connexion", () => {
       expect(response.headers.get("Set-Cookie")).toMatch(/tba_session=;/);
       expect((await apiFetch("/api/auth/me", { cookie })).status).toBe(401);
     }
-    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?").bind(user.id).first<{ n: number }>();
+    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?")
+      .bind(user.id)
+      .first<{ n: number }>();
     expect(left?.n).toBe(0);
   });
 
@@ -87,16 +102,22 @@ describe("connexion", () => {
   it("rate-limits failed logins per e-mail with a 429 and Retry-After", async () => {
     const user = await createUser();
     for (let i = 0; i < 10; i++) {
-      const failed = await apiFetch("/api/auth/connexion", { body: { email: user.email, password: `mauvais mot de passe ${i}` } });
+      const failed = await apiFetch("/api/auth/connexion", {
+        body: { email: user.email, password: `mauvais mot de passe ${i}` },
+      });
       expect(failed.status).toBe(401);
     }
     const blocked = await apiFetch("/api/auth/connexion", { body: { email: user.email, password: user.password } });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("Retry-After"))).toBeGreaterThan(0);
-    expect((await blocked.json<{ message: string }>()).message).toBe("Trop de tentatives de connexion. Veuillez réessayer dans une minute.");
+    expect((await blocked.json<{ message: string }>()).message).toBe(
+      "Trop de tentatives de connexion. Veuillez réessayer dans une minute.",
+    );
     // Another account from the same client is not locked out by these failures.
     const other = await createUser();
-    expect((await apiFetch("/api/auth/connexion", { body: { email: other.email, password: other.password } })).status).toBe(200);
+    expect(
+      (await apiFetch("/api/auth/connexion", { body: { email: other.email, password: other.password } })).status,
+    ).toBe(200);
   });
 });
 
@@ -104,9 +125,14 @@ describe("session expiry", () => {
   async function insertSession(userId: string, createdAgoMs: number, lastSeenAgoMs: number): Promise<string> {
     const token = crypto.randomUUID();
     const now = Date.now();
-    await env.DB.prepare("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+    await env.DB.prepare(
+      "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+    )
       .bind(
-        await sha256Hex(token), userId, new Date(now - createdAgoMs).toISOString(), new Date(now - lastSeenAgoMs).toISOString(),
+        await sha256Hex(token),
+        userId,
+        new Date(now - createdAgoMs).toISOString(),
+        new Date(now - lastSeenAgoMs).toISOString(),
         new Date(now - createdAgoMs + SESSION_ABSOLUTE_MS).toISOString(),
       )
       .run();
@@ -123,7 +149,9 @@ describe("session expiry", () => {
     const user = await createUser();
     const cookie = await insertSession(user.id, SESSION_ABSOLUTE_MS + 1000, 1000);
     expect((await apiFetch("/api/auth/me", { cookie })).status).toBe(401);
-    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?").bind(user.id).first<{ n: number }>();
+    const left = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE user_id = ?")
+      .bind(user.id)
+      .first<{ n: number }>();
     expect(left?.n).toBe(0);
   });
 
@@ -138,7 +166,9 @@ describe("GET /api/auth/session", () => {
   it("answers 200 with the user, or null for a visitor", async () => {
     expect(await (await apiFetch("/api/auth/session")).json()).toEqual({ user: null });
     const user = await createUser({ prenom: "Inès", nom: "Garnier" });
-    const body = (await (await apiFetch("/api/auth/session", { cookie: await loginAs(user.email) })).json()) as { user: { prenom: string } };
+    const body = (await (await apiFetch("/api/auth/session", { cookie: await loginAs(user.email) })).json()) as {
+      user: { prenom: string };
+    };
     expect(body.user).toMatchObject({ prenom: "Inès", email: user.email });
   });
 });

@@ -11,7 +11,9 @@ const personne = (email: string) => ({
 });
 
 async function outboxTo(email: string) {
-  const { results } = await env.DB.prepare("SELECT subject, body FROM outbox_emails WHERE `to` = ? ORDER BY id").bind(email).all<{ subject: string; body: string }>();
+  const { results } = await env.DB.prepare("SELECT subject, body FROM outbox_emails WHERE `to` = ? ORDER BY id")
+    .bind(email)
+    .all<{ subject: string; body: string }>();
   return results;
 }
 
@@ -39,7 +41,9 @@ describe("inscription", () => {
     expect(cookie).toBeTruthy();
     const me = await apiFetch("/api/auth/me", { cookie });
     expect((await me.json<{ user: { status: string } }>()).user.status).toBe("pending");
-    const stored = await env.DB.prepare("SELECT password_hash FROM users WHERE email = ?").bind("louis.durand@example.fr").first<{ password_hash: string }>();
+    const stored = await env.DB.prepare("SELECT password_hash FROM users WHERE email = ?")
+      .bind("louis.durand@example.fr")
+      .first<{ password_hash: string }>();
     expect(stored?.password_hash).toMatch(/^pbkdf2-sha256\$100000\$/);
   });
 
@@ -55,7 +59,9 @@ describe("inscription", () => {
       body: { categorie: "ORGANISME_FORMATION", organismeId: found.id, ...personne("nouvelle.recrue@example.fr") },
     });
     expect(response.status).toBe(201);
-    const row = await env.DB.prepare("SELECT organisation_id FROM users WHERE email = ?").bind("nouvelle.recrue@example.fr").first<{ organisation_id: string }>();
+    const row = await env.DB.prepare("SELECT organisation_id FROM users WHERE email = ?")
+      .bind("nouvelle.recrue@example.fr")
+      .first<{ organisation_id: string }>();
     expect(row?.organisation_id).toBe(colleague.organisationId);
     const mails = await outboxTo(colleague.email);
     expect(mails).toHaveLength(1);
@@ -67,7 +73,9 @@ describe("inscription", () => {
   it("tells the administrators when the organisation has no active member yet", async () => {
     const organisme = await createOrganisme();
     const admin = await createUser({ isAdmin: true });
-    await apiFetch("/api/auth/inscription", { body: { categorie: "ORGANISME_FORMATION", organismeId: organisme.id, ...personne("premier@example.fr") } });
+    await apiFetch("/api/auth/inscription", {
+      body: { categorie: "ORGANISME_FORMATION", organismeId: organisme.id, ...personne("premier@example.fr") },
+    });
     const mails = await outboxTo(admin.email);
     expect(mails.some((m) => m.body.includes("premier@example.fr"))).toBe(true);
   });
@@ -82,18 +90,28 @@ describe("inscription", () => {
 
   it("signs up a réseau and an opérateur public of a known territory", async () => {
     await createOrganisme({ region: "53", departement: "35", academie: "14" });
-    const reseau = await apiFetch("/api/auth/inscription", { body: { categorie: "RESEAU", reseau: " compagnons du devoir ", ...personne("tete@example.fr") } });
+    const reseau = await apiFetch("/api/auth/inscription", {
+      body: { categorie: "RESEAU", reseau: " compagnons du devoir ", ...personne("tete@example.fr") },
+    });
     expect(reseau.status).toBe(201);
-    expect((await reseau.json<{ user: { organisationLabel: string } }>()).user.organisationLabel).toBe("Réseau COMPAGNONS DU DEVOIR");
+    expect((await reseau.json<{ user: { organisationLabel: string } }>()).user.organisationLabel).toBe(
+      "Réseau COMPAGNONS DU DEVOIR",
+    );
 
-    const dreets = await apiFetch("/api/auth/inscription", { body: { categorie: "DREETS", codeTerritoire: "53", ...personne("dreets@example.fr") } });
+    const dreets = await apiFetch("/api/auth/inscription", {
+      body: { categorie: "DREETS", codeTerritoire: "53", ...personne("dreets@example.fr") },
+    });
     expect(dreets.status).toBe(201);
     const { user } = await dreets.json<{ user: { organisationType: string; organisationLabel: string } }>();
     expect(user).toMatchObject({ organisationType: "DREETS", organisationLabel: "DREETS Bretagne" });
-    const organisation = await env.DB.prepare("SELECT code_region FROM organisations WHERE type = 'DREETS'").first<{ code_region: string }>();
+    const organisation = await env.DB.prepare("SELECT code_region FROM organisations WHERE type = 'DREETS'").first<{
+      code_region: string;
+    }>();
     expect(organisation?.code_region).toBe("53");
 
-    const unknown = await apiFetch("/api/auth/inscription", { body: { categorie: "DDETS", codeTerritoire: "2A", ...personne("ddets@example.fr") } });
+    const unknown = await apiFetch("/api/auth/inscription", {
+      body: { categorie: "DDETS", codeTerritoire: "2A", ...personne("ddets@example.fr") },
+    });
     expect(unknown.status).toBe(400);
     expect((await unknown.json<{ message: string }>()).message).toBe("Ce territoire est inconnu.");
   });
@@ -101,10 +119,17 @@ describe("inscription", () => {
   it("enforces the password policy and a unique e-mail, in French", async () => {
     const organisme = await createOrganisme();
     const short = await apiFetch("/api/auth/inscription", {
-      body: { categorie: "ORGANISME_FORMATION", organismeId: organisme.id, ...personne("court@example.fr"), password: "trop-court" },
+      body: {
+        categorie: "ORGANISME_FORMATION",
+        organismeId: organisme.id,
+        ...personne("court@example.fr"),
+        password: "trop-court",
+      },
     });
     expect(short.status).toBe(400);
-    expect((await short.json<{ message: string }>()).message).toBe("Le mot de passe doit contenir au moins 12 caractères.");
+    expect((await short.json<{ message: string }>()).message).toBe(
+      "Le mot de passe doit contenir au moins 12 caractères.",
+    );
 
     const existing = await createUser();
     const duplicate = await apiFetch("/api/auth/inscription", {
@@ -120,7 +145,9 @@ describe("inscription", () => {
   });
 
   it("does not let anybody sign up as an administrator", async () => {
-    const response = await apiFetch("/api/auth/inscription", { body: { categorie: "ADMINISTRATEUR", ...personne("pirate@example.fr") } });
+    const response = await apiFetch("/api/auth/inscription", {
+      body: { categorie: "ADMINISTRATEUR", ...personne("pirate@example.fr") },
+    });
     expect(response.status).toBe(400);
   });
 });

@@ -17,20 +17,26 @@ const insertUser = (id: string, organisationId: string) =>
 
 const ofaOrganisations = async (organismeId: string) =>
   (
-    await env.DB.prepare("SELECT id FROM organisations WHERE type = 'ORGANISME_FORMATION' AND organisme_id = ?").bind(organismeId).all<{ id: string }>()
+    await env.DB.prepare("SELECT id FROM organisations WHERE type = 'ORGANISME_FORMATION' AND organisme_id = ?")
+      .bind(organismeId)
+      .all<{ id: string }>()
   ).results.map((r) => r.id);
 
 describe("one organisation per organisme", () => {
   it("the database refuses a second ORGANISME_FORMATION organisation for an organisme", async () => {
     const organisme = await createOrganisme();
     await insertOrganisation(crypto.randomUUID(), organisme.id, new Date().toISOString()).run();
-    await expect(insertOrganisation(crypto.randomUUID(), organisme.id, new Date().toISOString()).run()).rejects.toThrow(/UNIQUE/);
+    await expect(insertOrganisation(crypto.randomUUID(), organisme.id, new Date().toISOString()).run()).rejects.toThrow(
+      /UNIQUE/,
+    );
   });
 
   it("concurrent look-ups for one organisme all end in the same organisation", async () => {
     const organisme = await createOrganisme();
     const found = await Promise.all(
-      Array.from({ length: 5 }, () => findOrCreateOrganisation(env.DB, { categorie: "ORGANISME_FORMATION", organismeId: organisme.id })),
+      Array.from({ length: 5 }, () =>
+        findOrCreateOrganisation(env.DB, { categorie: "ORGANISME_FORMATION", organismeId: organisme.id }),
+      ),
     );
     const organisations = await ofaOrganisations(organisme.id);
     expect(organisations).toHaveLength(1);
@@ -58,7 +64,9 @@ describe("one organisation per organisme", () => {
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     const organisations = await ofaOrganisations(organisme.id);
     expect(organisations).toHaveLength(1);
-    const users = await env.DB.prepare("SELECT DISTINCT organisation_id AS id FROM users WHERE email LIKE 'simultanee-%'").all<{ id: string }>();
+    const users = await env.DB.prepare(
+      "SELECT DISTINCT organisation_id AS id FROM users WHERE email LIKE 'simultanee-%'",
+    ).all<{ id: string }>();
     expect(users.results).toEqual([{ id: organisations[0] }]);
   });
 
@@ -82,12 +90,16 @@ describe("one organisation per organisme", () => {
 
     expect(await ofaOrganisations(organisme.id)).toEqual(["orga-ancienne"]);
     expect(await ofaOrganisations(other.id)).toEqual(["orga-autre"]);
-    const membres = await env.DB.prepare("SELECT id, organisation_id AS o FROM users WHERE id LIKE 'membre-%' ORDER BY id").all();
+    const membres = await env.DB.prepare(
+      "SELECT id, organisation_id AS o FROM users WHERE id LIKE 'membre-%' ORDER BY id",
+    ).all();
     expect(membres.results).toEqual([
       { id: "membre-ancienne", o: "orga-ancienne" },
       { id: "membre-autre", o: "orga-autre" },
       { id: "membre-recente", o: "orga-ancienne" },
     ]);
-    await expect(insertOrganisation("orga-en-trop", organisme.id, new Date().toISOString()).run()).rejects.toThrow(/UNIQUE/);
+    await expect(insertOrganisation("orga-en-trop", organisme.id, new Date().toISOString()).run()).rejects.toThrow(
+      /UNIQUE/,
+    );
   });
 });

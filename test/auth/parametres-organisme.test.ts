@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { organismeDesParametres } from "../../web/src/pages/parametres-organisme";
 
-const user = (isAdmin: boolean, organisationType: string, organismeId: string | null) => ({ isAdmin, organisationType, organismeId });
+const user = (isAdmin: boolean, organisationType: string, organismeId: string | null) => ({
+  isAdmin,
+  organisationType,
+  organismeId,
+});
 
 describe("organisme of the Paramètres page", () => {
   it("lets an administrator, flagged or by organisation, open the organisme of ?organisme=", () => {

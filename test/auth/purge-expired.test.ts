@@ -9,7 +9,9 @@ const NOW = new Date("2026-03-10T03:00:00Z");
 const iso = (offsetMs: number) => new Date(NOW.getTime() + offsetMs).toISOString();
 
 async function insertSession(tokenHash: string, userId: string, lastSeenAt: string, expiresAt: string) {
-  await env.DB.prepare("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)")
+  await env.DB.prepare(
+    "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+  )
     .bind(tokenHash, userId, iso(-3600_000), lastSeenAt, expiresAt)
     .run();
 }
@@ -21,7 +23,11 @@ async function insertReset(tokenHash: string, userId: string, expiresAt: string,
 }
 
 const tokensOf = async (table: "sessions" | "password_resets", userId: string) =>
-  (await env.DB.prepare(`SELECT token_hash AS t FROM ${table} WHERE user_id = ? ORDER BY token_hash`).bind(userId).all<{ t: string }>()).results.map((r) => r.t);
+  (
+    await env.DB.prepare(`SELECT token_hash AS t FROM ${table} WHERE user_id = ? ORDER BY token_hash`)
+      .bind(userId)
+      .all<{ t: string }>()
+  ).results.map((r) => r.t);
 
 describe("daily purge of expired sessions and reset links", () => {
   it("deletes expired and idle sessions, expired and used links, and keeps the live ones", async () => {
@@ -40,7 +46,12 @@ describe("daily purge of expired sessions and reset links", () => {
 
   it("runs with the daily cron", async () => {
     const user = await createUser();
-    await insertSession("cron-expired", user.id, new Date(Date.now() - 60_000).toISOString(), new Date(Date.now() - 1000).toISOString());
+    await insertSession(
+      "cron-expired",
+      user.id,
+      new Date(Date.now() - 60_000).toISOString(),
+      new Date(Date.now() - 1000).toISOString(),
+    );
     await insertReset("cron-used", user.id, new Date(Date.now() + 60_000).toISOString(), new Date().toISOString());
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "17 3 * * *" }), env, ctx);

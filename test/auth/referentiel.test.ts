@@ -5,7 +5,11 @@ import { apiFetch, createOrganisme } from "../helpers/accounts";
 
 describe("référentiel look-up for the sign-up", () => {
   it("finds an organisme by UAI, whatever the case and spaces", async () => {
-    const organisme = await createOrganisme({ uai: "0751234A", siret: "12345678900011", raisonSociale: "CFA DES MÉTIERS" });
+    const organisme = await createOrganisme({
+      uai: "0751234A",
+      siret: "12345678900011",
+      raisonSociale: "CFA DES MÉTIERS",
+    });
     const response = await apiFetch("/api/referentiel/organismes?uai=%200751234a%20");
     expect(response.status).toBe(200);
     const { organismes } = await response.json<{ organismes: Record<string, unknown>[] }>();
@@ -25,7 +29,9 @@ describe("référentiel look-up for the sign-up", () => {
     await createOrganisme({ uai: "0691111B", siret: "98765432100017" });
     await createOrganisme({ uai: "0692222C", siret: "98765432100017", ferme: true });
     const response = await apiFetch("/api/referentiel/organismes?siret=987%20654.321-00017");
-    const { organismes } = await response.json<{ organismes: { uai: string; fiable: boolean; fiabilite_raison: string }[] }>();
+    const { organismes } = await response.json<{
+      organismes: { uai: string; fiable: boolean; fiabilite_raison: string }[];
+    }>();
     expect(organismes.map((o) => o.uai).sort()).toEqual(["0691111B", "0692222C"]);
     const ferme = organismes.find((o) => o.uai === "0692222C");
     expect(ferme).toMatchObject({ fiable: false, fiabilite_raison: "Le SIRET de l'organisme est fermé" });
@@ -51,7 +57,9 @@ describe("référentiel look-up for the sign-up", () => {
 
   it("lists the territories that have organismes, with their names", async () => {
     await createOrganisme({ region: "84", departement: "69", academie: "10" });
-    const { regions, departements, academies } = await (await apiFetch("/api/referentiel/territoires")).json<{
+    const { regions, departements, academies } = await (
+      await apiFetch("/api/referentiel/territoires")
+    ).json<{
       regions: { code: string; nom: string }[];
       departements: { code: string; nom: string }[];
       academies: { code: string; nom: string }[];
@@ -65,8 +73,14 @@ describe("référentiel look-up for the sign-up", () => {
 
 describe("fiabilité", () => {
   it("is fiable only when in the référentiel and not closed", () => {
-    expect(computeFiabilite({ referentiel: true, ferme: false })).toEqual({ fiable: true, raison: "Le couple UAI SIRET est présent dans le référentiel" });
-    expect(computeFiabilite({ referentiel: false, ferme: false })).toEqual({ fiable: false, raison: "Le couple UAI SIRET n'est pas présent dans le référentiel" });
+    expect(computeFiabilite({ referentiel: true, ferme: false })).toEqual({
+      fiable: true,
+      raison: "Le couple UAI SIRET est présent dans le référentiel",
+    });
+    expect(computeFiabilite({ referentiel: false, ferme: false })).toEqual({
+      fiable: false,
+      raison: "Le couple UAI SIRET n'est pas présent dans le référentiel",
+    });
     expect(computeFiabilite({ referentiel: true, ferme: true }).fiable).toBe(false);
     expect(computeFiabilite({ referentiel: false, ferme: true }).fiable).toBe(false);
   });

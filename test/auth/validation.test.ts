@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { apiFetch, createOrganisme, createUser, loginAs } from "../helpers/accounts";
 
 const statusOf = async (userId: string) =>
-  (await env.DB.prepare("SELECT status FROM users WHERE id = ?").bind(userId).first<{ status: string }>())?.status ?? null;
+  (await env.DB.prepare("SELECT status FROM users WHERE id = ?").bind(userId).first<{ status: string }>())?.status ??
+  null;
 
 describe("validation of pending accounts", () => {
   it("lets a colleague of the same organisation see and validate the account, and e-mails the user", async () => {
@@ -21,9 +22,13 @@ describe("validation of pending accounts", () => {
     expect(response.status).toBe(200);
     expect(await statusOf(pending.id)).toBe("active");
     expect(await statusOf(elsewhere.id)).toBe("pending");
-    const mail = await env.DB.prepare("SELECT subject FROM outbox_emails WHERE `to` = ?").bind(pending.email).first<{ subject: string }>();
+    const mail = await env.DB.prepare("SELECT subject FROM outbox_emails WHERE `to` = ?")
+      .bind(pending.email)
+      .first<{ subject: string }>();
     expect(mail?.subject).toBe("Votre compte est validé");
-    const audit = await env.DB.prepare("SELECT action, organisme_id FROM audit_log WHERE detail = ?").bind(pending.email).first();
+    const audit = await env.DB.prepare("SELECT action, organisme_id FROM audit_log WHERE detail = ?")
+      .bind(pending.email)
+      .first();
     expect(audit).toEqual({ action: "compte_valide", organisme_id: organisme.id });
   });
 
@@ -39,7 +44,10 @@ describe("validation of pending accounts", () => {
 
   it("lets an administrator see every pending account and validate any", async () => {
     const a = await createUser({ status: "pending" });
-    const b = await createUser({ status: "pending", organisation: { type: "DREETS", codeRegion: "84", label: "DREETS Auvergne-Rhône-Alpes" } });
+    const b = await createUser({
+      status: "pending",
+      organisation: { type: "DREETS", codeRegion: "84", label: "DREETS Auvergne-Rhône-Alpes" },
+    });
     const admin = await createUser({ isAdmin: true });
     const cookie = await loginAs(admin.email, admin.password);
     const { comptes } = await (await apiFetch("/api/comptes", { cookie })).json<{ comptes: { id: string }[] }>();
@@ -54,7 +62,10 @@ describe("validation of pending accounts", () => {
     const pending = await createUser({ organismeId: organisme.id, status: "pending" });
     const pendingCookie = await loginAs(pending.email, pending.password);
     expect((await apiFetch("/api/comptes", { cookie: pendingCookie })).status).toBe(403);
-    await apiFetch(`/api/comptes/${pending.id}/valider`, { method: "POST", cookie: await loginAs(colleague.email, colleague.password) });
+    await apiFetch(`/api/comptes/${pending.id}/valider`, {
+      method: "POST",
+      cookie: await loginAs(colleague.email, colleague.password),
+    });
     expect((await apiFetch("/api/comptes", { cookie: pendingCookie })).status).toBe(200);
   });
 
@@ -67,7 +78,9 @@ describe("validation of pending accounts", () => {
     expect((await apiFetch(`/api/comptes/${pending.id}/refuser`, { method: "POST", cookie })).status).toBe(200);
     expect(await statusOf(pending.id)).toBeNull();
     expect((await apiFetch("/api/auth/me", { cookie: pendingCookie })).status).toBe(401);
-    const mail = await env.DB.prepare("SELECT subject FROM outbox_emails WHERE `to` = ?").bind(pending.email).first<{ subject: string }>();
+    const mail = await env.DB.prepare("SELECT subject FROM outbox_emails WHERE `to` = ?")
+      .bind(pending.email)
+      .first<{ subject: string }>();
     expect(mail?.subject).toBe("Votre demande de compte n'a pas été acceptée");
     // Nothing left to decide on.
     expect((await apiFetch(`/api/comptes/${pending.id}/valider`, { method: "POST", cookie })).status).toBe(404);

@@ -10,7 +10,10 @@ describe("the ERP's first call with the key", () => {
     const page = await openLive(f.organisme.id, f.cookie);
     await page.socket!.next((m) => m.type === "snapshot");
     const started = Date.now();
-    const response = await SELF.fetch(`${APP_URL}/api/v3/dossiers-apprenants/test`, { method: "POST", headers: { Authorization: `Bearer ${key}` } });
+    const response = await SELF.fetch(`${APP_URL}/api/v3/dossiers-apprenants/test`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${key}` },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ msg: "ok" });
     const event = await page.socket!.next((m) => m.type === "connection", 1000);
@@ -18,7 +21,9 @@ describe("the ERP's first call with the key", () => {
     expect(event.connection).toMatchObject({ status: "installed", installation: { via: "test" } });
     const confirmed = await call(`/api/organismes/${f.organisme.id}/transmission/confirmer`, f.cookie, {});
     expect(confirmed.status).toBe(200);
-    await page.socket!.next((m) => m.type === "connection" && (m.connection as { status: string }).status === "confirmed");
+    await page.socket!.next(
+      (m) => m.type === "connection" && (m.connection as { status: string }).status === "confirmed",
+    );
     page.socket!.ws.close(1000, "fin");
   });
 

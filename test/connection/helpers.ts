@@ -6,8 +6,16 @@ import { APP_URL, createOrganisme, createUser, type OrganismeFixture } from "../
 export async function sessionCookie(userId: string): Promise<string> {
   const token = crypto.randomUUID();
   const now = new Date();
-  await env.DB.prepare("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)")
-    .bind(await sha256Hex(token), userId, now.toISOString(), now.toISOString(), new Date(now.getTime() + 3600_000).toISOString())
+  await env.DB.prepare(
+    "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+  )
+    .bind(
+      await sha256Hex(token),
+      userId,
+      now.toISOString(),
+      now.toISOString(),
+      new Date(now.getTime() + 3600_000).toISOString(),
+    )
     .run();
   return `tba_session=${token}`;
 }
@@ -21,7 +29,11 @@ export interface OfaFixture {
 /** An organisme and one active user of it, logged in. */
 export async function ofa(names: { prenom?: string; nom?: string } = {}): Promise<OfaFixture> {
   const organisme = await createOrganisme();
-  const user = await createUser({ organismeId: organisme.id, prenom: names.prenom ?? "Odile", nom: names.nom ?? "Martin" });
+  const user = await createUser({
+    organismeId: organisme.id,
+    prenom: names.prenom ?? "Odile",
+    nom: names.nom ?? "Martin",
+  });
   return { organisme, userId: user.id, cookie: await sessionCookie(user.id) };
 }
 
@@ -48,7 +60,9 @@ export async function generateGestiKey(fixture: OfaFixture): Promise<string> {
 }
 
 export async function keyIdOf(key: string): Promise<string> {
-  const row = await env.DB.prepare("SELECT id FROM api_keys WHERE key_hash = ?").bind(await sha256Hex(key)).first<{ id: string }>();
+  const row = await env.DB.prepare("SELECT id FROM api_keys WHERE key_hash = ?")
+    .bind(await sha256Hex(key))
+    .first<{ id: string }>();
   if (!row) throw new Error("key not found");
   return row.id;
 }
@@ -74,7 +88,8 @@ export async function openLive(organismeId: string, cookie: string, origin: stri
     for (;;) {
       const found = messages.find(predicate);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`no matching message; got ${JSON.stringify(messages.map((m) => m.type))}`);
+      if (Date.now() > deadline)
+        throw new Error(`no matching message; got ${JSON.stringify(messages.map((m) => m.type))}`);
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         setTimeout(resolve, 50);

@@ -23,13 +23,29 @@ describe("the organisme's live WebSocket", () => {
     expect(generated.ok).toBe(true);
     for (const s of [a.socket!, b.socket!]) {
       const event = await s.next((m) => m.type === "connection");
-      expect(event).toMatchObject({ organismeId: organisme.id, connection: { status: "key_generated", key: { generatedBy: "Odile Martin" } } });
+      expect(event).toMatchObject({
+        organismeId: organisme.id,
+        connection: { status: "key_generated", key: { generatedBy: "Odile Martin" } },
+      });
     }
 
-    const summary = { transmissionId: "t1", receivedAt: new Date().toISOString(), total: 3, created: 2, updated: 0, unchanged: 0, held: 0, invalid: 1 };
+    const summary = {
+      transmissionId: "t1",
+      receivedAt: new Date().toISOString(),
+      total: 3,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      held: 0,
+      invalid: 1,
+    };
     await organismeHub(env, organisme.id).notifyTransmission(summary);
     for (const s of [a.socket!, b.socket!]) {
-      expect(await s.next((m) => m.type === "transmission")).toEqual({ type: "transmission", organismeId: organisme.id, summary });
+      expect(await s.next((m) => m.type === "transmission")).toEqual({
+        type: "transmission",
+        organismeId: organisme.id,
+        summary,
+      });
     }
     a.socket!.ws.close(1000, "fin");
     b.socket!.ws.close(1000, "fin");
@@ -59,7 +75,9 @@ describe("the organisme's live WebSocket", () => {
     live.socket!.ws.send("ping");
     expect(await pong).toBe("pong");
     live.socket!.ws.send(JSON.stringify({ type: "resync" }));
-    await live.socket!.next((m) => m.type === "snapshot" && live.socket!.messages.filter((x) => x.type === "snapshot").length === 2);
+    await live.socket!.next(
+      (m) => m.type === "snapshot" && live.socket!.messages.filter((x) => x.type === "snapshot").length === 2,
+    );
     live.socket!.ws.close(1000, "fin");
   });
 
@@ -83,7 +101,9 @@ describe("the organisme's live WebSocket", () => {
     const { organisme, cookie } = await ofa();
     const foreign = await openLive(organisme.id, cookie, "https://evil.example");
     expect(foreign.response.status).toBe(403);
-    expect(((await foreign.response.json()) as { message: string }).message).toBe("Origine de la requête non autorisée.");
+    expect(((await foreign.response.json()) as { message: string }).message).toBe(
+      "Origine de la requête non autorisée.",
+    );
     const missing = await openLive(organisme.id, cookie, null);
     expect(missing.response.status).toBe(403);
   });

@@ -8,9 +8,21 @@ import {
 } from "../../worker/domain/connection-state";
 
 const at = "2026-11-16T10:00:00.000Z";
-const generate = (keyId = "k1"): ConnectionEvent => ({ type: "key_generated", keyId, prefix: keyId.padEnd(8, "0"), by: "Odile Martin", at });
+const generate = (keyId = "k1"): ConnectionEvent => ({
+  type: "key_generated",
+  keyId,
+  prefix: keyId.padEnd(8, "0"),
+  by: "Odile Martin",
+  at,
+});
 const firstUse = (keyId = "k1", via: "test" | "push" | "link" = "test"): ConnectionEvent => ({
-  type: "first_use", keyId, via, uai: "0751234A", siret: "30957639500067", erp: "gesti", at,
+  type: "first_use",
+  keyId,
+  via,
+  uai: "0751234A",
+  siret: "30957639500067",
+  erp: "gesti",
+  at,
 });
 const confirm: ConnectionEvent = { type: "confirm", by: "Odile Martin", userId: "u1", at };
 const refuse: ConnectionEvent = { type: "refuse", by: "Odile Martin", userId: "u1", at };
@@ -36,12 +48,20 @@ const states: Record<ConnectionStatus, () => ConnectionState> = {
 describe("the connection state machine", () => {
   it("walks the seed's path: key → first use → confirmed", () => {
     const keyed = apply(generate());
-    expect(keyed).toMatchObject({ status: "key_generated", key: { id: "k1", generatedBy: "Odile Martin" }, installation: null });
+    expect(keyed).toMatchObject({
+      status: "key_generated",
+      key: { id: "k1", generatedBy: "Odile Martin" },
+      installation: null,
+    });
     const installed = apply(generate(), firstUse("k1", "link"));
     expect(installed.status).toBe("installed");
     expect(installed.installation).toEqual({ via: "link", uai: "0751234A", siret: "30957639500067", erp: "gesti", at });
     const confirmed = apply(generate(), firstUse(), confirm);
-    expect(confirmed).toMatchObject({ status: "confirmed", confirmation: { by: "Odile Martin", userId: "u1", at }, key: { id: "k1" } });
+    expect(confirmed).toMatchObject({
+      status: "confirmed",
+      confirmation: { by: "Odile Martin", userId: "u1", at },
+      key: { id: "k1" },
+    });
   });
 
   it("refusing revokes the key and keeps who refused", () => {
@@ -56,7 +76,12 @@ describe("the connection state machine", () => {
       const result = transition(states[status](), generate("k2"));
       expect(result.ok, status).toBe(true);
       if (result.ok) {
-        expect(result.state).toMatchObject({ status: "key_generated", key: { id: "k2" }, installation: null, refusal: null });
+        expect(result.state).toMatchObject({
+          status: "key_generated",
+          key: { id: "k2" },
+          installation: null,
+          refusal: null,
+        });
       }
     }
     const result = transition(states.confirmed(), generate("k2"));
@@ -72,32 +97,49 @@ describe("the connection state machine", () => {
   });
 
   it("rejects a first use with a replaced key or without any key", () => {
-    expect(transition(states.key_generated(), firstUse("old"))).toEqual({ ok: false, message: "Cette clé d'échange a été remplacée par une clé plus récente." });
+    expect(transition(states.key_generated(), firstUse("old"))).toEqual({
+      ok: false,
+      message: "Cette clé d'échange a été remplacée par une clé plus récente.",
+    });
     for (const status of ["none", "refused"] as const) {
-      expect(transition(states[status](), firstUse())).toEqual({ ok: false, message: "Aucune clé d'échange n'est en attente d'installation." });
+      expect(transition(states[status](), firstUse())).toEqual({
+        ok: false,
+        message: "Aucune clé d'échange n'est en attente d'installation.",
+      });
     }
   });
 
   it("confirms only an installed key", () => {
     for (const status of ["none", "key_generated", "refused"] as const) {
       const result = transition(states[status](), confirm);
-      expect(result, status).toEqual({ ok: false, message: "Votre ERP n'a pas encore utilisé la clé d'échange : il n'y a rien à confirmer." });
+      expect(result, status).toEqual({
+        ok: false,
+        message: "Votre ERP n'a pas encore utilisé la clé d'échange : il n'y a rien à confirmer.",
+      });
     }
-    expect(transition(states.confirmed(), confirm)).toEqual({ ok: false, message: "Votre établissement est déjà confirmé." });
+    expect(transition(states.confirmed(), confirm)).toEqual({
+      ok: false,
+      message: "Votre établissement est déjà confirmé.",
+    });
   });
 
   it("refuses only an installed key", () => {
     for (const status of ["none", "key_generated", "confirmed", "refused"] as const) {
       const result = transition(states[status](), refuse);
       expect(result.ok, status).toBe(false);
-      if (!result.ok) expect(result.message).toBe("Votre ERP n'a pas encore utilisé la clé d'échange : il n'y a rien à refuser.");
+      if (!result.ok)
+        expect(result.message).toBe("Votre ERP n'a pas encore utilisé la clé d'échange : il n'y a rien à refuser.");
     }
   });
 
   it("reset goes back to none from every state, and changes nothing from none", () => {
     for (const status of ["key_generated", "installed", "confirmed", "refused"] as const) {
       const result = transition(states[status](), reset);
-      expect(result, status).toEqual({ ok: true, changed: true, state: { ...initialConnectionState(), updatedAt: at } });
+      expect(result, status).toEqual({
+        ok: true,
+        changed: true,
+        state: { ...initialConnectionState(), updatedAt: at },
+      });
     }
     const none = states.none();
     expect(transition(none, reset)).toEqual({ ok: true, changed: false, state: none });

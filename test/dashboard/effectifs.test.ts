@@ -20,9 +20,26 @@ async function organismeAvecDossiers(confirmed = true) {
   const cookie = await loginAs((await createUser({ organismeId: organisme.id })).email);
   const response = await push(key, [
     dossier(organisme, { id_erp_apprenant: "1", nom_apprenant: "Bernard", prenom_apprenant: "Zoé" }),
-    dossier(organisme, { id_erp_apprenant: "2", nom_apprenant: "Arnaud", prenom_apprenant: "Yann", contrat_date_rupture: "2024-01-10" }),
-    dossier(organisme, { id_erp_apprenant: "3", nom_apprenant: "Caron", prenom_apprenant: "Inès", contrat_date_debut: null, contrat_date_fin: null, siret_employeur: null }),
-    dossier(organisme, { id_erp_apprenant: "4", nom_apprenant: "Durand", prenom_apprenant: "Paul", date_entree_formation: "pas une date" }),
+    dossier(organisme, {
+      id_erp_apprenant: "2",
+      nom_apprenant: "Arnaud",
+      prenom_apprenant: "Yann",
+      contrat_date_rupture: "2024-01-10",
+    }),
+    dossier(organisme, {
+      id_erp_apprenant: "3",
+      nom_apprenant: "Caron",
+      prenom_apprenant: "Inès",
+      contrat_date_debut: null,
+      contrat_date_fin: null,
+      siret_employeur: null,
+    }),
+    dossier(organisme, {
+      id_erp_apprenant: "4",
+      nom_apprenant: "Durand",
+      prenom_apprenant: "Paul",
+      date_entree_formation: "pas une date",
+    }),
   ]);
   expect(response.status).toBe(200);
   return { organisme, key, cookie };
@@ -40,7 +57,13 @@ describe("Mes effectifs", () => {
     const { total, rows } = await list(organisme.id, cookie);
     expect(total).toBe(4);
     expect(rows.map((r) => r.apprenant)).toEqual(["ARNAUD Yann", "BERNARD Zoé", "CARON Inès", "DURAND Paul"]);
-    expect(rows[1]).toMatchObject({ etat: "Transmis sur TBA", employeur: "98765432100017", debut: "15/09/2023", fin: "30/06/2025", erreurs: [] });
+    expect(rows[1]).toMatchObject({
+      etat: "Transmis sur TBA",
+      employeur: "98765432100017",
+      debut: "15/09/2023",
+      fin: "30/06/2025",
+      erreurs: [],
+    });
     expect(rows[0].fin).toBe("10/01/2024");
     expect(rows[3]).toMatchObject({ effectifId: null, etat: "Invalide pour TBA" });
     expect(rows[3].erreurs).toContainEqual({ path: "date_entree_formation", message: "Date invalide" });
@@ -70,14 +93,21 @@ describe("Mes effectifs", () => {
     const { rows } = await list(organisme.id, cookie, "?apprenant=arnaud");
     const response = await apiFetch(`/api/organismes/${organisme.id}/effectifs/${rows[0].effectifId}`, { cookie });
     expect(response.status).toBe(200);
-    const { effectif } = (await response.json()) as { effectif: { parcours: { date: string; statut: string }[]; dossier: Record<string, unknown> } };
+    const { effectif } = (await response.json()) as {
+      effectif: { parcours: { date: string; statut: string }[]; dossier: Record<string, unknown> };
+    };
     expect(effectif.parcours).toContainEqual({ date: "2024-01-10", statut: "RUPTURANT" });
     expect(effectif.dossier).not.toHaveProperty("nir_apprenant");
 
     const other = await createOrganisme();
     const otherCookie = await loginAs((await createUser({ organismeId: other.id })).email);
-    expect((await apiFetch(`/api/organismes/${organisme.id}/effectifs/${rows[0].effectifId}`, { cookie: otherCookie })).status).toBe(403);
-    expect((await apiFetch(`/api/organismes/${other.id}/effectifs/${rows[0].effectifId}`, { cookie: otherCookie })).status).toBe(404);
+    expect(
+      (await apiFetch(`/api/organismes/${organisme.id}/effectifs/${rows[0].effectifId}`, { cookie: otherCookie }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await apiFetch(`/api/organismes/${other.id}/effectifs/${rows[0].effectifId}`, { cookie: otherCookie })).status,
+    ).toBe(404);
   });
 
   it("exports every row and logs the download", async () => {
@@ -85,7 +115,9 @@ describe("Mes effectifs", () => {
     const response = await apiFetch(`/api/organismes/${organisme.id}/effectifs/export?format=xlsx`, { cookie });
     expect(response.status).toBe(200);
     expect(((await response.json()) as List).rows).toHaveLength(4);
-    const log = await env.DB.prepare("SELECT kind FROM downloads_log WHERE organisme_id = ?").bind(organisme.id).all<{ kind: string }>();
+    const log = await env.DB.prepare("SELECT kind FROM downloads_log WHERE organisme_id = ?")
+      .bind(organisme.id)
+      .all<{ kind: string }>();
     expect(log.results).toEqual([{ kind: "effectifs-xlsx" }]);
   });
 });

@@ -3,10 +3,16 @@ import { describe, expect, it } from "vitest";
 import { apiFetch, createOrganisme, createUser, loginAs } from "../helpers/accounts";
 
 /** Writes a parcours directly as intervals, as the ingestion stores it. */
-async function insertParcours(organismeId: string, anneeScolaire: string, intervals: [du: string, au: string | null, statut: string][]) {
+async function insertParcours(
+  organismeId: string,
+  anneeScolaire: string,
+  intervals: [du: string, au: string | null, statut: string][],
+) {
   const effectifId = crypto.randomUUID();
   for (const [du, au, statut] of intervals) {
-    await env.DB.prepare("INSERT INTO effectif_statuts (effectif_id, organisme_id, annee_scolaire, du, au, statut) VALUES (?, ?, ?, ?, ?, ?)")
+    await env.DB.prepare(
+      "INSERT INTO effectif_statuts (effectif_id, organisme_id, annee_scolaire, du, au, statut) VALUES (?, ?, ?, ?, ?, ?)",
+    )
       .bind(effectifId, organismeId, anneeScolaire, du, au, statut)
       .run();
   }
@@ -15,7 +21,9 @@ async function insertParcours(organismeId: string, anneeScolaire: string, interv
 async function setup() {
   const responsable = await createOrganisme({ nature: "responsable", raisonSociale: "CFA DU RESPONSABLE" });
   const formateur = await createOrganisme({ nature: "formateur" });
-  await env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)").bind(responsable.id, formateur.id).run();
+  await env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)")
+    .bind(responsable.id, formateur.id)
+    .run();
   const user = await createUser({ organismeId: responsable.id });
   return { responsable, formateur, cookie: await loginAs(user.email) };
 }
@@ -76,15 +84,29 @@ describe("GET /api/organismes/:id/indicateurs", () => {
       anneeScolaire: "2023-2024",
       indicateurs: { apprenants: 2, apprentis: 1, rupturants: 0, inscrits: 1, abandons: 0 },
     });
-    expect((await at("2024-01-31")).indicateurs).toEqual({ apprenants: 2, apprentis: 2, rupturants: 0, inscrits: 0, abandons: 1 });
-    expect((await at("2024-02-01")).indicateurs).toEqual({ apprenants: 2, apprentis: 1, rupturants: 1, inscrits: 0, abandons: 1 });
+    expect((await at("2024-01-31")).indicateurs).toEqual({
+      apprenants: 2,
+      apprentis: 2,
+      rupturants: 0,
+      inscrits: 0,
+      abandons: 1,
+    });
+    expect((await at("2024-02-01")).indicateurs).toEqual({
+      apprenants: 2,
+      apprentis: 1,
+      rupturants: 1,
+      inscrits: 0,
+      abandons: 1,
+    });
   });
 
   it("rejects a malformed date with a French message", async () => {
     const { responsable, cookie } = await setup();
     const response = await apiFetch(`/api/organismes/${responsable.id}/indicateurs?date=31/01/2024`, { cookie });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toBe("Date invalide (format attendu : AAAA-MM-JJ).");
+    expect(((await response.json()) as { message: string }).message).toBe(
+      "Date invalide (format attendu : AAAA-MM-JJ).",
+    );
   });
 });
 
@@ -92,11 +114,19 @@ describe("an organisme with more formateurs than D1 binds parameters", () => {
   it("still counts and lists all of them", async () => {
     const { responsable, cookie } = await setup();
     const now = new Date().toISOString();
-    const formateurs = Array.from({ length: 120 }, (_, i) => ({ id: crypto.randomUUID(), siret: String(90000000000000 + i) }));
+    const formateurs = Array.from({ length: 120 }, (_, i) => ({
+      id: crypto.randomUUID(),
+      siret: String(90000000000000 + i),
+    }));
     await env.DB.batch(
       formateurs.flatMap((f) => [
-        env.DB.prepare("INSERT INTO organismes (id, siret, raison_sociale, nature, created_at, updated_at) VALUES (?, ?, 'FORMATEUR', 'formateur', ?, ?)").bind(f.id, f.siret, now, now),
-        env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)").bind(responsable.id, f.id),
+        env.DB.prepare(
+          "INSERT INTO organismes (id, siret, raison_sociale, nature, created_at, updated_at) VALUES (?, ?, 'FORMATEUR', 'formateur', ?, ?)",
+        ).bind(f.id, f.siret, now, now),
+        env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)").bind(
+          responsable.id,
+          f.id,
+        ),
       ]),
     );
     await insertParcours(formateurs[119].id, "2023-2024", [["0000-01-01", null, "APPRENTI"]]);

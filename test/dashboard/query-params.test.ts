@@ -19,7 +19,10 @@ describe("page and size parameters of the paged lists", () => {
         const { id, cookie } = await organismeEtSession();
         const response = await apiFetch(`${route(id)}page=${encodeURIComponent(bad)}`, { cookie });
         expect(response.status).toBe(400);
-        expect(await response.json()).toEqual({ error: "Bad Request", message: "Numéro de page invalide (nombre entier à partir de 1)." });
+        expect(await response.json()).toEqual({
+          error: "Bad Request",
+          message: "Numéro de page invalide (nombre entier à partir de 1).",
+        });
       });
     }
 
@@ -27,7 +30,9 @@ describe("page and size parameters of the paged lists", () => {
       const { id, cookie } = await organismeEtSession();
       const infinite = await apiFetch(`${route(id)}taille=Infinity`, { cookie });
       expect(infinite.status).toBe(400);
-      expect((await infinite.json<{ message: string }>()).message).toBe("Taille de page invalide (nombre entier à partir de 1).");
+      expect((await infinite.json<{ message: string }>()).message).toBe(
+        "Taille de page invalide (nombre entier à partir de 1).",
+      );
       const large = await apiFetch(`${route(id)}taille=100000&page=3`, { cookie });
       expect(large.status).toBe(200);
       expect(await large.json()).toMatchObject({ page: 3, taille: 200 });

@@ -24,9 +24,14 @@ describe("generateDossiers", () => {
     for (const d of dossiers) {
       const validation = validateDossier(d);
       expect(validation.ok ? [] : validation.errors).toEqual([]);
-      expect(d).toMatchObject({ annee_scolaire: "2024-2025", etablissement_formateur_uai: "0691078X", etablissement_responsable_siret: "16930542216734" });
+      expect(d).toMatchObject({
+        annee_scolaire: "2024-2025",
+        etablissement_formateur_uai: "0691078X",
+        etablissement_responsable_siret: "16930542216734",
+      });
     }
-    const share = (predicate: (d: Record<string, unknown>) => boolean) => dossiers.filter(predicate).length / dossiers.length;
+    const share = (predicate: (d: Record<string, unknown>) => boolean) =>
+      dossiers.filter(predicate).length / dossiers.length;
     expect(share((d) => d.contrat_date_debut === undefined)).toBeGreaterThan(0.03);
     expect(share((d) => d.contrat_date_rupture !== undefined)).toBeGreaterThan(0.03);
     expect(share((d) => d.contrat_date_debut_2 !== undefined)).toBeGreaterThan(0);

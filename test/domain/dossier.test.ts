@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { DOSSIER_FIELDS, dossierApprenantSchema, mergeDossiers, validateDossier, validateDossiers, validateDossiersBody, type DossierNormalise } from "../../worker/domain/dossier";
+import {
+  DOSSIER_FIELDS,
+  dossierApprenantSchema,
+  mergeDossiers,
+  validateDossier,
+  validateDossiers,
+  validateDossiersBody,
+  type DossierNormalise,
+} from "../../worker/domain/dossier";
 import { anneeScolaireOf, anneeCivileOf } from "../../worker/domain/annee-scolaire";
 import { generateDossiers } from "../../tools/demo/dossiers";
 
@@ -20,15 +28,40 @@ const valide = {
   etablissement_formateur_siret: "12345678900012",
 };
 
-const REQUIRED = ["nom_apprenant", "prenom_apprenant", "date_de_naissance_apprenant", "annee_scolaire", "id_erp_apprenant",
-  "date_inscription_formation", "date_entree_formation", "date_fin_formation", "etablissement_responsable_uai",
-  "etablissement_responsable_siret", "etablissement_formateur_uai", "etablissement_formateur_siret"];
+const REQUIRED = [
+  "nom_apprenant",
+  "prenom_apprenant",
+  "date_de_naissance_apprenant",
+  "annee_scolaire",
+  "id_erp_apprenant",
+  "date_inscription_formation",
+  "date_entree_formation",
+  "date_fin_formation",
+  "etablissement_responsable_uai",
+  "etablissement_responsable_siret",
+  "etablissement_formateur_uai",
+  "etablissement_formateur_siret",
+];
 
-const anyValue = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.object(), fc.array(fc.anything()));
+const anyValue = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.object(),
+  fc.array(fc.anything()),
+);
 
 describe("validateDossier (properties)", () => {
   it("never throws, whatever the input", () => {
-    fc.assert(fc.property(fc.anything(), (input) => { validateDossier(input); }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        validateDossier(input);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("never throws on dossiers whose known fields hold any value, and every error names a known field", () => {
@@ -64,17 +97,35 @@ describe("validateDossier (properties)", () => {
 
   it("reports an invalid value of a field under that field's path", () => {
     const invalid: [string, unknown][] = [
-      ["etablissement_formateur_uai", "12345"], ["etablissement_formateur_siret", "123"], ["annee_scolaire", "2023-2026"],
-      ["date_entree_formation", "01/09/2023"], ["date_de_naissance_apprenant", "2005-02-30"], ["email_contact", "pas-un-email"],
-      ["code_postal_apprenant", "7500A"], ["code_commune_insee_apprenant", "7X056"], ["sexe_apprenant", "X"],
-      ["annee_formation", 6], ["formation_rncp", "RNCP1"], ["formation_cfd", "123"], ["duree_theorique_formation", 5],
-      ["duree_theorique_formation_mois", 49], ["rqth_apprenant", "peut-être"], ["type_cfa", "11"], ["tel_apprenant", "12"],
-      ["statut_apprenant", 1], ["derniere_situation", 1234], ["dernier_organisme_uai", "ABC"],
+      ["etablissement_formateur_uai", "12345"],
+      ["etablissement_formateur_siret", "123"],
+      ["annee_scolaire", "2023-2026"],
+      ["date_entree_formation", "01/09/2023"],
+      ["date_de_naissance_apprenant", "2005-02-30"],
+      ["email_contact", "pas-un-email"],
+      ["code_postal_apprenant", "7500A"],
+      ["code_commune_insee_apprenant", "7X056"],
+      ["sexe_apprenant", "X"],
+      ["annee_formation", 6],
+      ["formation_rncp", "RNCP1"],
+      ["formation_cfd", "123"],
+      ["duree_theorique_formation", 5],
+      ["duree_theorique_formation_mois", 49],
+      ["rqth_apprenant", "peut-être"],
+      ["type_cfa", "11"],
+      ["tel_apprenant", "12"],
+      ["statut_apprenant", 1],
+      ["derniere_situation", 1234],
+      ["dernier_organisme_uai", "ABC"],
     ];
     for (const [path, value] of invalid) {
       const result = validateDossier({ ...valide, [path]: value });
       expect(result.ok, path).toBe(false);
-      if (!result.ok) expect(result.errors.map((e) => e.path), path).toEqual([path]);
+      if (!result.ok)
+        expect(
+          result.errors.map((e) => e.path),
+          path,
+        ).toEqual([path]);
     }
   });
 });
@@ -82,10 +133,22 @@ describe("validateDossier (properties)", () => {
 describe("validateDossiers (one push, each field value parsed once)", () => {
   const couple = { uai: "0123456A", siret: "12345678900012" };
   const generated = (invalidRatio: number, seed: number) =>
-    generateDossiers({ count: 400, seed, anneeScolaire: "2023-2024", formateur: couple, responsable: couple, invalidRatio, asOf: "2024-06-30" });
+    generateDossiers({
+      count: 400,
+      seed,
+      anneeScolaire: "2023-2024",
+      formateur: couple,
+      responsable: couple,
+      invalidRatio,
+      asOf: "2024-06-30",
+    });
 
   it("gives each generated dossier, valid or corrupted, exactly what validateDossier gives it", () => {
-    for (const [ratio, seed] of [[0, 1], [0.5, 2], [1, 3]]) {
+    for (const [ratio, seed] of [
+      [0, 1],
+      [0.5, 2],
+      [1, 3],
+    ]) {
       const batch = generated(ratio, seed);
       const cached = validateDossiers(batch);
       expect(cached).toEqual(batch.map(validateDossier));
@@ -96,7 +159,26 @@ describe("validateDossiers (one push, each field value parsed once)", () => {
   it("gives the same results as validateDossier when the same values come back in one push with any field holding anything", () => {
     const fieldNames = fc.constantFrom(...DOSSIER_FIELDS.map(String));
     // Few values per field, so that most of them repeat within the batch and come from the cache.
-    const repeated = fc.constantFrom<unknown>("", " ", "0", 0, -0, 1, "1", true, "oui", null, "2023-09-01", "01/09/2023", "2A004", " 75056", 12345678900012, "12345678900012", {}, [1]);
+    const repeated = fc.constantFrom<unknown>(
+      "",
+      " ",
+      "0",
+      0,
+      -0,
+      1,
+      "1",
+      true,
+      "oui",
+      null,
+      "2023-09-01",
+      "01/09/2023",
+      "2A004",
+      " 75056",
+      12345678900012,
+      "12345678900012",
+      {},
+      [1],
+    );
     const dossier = fc.oneof(
       fc.dictionary(fieldNames, fc.oneof(repeated, anyValue)).map((overrides) => ({ ...valide, ...overrides })),
       fc.constantFrom<unknown>(null, "dossier", 42, [valide]),
@@ -110,7 +192,10 @@ describe("validateDossiers (one push, each field value parsed once)", () => {
   });
 
   it("keeps -0 apart from 0 (one Map key, two numbers)", () => {
-    const batch = [{ ...valide, annee_formation: 0 }, { ...valide, annee_formation: -0 }];
+    const batch = [
+      { ...valide, annee_formation: 0 },
+      { ...valide, annee_formation: -0 },
+    ];
     const [zero, minusZero] = validateDossiers(batch);
     expect(zero.ok && Object.is((zero.value as Record<string, unknown>).annee_formation, 0)).toBe(true);
     expect(minusZero).toEqual(validateDossier(batch[1]));
@@ -129,7 +214,9 @@ describe("validateDossier (normalisation, SPEC §5.1)", () => {
     expect(value({ annee_scolaire: "2023/2024" }).annee_scolaire).toBe("2023-2024");
     expect(value({ annee_scolaire: "2024-2024" }).annee_scolaire).toBe("2024-2024");
     expect(value({ id_erp_apprenant: 42 }).id_erp_apprenant).toBe("42");
-    expect(value({ etablissement_formateur_siret: "123 456 789.000-12" }).etablissement_formateur_siret).toBe("12345678900012");
+    expect(value({ etablissement_formateur_siret: "123 456 789.000-12" }).etablissement_formateur_siret).toBe(
+      "12345678900012",
+    );
     expect(value({ etablissement_formateur_uai: " 0123456a" }).etablissement_formateur_uai).toBe("0123456A");
     expect(value({ code_postal_apprenant: 1000 }).code_postal_apprenant).toBe("01000");
     expect(value({ tel_apprenant: "+33 6 12 34 56 78" }).tel_apprenant).toBe("0612345678");
@@ -147,7 +234,13 @@ describe("validateDossier (normalisation, SPEC §5.1)", () => {
   });
 
   it("drops an invalid employer SIRET without error, ignores unknown fields, treats null as absent, never keeps the NIR", () => {
-    const v = value({ contrat_date_debut: "2023-09-15", siret_employeur: "123", champ_inconnu: 1, email_contact: null, nir_apprenant: "105037512345678" });
+    const v = value({
+      contrat_date_debut: "2023-09-15",
+      siret_employeur: "123",
+      champ_inconnu: 1,
+      email_contact: null,
+      nir_apprenant: "105037512345678",
+    });
     expect(v.siret_employeur).toBeUndefined();
     expect(v.champ_inconnu).toBeUndefined();
     expect("email_contact" in v).toBe(false);
@@ -163,9 +256,15 @@ describe("validateDossier (normalisation, SPEC §5.1)", () => {
     };
     expect(errors({ date_fin_formation: "2023-08-31" })[0].path).toBe("date_fin_formation");
     expect(errors({ date_fin_formation: "2023-09-01" })).toEqual([]);
-    expect(errors({ contrat_date_fin_3: "2024-01-01" })).toEqual([{ path: "contrat_date_debut_3", message: "Information de contrat incomplète" }]);
-    expect(errors({ cause_rupture_contrat_2: "démission" })).toEqual([{ path: "contrat_date_debut_2", message: "Information de contrat incomplète" }]);
-    expect(errors({ contrat_date_debut: "2024-01-01", contrat_date_rupture: "2023-12-01" })[0].path).toBe("contrat_date_rupture");
+    expect(errors({ contrat_date_fin_3: "2024-01-01" })).toEqual([
+      { path: "contrat_date_debut_3", message: "Information de contrat incomplète" },
+    ]);
+    expect(errors({ cause_rupture_contrat_2: "démission" })).toEqual([
+      { path: "contrat_date_debut_2", message: "Information de contrat incomplète" },
+    ]);
+    expect(errors({ contrat_date_debut: "2024-01-01", contrat_date_rupture: "2023-12-01" })[0].path).toBe(
+      "contrat_date_rupture",
+    );
   });
 
   it("keeps the valid fields of an invalid dossier", () => {
@@ -182,9 +281,22 @@ describe("mergeDossiers", () => {
     return r.value;
   };
   it("sent values overwrite, absent ones never erase, contracts are replaced whole", () => {
-    const stored = v({ email_contact: "a@b.fr", contrat_date_debut: "2023-09-01", contrat_date_debut_2: "2024-01-01", nir_apprenant: "1" });
-    const merged = mergeDossiers(stored, v({ prenom_apprenant: "Zoé", contrat_date_debut: "2023-10-01" })) as Record<string, unknown>;
-    expect(merged).toMatchObject({ prenom_apprenant: "Zoé", email_contact: "a@b.fr", contrat_date_debut: "2023-10-01", has_nir: true });
+    const stored = v({
+      email_contact: "a@b.fr",
+      contrat_date_debut: "2023-09-01",
+      contrat_date_debut_2: "2024-01-01",
+      nir_apprenant: "1",
+    });
+    const merged = mergeDossiers(stored, v({ prenom_apprenant: "Zoé", contrat_date_debut: "2023-10-01" })) as Record<
+      string,
+      unknown
+    >;
+    expect(merged).toMatchObject({
+      prenom_apprenant: "Zoé",
+      email_contact: "a@b.fr",
+      contrat_date_debut: "2023-10-01",
+      has_nir: true,
+    });
     expect(merged.contrat_date_debut_2).toBeUndefined();
     const sansContrat = mergeDossiers(stored, v({})) as Record<string, unknown>;
     expect(sansContrat.contrat_date_debut_2).toBe("2024-01-01");
@@ -206,7 +318,10 @@ describe("the body of a push and the schema", () => {
   });
 
   it("can be described as JSON Schema (for the OpenAPI document)", () => {
-    const schema = z.toJSONSchema(dossierApprenantSchema, { io: "input" }) as { properties: Record<string, unknown>; required: string[] };
+    const schema = z.toJSONSchema(dossierApprenantSchema, { io: "input" }) as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     expect(Object.keys(schema.properties)).toContain("contrat_date_debut_4");
     expect(schema.required.sort()).toEqual([...REQUIRED].sort());
   });

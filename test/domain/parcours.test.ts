@@ -50,7 +50,9 @@ describe("statut parcours (SPEC §6)", () => {
   });
 
   it("a ruptured contract ends the day before its rupture; RUPTURANT for 180 days, ABANDON from day 181", () => {
-    const parcours = computeParcours(formation({ contrats: [{ date_debut: "2023-09-01", date_fin: "2025-06-30", date_rupture: "2024-01-10" }] }));
+    const parcours = computeParcours(
+      formation({ contrats: [{ date_debut: "2023-09-01", date_fin: "2025-06-30", date_rupture: "2024-01-10" }] }),
+    );
     expect(statutAt(parcours, "2024-01-09")).toBe("APPRENTI");
     expect(statutAt(parcours, "2024-01-10")).toBe("RUPTURANT");
     expect(statutAt(parcours, jour("2024-01-10", 180))).toBe("RUPTURANT");
@@ -87,27 +89,35 @@ describe("statut parcours (SPEC §6)", () => {
   });
 
   it("from the exclusion on, every day is ABANDON, whatever the contracts", () => {
-    const parcours = computeParcours(formation({ date_exclusion_formation: "2024-03-01", contrats: [{ date_debut: "2023-09-01" }] }));
+    const parcours = computeParcours(
+      formation({ date_exclusion_formation: "2024-03-01", contrats: [{ date_debut: "2023-09-01" }] }),
+    );
     expect(statutAt(parcours, "2024-02-29")).toBe("APPRENTI");
     expect(statutAt(parcours, "2024-03-01")).toBe("ABANDON");
     expect(statutAt(parcours, "2025-06-30")).toBe("ABANDON");
   });
 
   it("a contract ended without rupture within 60 days of the end of the formation: FIN_DE_FORMATION after it", () => {
-    const fin60 = computeParcours(formation({ contrats: [{ date_debut: "2023-09-01", date_fin: jour("2025-06-30", -59) }] }));
+    const fin60 = computeParcours(
+      formation({ contrats: [{ date_debut: "2023-09-01", date_fin: jour("2025-06-30", -59) }] }),
+    );
     expect(statutAt(fin60, jour("2025-06-30", -58))).toBe("FIN_DE_FORMATION");
     expect(statutAt(fin60, "2025-06-30")).toBe("FIN_DE_FORMATION");
   });
 
   it("beyond 60 days the learner is RUPTURANT after the contract, and the last day is still FIN_DE_FORMATION", () => {
-    const fin61 = computeParcours(formation({ contrats: [{ date_debut: "2023-09-01", date_fin: jour("2025-06-30", -60) }] }));
+    const fin61 = computeParcours(
+      formation({ contrats: [{ date_debut: "2023-09-01", date_fin: jour("2025-06-30", -60) }] }),
+    );
     expect(statutAt(fin61, jour("2025-06-30", -59))).toBe("RUPTURANT");
     expect(statutAt(fin61, "2025-06-29")).toBe("RUPTURANT");
     expect(statutAt(fin61, "2025-06-30")).toBe("FIN_DE_FORMATION");
   });
 
   it("the last day is not FIN_DE_FORMATION for a rupturant whose last contract was ruptured", () => {
-    const parcours = computeParcours(formation({ contrats: [{ date_debut: "2023-09-01", date_rupture: "2025-05-01" }] }));
+    const parcours = computeParcours(
+      formation({ contrats: [{ date_debut: "2023-09-01", date_rupture: "2025-05-01" }] }),
+    );
     expect(statutAt(parcours, "2025-06-30")).toBe("RUPTURANT");
   });
 
@@ -133,7 +143,8 @@ describe("statut parcours (SPEC §6)", () => {
 });
 
 const DAY_MS = 86_400_000;
-const toDay = (date: string) => Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
+const toDay = (date: string) =>
+  Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
 const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** The rules of SPEC §6 applied literally, one day at a time: the reference the interval computation must match. */
@@ -167,16 +178,22 @@ function parcoursJourParJour(input: ParcoursInput): ParcoursEntry[] {
   }
   for (const c of contrats) {
     if (!c.finSansRupture || finFormation - c.dernierJour > TOLERANCE_FIN_DE_FORMATION_JOURS) continue;
-    for (let d = c.dernierJour + 1; d <= finFormation && !sousContrat[d - start]; d++) statuts[d - start] = "FIN_DE_FORMATION";
+    for (let d = c.dernierJour + 1; d <= finFormation && !sousContrat[d - start]; d++)
+      statuts[d - start] = "FIN_DE_FORMATION";
   }
   const last = length - 1;
   const dernierContrat = contrats.reduce<(typeof contrats)[number] | null>(
-    (latest, c) => (!latest || c.debut > latest.debut || (c.debut === latest.debut && c.dernierJour > latest.dernierJour) ? c : latest),
+    (latest, c) =>
+      !latest || c.debut > latest.debut || (c.debut === latest.debut && c.dernierJour > latest.dernierJour)
+        ? c
+        : latest,
     null,
   );
-  if (statuts[last] === "APPRENTI" || statuts[last] === "INSCRIT" || dernierContrat?.finSansRupture) statuts[last] = "FIN_DE_FORMATION";
+  if (statuts[last] === "APPRENTI" || statuts[last] === "INSCRIT" || dernierContrat?.finSansRupture)
+    statuts[last] = "FIN_DE_FORMATION";
   if (input.date_exclusion_formation) {
-    for (let d = Math.max(toDay(input.date_exclusion_formation), start); d <= finFormation; d++) statuts[d - start] = "ABANDON";
+    for (let d = Math.max(toDay(input.date_exclusion_formation), start); d <= finFormation; d++)
+      statuts[d - start] = "ABANDON";
   }
   const parcours: ParcoursEntry[] = [];
   for (let i = 0; i < length; i++) {
@@ -186,7 +203,8 @@ function parcoursJourParJour(input: ParcoursInput): ParcoursEntry[] {
 }
 
 /** Offsets in days, half of them on the rules' boundaries (90/91, 180/181 days, the 60-day tolerance). */
-const ecart = (min: number, max: number, ...limites: number[]) => fc.oneof(fc.integer({ min, max }), fc.constantFrom(...limites));
+const ecart = (min: number, max: number, ...limites: number[]) =>
+  fc.oneof(fc.integer({ min, max }), fc.constantFrom(...limites));
 
 /** A contract chained after the previous one (or the entry), ended in every way the rules tell apart. */
 const contratArb = fc.record({
@@ -216,13 +234,18 @@ const formationArb = fc
       let contrat: ContratDates = { date_debut: fromDay(debut) };
       if (c.fin.type === "fin") contrat = { ...contrat, date_fin: fromDay(debut + c.fin.jours) };
       if (c.fin.type === "finProcheDeLaFormation") contrat = { ...contrat, date_fin: fromDay(fin - c.fin.jours) };
-      if (c.fin.type === "rupture") contrat = { ...contrat, date_fin: null, date_rupture: fromDay(debut + c.fin.jours) };
-      if (c.fin.type === "finEtRupture") contrat = { ...contrat, date_fin: fromDay(debut + c.fin.jours), date_rupture: fromDay(debut + c.fin.rupture) };
+      if (c.fin.type === "rupture")
+        contrat = { ...contrat, date_fin: null, date_rupture: fromDay(debut + c.fin.jours) };
+      if (c.fin.type === "finEtRupture")
+        contrat = { ...contrat, date_fin: fromDay(debut + c.fin.jours), date_rupture: fromDay(debut + c.fin.rupture) };
       repere = contrat.date_rupture ? toDay(contrat.date_rupture) : contrat.date_fin ? toDay(contrat.date_fin) : fin;
       return contrat;
     });
     // Sent in any order: the rules must not depend on it.
-    const melanges = dates.map((c, i) => ({ c, cle: ordre[i] ?? i })).sort((a, b) => a.cle - b.cle).map((x) => x.c);
+    const melanges = dates
+      .map((c, i) => ({ c, cle: ordre[i] ?? i }))
+      .sort((a, b) => a.cle - b.cle)
+      .map((x) => x.c);
     return {
       date_entree_formation: fromDay(entree),
       date_fin_formation: fromDay(fin),
@@ -243,7 +266,8 @@ describe("parcours computed interval by interval", () => {
 
   it("the generator reaches every statut and the rules' boundaries", () => {
     const seen = new Set<string>();
-    for (const input of fc.sample(formationArb, 3000)) for (const entry of parcoursJourParJour(input)) seen.add(entry.statut);
+    for (const input of fc.sample(formationArb, 3000))
+      for (const entry of parcoursJourParJour(input)) seen.add(entry.statut);
     expect([...seen].sort()).toEqual(["ABANDON", "APPRENTI", "FIN_DE_FORMATION", "INSCRIT", "RUPTURANT"]);
   });
 
@@ -251,12 +275,19 @@ describe("parcours computed interval by interval", () => {
     const cases: ParcoursInput[] = [
       formation({ date_fin_formation: jour("2023-09-01", 90) }),
       formation({ date_fin_formation: jour("2023-09-01", 91) }),
-      formation({ contrats: [{ date_debut: "2023-09-01", date_rupture: "2024-01-10" }, { date_debut: jour("2024-01-10", 181) }] }),
-      formation({ contrats: [{ date_debut: "2023-09-01", date_rupture: "2024-01-10" }, { date_debut: jour("2024-01-10", 182) }] }),
+      formation({
+        contrats: [{ date_debut: "2023-09-01", date_rupture: "2024-01-10" }, { date_debut: jour("2024-01-10", 181) }],
+      }),
+      formation({
+        contrats: [{ date_debut: "2023-09-01", date_rupture: "2024-01-10" }, { date_debut: jour("2024-01-10", 182) }],
+      }),
       formation({ contrats: [{ date_debut: "2023-09-01", date_fin: jour("2025-06-30", -59) }] }),
       formation({ contrats: [{ date_debut: "2023-09-01", date_fin: jour("2025-06-30", -60) }] }),
       formation({ contrats: [{ date_debut: "2023-12-01", date_rupture: "2023-12-01" }] }),
-      formation({ date_exclusion_formation: "2023-08-01", contrats: [{ date_debut: "2023-10-01", date_fin: "2025-06-30" }] }),
+      formation({
+        date_exclusion_formation: "2023-08-01",
+        contrats: [{ date_debut: "2023-10-01", date_fin: "2025-06-30" }],
+      }),
     ];
     for (const input of cases) expect(computeParcours(input)).toEqual(parcoursJourParJour(input));
   });

@@ -10,7 +10,14 @@ interface Verification {
   items: { validation_errors: Erreur[] }[];
 }
 interface Import {
-  summary: { total: number; created: number; updated: number; unchanged: number; invalid: number; transmissionId: string };
+  summary: {
+    total: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    invalid: number;
+    transmissionId: string;
+  };
   items: { outcome: string; validation_errors: Erreur[] }[];
 }
 
@@ -26,9 +33,13 @@ const importer = (organismeId: string, cookie: string, dossiers: unknown) =>
   apiFetch(`/api/organismes/${organismeId}/fichier/import`, { cookie, body: { dossiers } });
 
 const countTransmissions = async (organismeId: string) =>
-  (await env.DB.prepare("SELECT COUNT(*) AS n FROM transmissions WHERE organisme_id = ?").bind(organismeId).first<{ n: number }>())!.n;
+  (await env.DB.prepare("SELECT COUNT(*) AS n FROM transmissions WHERE organisme_id = ?")
+    .bind(organismeId)
+    .first<{ n: number }>())!.n;
 const countRecus = async (organismeId: string) =>
-  (await env.DB.prepare("SELECT COUNT(*) AS n FROM dossiers_recus WHERE organisme_id = ?").bind(organismeId).first<{ n: number }>())!.n;
+  (await env.DB.prepare("SELECT COUNT(*) AS n FROM dossiers_recus WHERE organisme_id = ?")
+    .bind(organismeId)
+    .first<{ n: number }>())!.n;
 
 describe("vérification d'un fichier (dry run)", () => {
   it("answers every error of every row, with the pipeline's own checks, and writes nothing", async () => {
@@ -36,7 +47,11 @@ describe("vérification d'un fichier (dry run)", () => {
     const autre = await createOrganisme();
     const response = await verifier(organisme.id, cookie, [
       dossier(organisme, { id_erp_apprenant: "1" }),
-      dossier(organisme, { id_erp_apprenant: "2", date_entree_formation: "2023-13-01", etablissement_formateur_uai: "123" }),
+      dossier(organisme, {
+        id_erp_apprenant: "2",
+        date_entree_formation: "2023-13-01",
+        etablissement_formateur_uai: "123",
+      }),
       dossier(autre, { id_erp_apprenant: "3" }),
       dossier(organisme, { id_erp_apprenant: "4", etablissement_responsable_siret: "99999999999999" }),
     ]);
@@ -51,8 +66,18 @@ describe("vérification d'un fichier (dry run)", () => {
         { path: "etablissement_formateur_uai", message: "UAI invalide" },
       ]),
     );
-    expect(body.items[2].validation_errors).toEqual([{ path: "etablissement_formateur_siret", message: expect.stringContaining("ni votre organisme ni l'un de ses formateurs") }]);
-    expect(body.items[3].validation_errors).toEqual([{ path: "etablissement_responsable_siret", message: expect.stringContaining("Organisme responsable introuvable") }]);
+    expect(body.items[2].validation_errors).toEqual([
+      {
+        path: "etablissement_formateur_siret",
+        message: expect.stringContaining("ni votre organisme ni l'un de ses formateurs"),
+      },
+    ]);
+    expect(body.items[3].validation_errors).toEqual([
+      {
+        path: "etablissement_responsable_siret",
+        message: expect.stringContaining("Organisme responsable introuvable"),
+      },
+    ]);
 
     expect(await countEffectifs(organisme.id)).toBe(0);
     expect(await countTransmissions(organisme.id)).toBe(0);
@@ -62,8 +87,18 @@ describe("vérification d'un fichier (dry run)", () => {
   it("accepts the rows of a formateur of the organisme", async () => {
     const { organisme, cookie } = await ofaConnecte();
     const formateur = await createOrganisme({ nature: "formateur" });
-    await env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)").bind(organisme.id, formateur.id).run();
-    const body = (await (await verifier(organisme.id, cookie, [{ ...dossier(formateur), etablissement_responsable_uai: organisme.uai, etablissement_responsable_siret: organisme.siret }])).json()) as Verification;
+    await env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)")
+      .bind(organisme.id, formateur.id)
+      .run();
+    const body = (await (
+      await verifier(organisme.id, cookie, [
+        {
+          ...dossier(formateur),
+          etablissement_responsable_uai: organisme.uai,
+          etablissement_responsable_siret: organisme.siret,
+        },
+      ])
+    ).json()) as Verification;
     expect(body.items[0].validation_errors).toEqual([]);
   });
 });
@@ -83,14 +118,20 @@ describe("import d'un fichier", () => {
     expect(result.items.map((i) => i.outcome)).toEqual(["created", "created", "invalid"]);
     expect(result.items[2].validation_errors[0].path).toBe("date_fin_formation");
     expect(await countEffectifs(organisme.id)).toBe(2);
-    const transmission = await env.DB.prepare("SELECT source, api_key_id AS apiKeyId FROM transmissions WHERE id = ?").bind(result.summary.transmissionId).first();
+    const transmission = await env.DB.prepare("SELECT source, api_key_id AS apiKeyId FROM transmissions WHERE id = ?")
+      .bind(result.summary.transmissionId)
+      .first();
     expect(transmission).toEqual({ source: "fichier", apiKeyId: null });
-    const stored = await env.DB.prepare("SELECT source FROM effectifs WHERE organisme_id = ?").bind(organisme.id).all<{ source: string }>();
+    const stored = await env.DB.prepare("SELECT source FROM effectifs WHERE organisme_id = ?")
+      .bind(organisme.id)
+      .all<{ source: string }>();
     expect(stored.results.map((r) => r.source)).toEqual(["fichier", "fichier"]);
 
     const again = (await (await importer(organisme.id, cookie, lignes)).json()) as Import;
     expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: 2, invalid: 1 });
-    const changed = (await (await importer(organisme.id, cookie, [dossier(organisme, { id_erp_apprenant: "2", nom_apprenant: "Dupont" })])).json()) as Import;
+    const changed = (await (
+      await importer(organisme.id, cookie, [dossier(organisme, { id_erp_apprenant: "2", nom_apprenant: "Dupont" })])
+    ).json()) as Import;
     expect(changed.summary).toMatchObject({ created: 0, updated: 1 });
     expect(await countEffectifs(organisme.id)).toBe(2);
   });
@@ -98,7 +139,10 @@ describe("import d'un fichier", () => {
   it("shows the imported dossiers in Mes effectifs", async () => {
     const { organisme, cookie } = await ofaConnecte();
     await importer(organisme.id, cookie, [dossier(organisme, { id_erp_apprenant: "1", nom_apprenant: "Zola" })]);
-    const list = (await (await apiFetch(`/api/organismes/${organisme.id}/effectifs`, { cookie })).json()) as { total: number; rows: { apprenant: string }[] };
+    const list = (await (await apiFetch(`/api/organismes/${organisme.id}/effectifs`, { cookie })).json()) as {
+      total: number;
+      rows: { apprenant: string }[];
+    };
     expect(list.total).toBe(1);
     expect(list.rows[0].apprenant).toBe("ZOLA Léa");
   });
@@ -111,12 +155,17 @@ describe("limites et droits", () => {
     for (const send of [verifier, importer]) {
       const response = await send(organisme.id, cookie, trop);
       expect(response.status).toBe(400);
-      expect(await response.json()).toEqual({ error: "Bad Request", message: "Le fichier contient 2001 lignes : 2000 lignes au maximum." });
+      expect(await response.json()).toEqual({
+        error: "Bad Request",
+        message: "Le fichier contient 2001 lignes : 2000 lignes au maximum.",
+      });
     }
     expect((await importer(organisme.id, cookie, [])).status).toBe(400);
     const notAList = await importer(organisme.id, cookie, "pas une liste");
     expect(notAList.status).toBe(400);
-    expect(((await notAList.json()) as { message: string }).message).toBe("La liste des lignes du fichier (dossiers) est attendue.");
+    expect(((await notAList.json()) as { message: string }).message).toBe(
+      "La liste des lignes du fichier (dossiers) est attendue.",
+    );
     expect(await countTransmissions(organisme.id)).toBe(0);
   });
 
@@ -134,7 +183,9 @@ describe("limites et droits", () => {
     expect((await importer(organisme.id, "", lignes)).status).toBe(401);
 
     const formateurDe = await createOrganisme();
-    await env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)").bind(formateurDe.id, organisme.id).run();
+    await env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)")
+      .bind(formateurDe.id, organisme.id)
+      .run();
     const responsable = await loginAs((await createUser({ organismeId: formateurDe.id })).email);
     const autre = await loginAs((await createUser()).email);
     const enAttente = await createUser({ organismeId: organisme.id, status: "pending" });
@@ -153,7 +204,11 @@ describe("limites et droits", () => {
 
   it("refuses a cross-site request", async () => {
     const { organisme, cookie } = await ofaConnecte();
-    const response = await apiFetch(`/api/organismes/${organisme.id}/fichier/import`, { cookie, body: { dossiers: [dossier(organisme)] }, headers: { Origin: "https://malveillant.example" } });
+    const response = await apiFetch(`/api/organismes/${organisme.id}/fichier/import`, {
+      cookie,
+      body: { dossiers: [dossier(organisme)] },
+      headers: { Origin: "https://malveillant.example" },
+    });
     expect(response.status).toBe(403);
     expect(await countEffectifs(organisme.id)).toBe(0);
   });

@@ -63,7 +63,9 @@ describe("identifiant calculé", () => {
 
 describe("CSV", () => {
   it("reads ';' files with a BOM, quotes, CRLF and line numbers", () => {
-    const { entetes, lignes } = lireCsv('\uFEFFnom_apprenant;adresse_apprenant\r\nMartin;"12 rue ""des"" Lilas; Paris"\r\n\r\nDurand;"2 rue\nneuve"\r\nPetit;x');
+    const { entetes, lignes } = lireCsv(
+      '\uFEFFnom_apprenant;adresse_apprenant\r\nMartin;"12 rue ""des"" Lilas; Paris"\r\n\r\nDurand;"2 rue\nneuve"\r\nPetit;x',
+    );
     expect(entetes).toEqual(["nom_apprenant", "adresse_apprenant"]);
     expect(lignes).toEqual([
       { ligne: 2, cellules: ["Martin", '12 rue "des" Lilas; Paris'] },
@@ -99,7 +101,16 @@ describe("lignes du fichier", () => {
           id_erp_apprenant: idErpApprenantCalcule("Martin", "Léa", "2005-03-14"),
         },
       },
-      { ligne: 4, dossier: { nom_apprenant: "Durand", prenom_apprenant: "Paul", date_de_naissance_apprenant: "2004-01-02", rqth_apprenant: false, id_erp_apprenant: "P-2" } },
+      {
+        ligne: 4,
+        dossier: {
+          nom_apprenant: "Durand",
+          prenom_apprenant: "Paul",
+          date_de_naissance_apprenant: "2004-01-02",
+          rqth_apprenant: false,
+          id_erp_apprenant: "P-2",
+        },
+      },
     ]);
   });
 });
@@ -118,15 +129,36 @@ describe("modèle", () => {
     const description = descriptionDesDonnees();
     expect(description.map((d) => d.champ)).toEqual(COLONNES_MODELE);
     const champ = (nom: string) => description.find((d) => d.champ === nom)!;
-    expect(champ("nom_apprenant")).toEqual({ champ: "nom_apprenant", obligatoire: "Oui", description: "Nom de l'apprenant (mis en majuscules)", format: "Texte", exemple: "MARTIN" });
-    expect(champ("date_entree_formation")).toMatchObject({ obligatoire: "Oui", description: "Date d'entrée en formation", format: "AAAA-MM-JJ ou JJ/MM/AAAA" });
+    expect(champ("nom_apprenant")).toEqual({
+      champ: "nom_apprenant",
+      obligatoire: "Oui",
+      description: "Nom de l'apprenant (mis en majuscules)",
+      format: "Texte",
+      exemple: "MARTIN",
+    });
+    expect(champ("date_entree_formation")).toMatchObject({
+      obligatoire: "Oui",
+      description: "Date d'entrée en formation",
+      format: "AAAA-MM-JJ ou JJ/MM/AAAA",
+    });
     expect(champ("id_erp_apprenant").obligatoire).toBe("Non");
-    expect(champ("contrat_date_debut_4")).toMatchObject({ obligatoire: "Non", description: "Date de début du contrat n°4" });
+    expect(champ("contrat_date_debut_4")).toMatchObject({
+      obligatoire: "Non",
+      description: "Date de début du contrat n°4",
+    });
     expect(champ("rqth_apprenant").format).toBe("VRAI/FAUX ou OUI/NON");
     expect(description.filter((d) => d.obligatoire === "Oui").map((d) => d.champ)).toEqual([
-      "nom_apprenant", "prenom_apprenant", "date_de_naissance_apprenant", "annee_scolaire", "date_inscription_formation",
-      "date_entree_formation", "date_fin_formation", "etablissement_responsable_uai", "etablissement_responsable_siret",
-      "etablissement_formateur_uai", "etablissement_formateur_siret",
+      "nom_apprenant",
+      "prenom_apprenant",
+      "date_de_naissance_apprenant",
+      "annee_scolaire",
+      "date_inscription_formation",
+      "date_entree_formation",
+      "date_fin_formation",
+      "etablissement_responsable_uai",
+      "etablissement_responsable_siret",
+      "etablissement_formateur_uai",
+      "etablissement_formateur_siret",
     ]);
     expect(description.every((d) => d.description.length > 0)).toBe(true);
   });

@@ -51,9 +51,20 @@ export async function createOrganisme(overrides: Partial<OrganismeFixture> = {})
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
     .bind(
-      organisme.id, organisme.uai, organisme.siret, organisme.raisonSociale, organisme.enseigne, organisme.nature,
-      organisme.commune, organisme.departement, organisme.region, organisme.academie,
-      organisme.ferme ? 1 : 0, organisme.referentiel ? 1 : 0, now, now,
+      organisme.id,
+      organisme.uai,
+      organisme.siret,
+      organisme.raisonSociale,
+      organisme.enseigne,
+      organisme.nature,
+      organisme.commune,
+      organisme.departement,
+      organisme.region,
+      organisme.academie,
+      organisme.ferme ? 1 : 0,
+      organisme.referentiel ? 1 : 0,
+      now,
+      now,
     )
     .run();
   return organisme;
@@ -78,8 +89,12 @@ export async function createOrganisation(fixture: OrganisationFixture): Promise<
         AND code_departement IS ? AND code_academie IS ?`,
   )
     .bind(
-      fixture.type, fixture.organismeId ?? null, fixture.reseau ?? null, fixture.codeRegion ?? null,
-      fixture.codeDepartement ?? null, fixture.codeAcademie ?? null,
+      fixture.type,
+      fixture.organismeId ?? null,
+      fixture.reseau ?? null,
+      fixture.codeRegion ?? null,
+      fixture.codeDepartement ?? null,
+      fixture.codeAcademie ?? null,
     )
     .first<{ id: string }>();
   if (existing) return existing.id;
@@ -89,8 +104,15 @@ export async function createOrganisation(fixture: OrganisationFixture): Promise<
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
     .bind(
-      id, fixture.type, fixture.label ?? `${fixture.type} de test`, fixture.organismeId ?? null, fixture.reseau ?? null,
-      fixture.codeRegion ?? null, fixture.codeDepartement ?? null, fixture.codeAcademie ?? null, new Date().toISOString(),
+      id,
+      fixture.type,
+      fixture.label ?? `${fixture.type} de test`,
+      fixture.organismeId ?? null,
+      fixture.reseau ?? null,
+      fixture.codeRegion ?? null,
+      fixture.codeDepartement ?? null,
+      fixture.codeAcademie ?? null,
+      new Date().toISOString(),
     )
     .run();
   return id;
@@ -138,8 +160,16 @@ export async function createUser(fixture: UserFixture = {}): Promise<CreatedUser
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
     .bind(
-      id, email, await hashPassword(password, FIXTURE_ITERATIONS), fixture.civilite ?? "Madame", fixture.prenom ?? "Camille",
-      fixture.nom ?? "Martin", organisationId, fixture.status ?? "active", fixture.isAdmin ? 1 : 0, new Date().toISOString(),
+      id,
+      email,
+      await hashPassword(password, FIXTURE_ITERATIONS),
+      fixture.civilite ?? "Madame",
+      fixture.prenom ?? "Camille",
+      fixture.nom ?? "Martin",
+      organisationId,
+      fixture.status ?? "active",
+      fixture.isAdmin ? 1 : 0,
+      new Date().toISOString(),
     )
     .run();
   return { id, email, password, organisationId };
@@ -159,7 +189,10 @@ export async function loginAs(email: string, password: string = DEFAULT_PASSWORD
 }
 
 /** A same-origin JSON request carrying a session cookie. */
-export function apiFetch(path: string, init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) {
+export function apiFetch(
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
+) {
   const headers: Record<string, string> = { Origin: APP_URL, ...init.headers };
   if (init.cookie) headers.Cookie = init.cookie;
   if (init.body !== undefined) headers["Content-Type"] = "application/json";

@@ -27,14 +27,21 @@ export function modele(pushed: Record<string, unknown>[]): Modele[] {
     const d = validation.value as DossierNormalise & Record<string, string | undefined>;
     const contrats = ["", "_2", "_3", "_4"]
       .filter((s) => d[`contrat_date_debut${s}`])
-      .map((s) => ({ date_debut: d[`contrat_date_debut${s}`]!, date_fin: d[`contrat_date_fin${s}`] ?? null, date_rupture: d[`contrat_date_rupture${s}`] ?? null }));
+      .map((s) => ({
+        date_debut: d[`contrat_date_debut${s}`]!,
+        date_fin: d[`contrat_date_fin${s}`] ?? null,
+        date_rupture: d[`contrat_date_rupture${s}`] ?? null,
+      }));
     const parcours = computeParcours({
       date_entree_formation: d.date_entree_formation,
       date_fin_formation: d.date_fin_formation,
       date_exclusion_formation: d.date_exclusion_formation ?? null,
       contrats,
     });
-    byIdentity.set(`${d.etablissement_formateur_siret}|${d.annee_scolaire}|${d.id_erp_apprenant}`, { dossier: d, parcours });
+    byIdentity.set(`${d.etablissement_formateur_siret}|${d.annee_scolaire}|${d.id_erp_apprenant}`, {
+      dossier: d,
+      parcours,
+    });
   }
   return [...byIdentity.values()];
 }

@@ -1,10 +1,27 @@
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiFetch, createOrganisme, createUser, loginAs } from "../helpers/accounts";
-import { countedAt, countersAt, countersByFormation, INDICATEUR_STATUTS_ATTENDUS, modele, type Counters, type Modele } from "./expected";
+import {
+  countedAt,
+  countersAt,
+  countersByFormation,
+  INDICATEUR_STATUTS_ATTENDUS,
+  modele,
+  type Counters,
+  type Modele,
+} from "./expected";
 import { pushJeu, todayParis, type Jeu } from "./setup";
 
-const DATES = ["2023-08-31", "2023-10-15", "2024-01-31", "2024-03-15", "2024-07-31", "2024-08-01", "2024-12-31", "2025-06-30"];
+const DATES = [
+  "2023-08-31",
+  "2023-10-15",
+  "2024-01-31",
+  "2024-03-15",
+  "2024-07-31",
+  "2024-08-01",
+  "2024-12-31",
+  "2025-06-30",
+];
 const INDICATEURS = ["apprenants", "apprentis", "rupturants", "inscrits", "abandons"] as const;
 
 let jeu: Jeu;
@@ -35,9 +52,9 @@ describe("counters at a date, against an independent computation", () => {
 
   it("by formation: every formation's counters match, and they add up to the organisme's", async () => {
     for (const date of ["2023-10-15", "2024-03-15", "2024-12-31"]) {
-      const { formations } = await get<{ formations: { libelle: string | null; cfd: string | null; indicateurs: Counters }[] }>(
-        `/indicateurs/formations?date=${date}`,
-      );
+      const { formations } = await get<{
+        formations: { libelle: string | null; cfd: string | null; indicateurs: Counters }[];
+      }>(`/indicateurs/formations?date=${date}`);
       const actual = new Map(formations.map((f) => [`${f.libelle ?? ""}|${f.cfd ?? ""}`, f.indicateurs]));
       expect(actual, date).toEqual(countersByFormation(m, date));
       expect(formations.length).toBeGreaterThan(5);
@@ -49,27 +66,40 @@ describe("counters at a date, against an independent computation", () => {
   });
 
   it("month by month over a past school year: twelve month-ends, August to July", async () => {
-    const { anneeScolaire, points } = await get<{ anneeScolaire: string; points: { mois: string; date: string; indicateurs: Counters }[] }>(
-      "/indicateurs/evolution?annee=2023-2024",
-    );
+    const { anneeScolaire, points } = await get<{
+      anneeScolaire: string;
+      points: { mois: string; date: string; indicateurs: Counters }[];
+    }>("/indicateurs/evolution?annee=2023-2024");
     expect(anneeScolaire).toBe("2023-2024");
     expect(points.map((p) => p.date)).toEqual([
-      "2023-08-31", "2023-09-30", "2023-10-31", "2023-11-30", "2023-12-31", "2024-01-31",
-      "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30", "2024-07-31",
+      "2023-08-31",
+      "2023-09-30",
+      "2023-10-31",
+      "2023-11-30",
+      "2023-12-31",
+      "2024-01-31",
+      "2024-02-29",
+      "2024-03-31",
+      "2024-04-30",
+      "2024-05-31",
+      "2024-06-30",
+      "2024-07-31",
     ]);
     for (const point of points) expect(point.indicateurs, point.date).toEqual(countersAt(m, point.date));
   });
 
   it("over the current school year: today for the current month, nothing for months to come", async () => {
     const today = todayParis();
-    const { anneeScolaire, points } = await get<{ anneeScolaire: string; points: { mois: string; date: string | null; indicateurs: Counters | null }[] }>(
-      "/indicateurs/evolution",
-    );
+    const { anneeScolaire, points } = await get<{
+      anneeScolaire: string;
+      points: { mois: string; date: string | null; indicateurs: Counters | null }[];
+    }>("/indicateurs/evolution");
     expect(points).toHaveLength(12);
     expect(points[0].mois).toBe(`${anneeScolaire.slice(0, 4)}-08`);
     const courant = points.find((p) => p.mois === today.slice(0, 7))!;
     expect(courant).toMatchObject({ date: today, indicateurs: countersAt(m, today) });
-    for (const p of points.filter((p) => p.mois > today.slice(0, 7))) expect(p).toMatchObject({ date: null, indicateurs: null });
+    for (const p of points.filter((p) => p.mois > today.slice(0, 7)))
+      expect(p).toMatchObject({ date: null, indicateurs: null });
   });
 });
 
@@ -80,13 +110,20 @@ interface Ligne {
   formation: string | null;
   statut: string;
   depuis: string | null;
-  contrat: { dateDebut: string; dateFin: string | null; dateRupture: string | null; siretEmployeur: string | null } | null;
+  contrat: {
+    dateDebut: string;
+    dateFin: string | null;
+    dateRupture: string | null;
+    siretEmployeur: string | null;
+  } | null;
 }
 
 async function listeComplete(indicateur: string, date: string): Promise<{ total: number; rows: Ligne[] }> {
   const rows: Ligne[] = [];
   for (let page = 1; ; page++) {
-    const body = await get<{ total: number; rows: Ligne[] }>(`/indicateurs/liste?indicateur=${indicateur}&date=${date}&taille=200&page=${page}`);
+    const body = await get<{ total: number; rows: Ligne[] }>(
+      `/indicateurs/liste?indicateur=${indicateur}&date=${date}&taille=200&page=${page}`,
+    );
     rows.push(...body.rows);
     if (rows.length >= body.total || body.rows.length === 0) return { total: body.total, rows };
   }
@@ -107,7 +144,12 @@ describe("nominative lists", () => {
         expected
           .map((x) => {
             const depuis = x.parcours.filter((e) => e.date <= date).at(-1)?.date ?? null;
-            const p = { nom: x.dossier.nom_apprenant, prenom: x.dossier.prenom_apprenant, dateDeNaissance: x.dossier.date_de_naissance_apprenant, formation: x.dossier.libelle_court_formation ?? null };
+            const p = {
+              nom: x.dossier.nom_apprenant,
+              prenom: x.dossier.prenom_apprenant,
+              dateDeNaissance: x.dossier.date_de_naissance_apprenant,
+              formation: x.dossier.libelle_court_formation ?? null,
+            };
             return `${personne(p)}|${x.statut}|${depuis}`;
           })
           .sort(),
@@ -120,10 +162,14 @@ describe("nominative lists", () => {
   });
 
   it("is sorted by name and paged", async () => {
-    const first = await get<{ total: number; rows: Ligne[]; page: number; taille: number }>("/indicateurs/liste?indicateur=apprenants&date=2023-10-15&taille=10");
+    const first = await get<{ total: number; rows: Ligne[]; page: number; taille: number }>(
+      "/indicateurs/liste?indicateur=apprenants&date=2023-10-15&taille=10",
+    );
     expect(first).toMatchObject({ page: 1, taille: 10 });
     expect(first.rows).toHaveLength(10);
-    const second = await get<{ rows: Ligne[] }>("/indicateurs/liste?indicateur=apprenants&date=2023-10-15&taille=10&page=2");
+    const second = await get<{ rows: Ligne[] }>(
+      "/indicateurs/liste?indicateur=apprenants&date=2023-10-15&taille=10&page=2",
+    );
     const noms = [...first.rows, ...second.rows].map((r) => r.nom);
     expect(noms).toEqual([...noms].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
     expect(new Set([...first.rows, ...second.rows].map(personne)).size).toBe(20);
@@ -131,12 +177,16 @@ describe("nominative lists", () => {
 
   it("exports the whole list and logs every download", async () => {
     const date = "2024-03-15";
-    const csv = await get<{ total: number; rows: Ligne[] }>(`/indicateurs/liste?indicateur=apprentis&date=${date}&export=csv`);
+    const csv = await get<{ total: number; rows: Ligne[] }>(
+      `/indicateurs/liste?indicateur=apprentis&date=${date}&export=csv`,
+    );
     expect(csv.rows).toHaveLength(countersAt(m, date).apprentis);
     expect(csv.total).toBe(csv.rows.length);
     await get(`/indicateurs/liste?indicateur=rupturants&date=${date}&export=xlsx`);
     await get(`/indicateurs/liste?indicateur=rupturants&date=${date}`);
-    const log = await env.DB.prepare("SELECT kind, user_id AS userId FROM downloads_log WHERE organisme_id = ? ORDER BY id")
+    const log = await env.DB.prepare(
+      "SELECT kind, user_id AS userId FROM downloads_log WHERE organisme_id = ? ORDER BY id",
+    )
       .bind(jeu.responsable.id)
       .all<{ kind: string; userId: string }>();
     expect(log.results.map((r) => r.kind)).toEqual(["indicateur-apprentis-csv", "indicateur-rupturants-xlsx"]);
@@ -162,7 +212,9 @@ describe("access and parameters", () => {
       expect(((await response.json()) as { message: string }).message).toBe("Vous n'avez pas accès à cet organisme.");
       expect((await apiFetch(path)).status, path).toBe(401);
     }
-    const log = await env.DB.prepare("SELECT count(*) AS n FROM downloads_log WHERE organisme_id = ? AND kind LIKE '%csv' AND kind = 'indicateur-apprentis-csv'")
+    const log = await env.DB.prepare(
+      "SELECT count(*) AS n FROM downloads_log WHERE organisme_id = ? AND kind LIKE '%csv' AND kind = 'indicateur-apprentis-csv'",
+    )
       .bind(jeu.responsable.id)
       .first<{ n: number }>();
     expect(log!.n).toBe(1);
@@ -170,12 +222,18 @@ describe("access and parameters", () => {
 
   it("lets a formateur's users see the formateur alone, not its responsable", async () => {
     const cookie = await loginAs((await createUser({ organismeId: jeu.formateur.id })).email);
-    const response = await apiFetch(`/api/organismes/${jeu.formateur.id}/indicateurs/formations?date=2024-03-15`, { cookie });
+    const response = await apiFetch(`/api/organismes/${jeu.formateur.id}/indicateurs/formations?date=2024-03-15`, {
+      cookie,
+    });
     expect(response.status).toBe(200);
     const { formations } = (await response.json()) as { formations: { indicateurs: Counters }[] };
     const formateurSeul = m.filter((x) => x.dossier.etablissement_formateur_siret === jeu.formateur.siret);
-    expect(formations.reduce((n, f) => n + f.indicateurs.apprenants, 0)).toBe(countersAt(formateurSeul, "2024-03-15").apprenants);
-    expect((await apiFetch(`/api/organismes/${jeu.responsable.id}/indicateurs/formations`, { cookie })).status).toBe(403);
+    expect(formations.reduce((n, f) => n + f.indicateurs.apprenants, 0)).toBe(
+      countersAt(formateurSeul, "2024-03-15").apprenants,
+    );
+    expect((await apiFetch(`/api/organismes/${jeu.responsable.id}/indicateurs/formations`, { cookie })).status).toBe(
+      403,
+    );
   });
 
   it("rejects malformed parameters with French messages", async () => {
@@ -183,7 +241,10 @@ describe("access and parameters", () => {
       ["/indicateurs/formations?date=2024-02-30", "Date invalide (format attendu : AAAA-MM-JJ)."],
       ["/indicateurs/formations?date=15/03/2024", "Date invalide (format attendu : AAAA-MM-JJ)."],
       ["/indicateurs/evolution?annee=2023-2025", "Année scolaire invalide (format attendu : 2026-2027)."],
-      ["/indicateurs/liste?indicateur=tous&date=2024-01-01", "Indicateur inconnu (attendu : apprenants, apprentis, rupturants, inscrits ou abandons)."],
+      [
+        "/indicateurs/liste?indicateur=tous&date=2024-01-01",
+        "Indicateur inconnu (attendu : apprenants, apprentis, rupturants, inscrits ou abandons).",
+      ],
       ["/indicateurs/liste?indicateur=apprentis&export=pdf", "Format d'export inconnu (attendu : csv ou xlsx)."],
       ["/transmissions?jours=0", "Nombre de jours invalide (entre 1 et 366)."],
       ["/transmissions?date=2024-13-01", "Date invalide (format attendu : AAAA-MM-JJ)."],

@@ -20,16 +20,43 @@ export interface Jeu {
 export async function pushJeu(): Promise<Jeu> {
   const responsable = await createOrganisme({ nature: "responsable", raisonSociale: "CFA RESPONSABLE" });
   const formateur = await createOrganisme({ nature: "formateur", raisonSociale: "CFA FORMATEUR" });
-  await env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)").bind(responsable.id, formateur.id).run();
+  await env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)")
+    .bind(responsable.id, formateur.id)
+    .run();
   const { key } = await organismeAvecCle({ organisme: responsable });
   const cookie = await loginAs((await createUser({ organismeId: responsable.id })).email);
 
   const lots = [
-    generateDossiers({ count: 250, seed: 11, anneeScolaire: "2023-2024", formateur: couple(formateur), responsable: couple(responsable), invalidRatio: 0.12 }),
-    generateDossiers({ count: 150, seed: 12, anneeScolaire: "2023-2024", formateur: couple(responsable), responsable: couple(responsable) }),
-    generateDossiers({ count: 100, seed: 13, anneeScolaire: "2024-2025", formateur: couple(formateur), responsable: couple(responsable) }),
+    generateDossiers({
+      count: 250,
+      seed: 11,
+      anneeScolaire: "2023-2024",
+      formateur: couple(formateur),
+      responsable: couple(responsable),
+      invalidRatio: 0.12,
+    }),
+    generateDossiers({
+      count: 150,
+      seed: 12,
+      anneeScolaire: "2023-2024",
+      formateur: couple(responsable),
+      responsable: couple(responsable),
+    }),
+    generateDossiers({
+      count: 100,
+      seed: 13,
+      anneeScolaire: "2024-2025",
+      formateur: couple(formateur),
+      responsable: couple(responsable),
+    }),
     // A calendar school year ("Y-Y"), counted at dates of that year.
-    generateDossiers({ count: 40, seed: 14, anneeScolaire: "2024-2024", formateur: couple(responsable), responsable: couple(responsable) }),
+    generateDossiers({
+      count: 40,
+      seed: 14,
+      anneeScolaire: "2024-2024",
+      formateur: couple(responsable),
+      responsable: couple(responsable),
+    }),
   ];
   const pushes: Jeu["pushes"] = [];
   for (const lot of lots) {
@@ -42,7 +69,13 @@ export async function pushJeu(): Promise<Jeu> {
   // Another organisme's learners, never counted for ours.
   const autre = await createOrganisme();
   const cleAutre = await organismeAvecCle({ organisme: autre });
-  const bruit = generateDossiers({ count: 60, seed: 15, anneeScolaire: "2023-2024", formateur: couple(autre), responsable: couple(autre) });
+  const bruit = generateDossiers({
+    count: 60,
+    seed: 15,
+    anneeScolaire: "2023-2024",
+    formateur: couple(autre),
+    responsable: couple(autre),
+  });
   expect((await push(cleAutre.key, bruit)).status).toBe(200);
 
   return { responsable, formateur, cookie, pushed: lots.flat(), pushes };

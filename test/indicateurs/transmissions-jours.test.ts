@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { createOrganisme } from "../helpers/accounts";
 import { transmissionsDuJour, transmissionsParJour } from "../../worker/lib/transmissions-query";
 
-async function transmission(organismeId: string, receivedAt: string, counts: { total: number; invalid?: number; held?: number }) {
+async function transmission(
+  organismeId: string,
+  receivedAt: string,
+  counts: { total: number; invalid?: number; held?: number },
+) {
   const invalid = counts.invalid ?? 0;
   const held = counts.held ?? 0;
   await env.DB.prepare(
@@ -36,10 +40,16 @@ describe("days of the transmissions history are Paris days", () => {
       { date: "2024-03-31", transmissions: 1, recus: 5, valides: 0, invalides: 0, enAttente: 5 },
       { date: "2024-03-30", transmissions: 1, recus: 10, valides: 8, invalides: 2, enAttente: 0 },
     ]);
-    expect((await transmissionsParJour(env.DB, [organisme.id, formateur.id], 1, now)).map((j) => j.date)).toEqual(["2024-07-11"]);
+    expect((await transmissionsParJour(env.DB, [organisme.id, formateur.id], 1, now)).map((j) => j.date)).toEqual([
+      "2024-07-11",
+    ]);
 
-    expect((await transmissionsDuJour(env.DB, [organisme.id], "2024-03-31")).map((t) => t.receivedAt)).toEqual(["2024-03-30T23:30:00.000Z"]);
+    expect((await transmissionsDuJour(env.DB, [organisme.id], "2024-03-31")).map((t) => t.receivedAt)).toEqual([
+      "2024-03-30T23:30:00.000Z",
+    ]);
     expect((await transmissionsDuJour(env.DB, [organisme.id], "2024-03-29")).map((t) => t.total)).toEqual([100]);
-    expect((await transmissionsDuJour(env.DB, [organisme.id, formateur.id], "2024-07-10")).map((t) => t.total)).toEqual([7]);
+    expect((await transmissionsDuJour(env.DB, [organisme.id, formateur.id], "2024-07-10")).map((t) => t.total)).toEqual(
+      [7],
+    );
   });
 });

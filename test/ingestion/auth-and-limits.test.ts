@@ -13,7 +13,9 @@ describe("ERP API authentication and limits", () => {
     expect(await message(await push(null, [], { Authorization: key }))).toBe("La clé API doit etre au format Bearer");
     expect(await message(await push(crypto.randomUUID(), []))).toBe("La clé API n'est pas valide");
     expect(await message(await push("pas-une-cle", []))).toBe("La clé API n'est pas valide");
-    await env.DB.prepare("UPDATE api_keys SET revoked_at = ? WHERE organisme_id = ?").bind(new Date().toISOString(), organisme.id).run();
+    await env.DB.prepare("UPDATE api_keys SET revoked_at = ? WHERE organisme_id = ?")
+      .bind(new Date().toISOString(), organisme.id)
+      .run();
     expect(await message(await push(key, [dossier(organisme)]))).toBe("La clé API n'est pas valide");
   });
 
@@ -21,7 +23,9 @@ describe("ERP API authentication and limits", () => {
     const { organisme, key } = await organismeAvecCle({ confirmed: false });
     const response = await SELF.fetch(`${API}/test`, { method: "POST", headers: { Authorization: `Bearer ${key}` } });
     expect(await response.json()).toEqual({ msg: "ok" });
-    const row = await env.DB.prepare("SELECT last_used_at FROM api_keys WHERE organisme_id = ? AND revoked_at IS NULL").bind(organisme.id).first<{ last_used_at: string | null }>();
+    const row = await env.DB.prepare("SELECT last_used_at FROM api_keys WHERE organisme_id = ? AND revoked_at IS NULL")
+      .bind(organisme.id)
+      .first<{ last_used_at: string | null }>();
     expect(row!.last_used_at).not.toBeNull();
   });
 
@@ -30,7 +34,11 @@ describe("ERP API authentication and limits", () => {
     for (const body of [{ dossier: 1 }, Array.from({ length: 2001 }, () => dossier(organisme)), "{pas du json"]) {
       const response = await push(key, body);
       expect(response.status).toBe(400);
-      const json = (await response.json()) as { error: string; message: string; details: { message: string; path: string }[] };
+      const json = (await response.json()) as {
+        error: string;
+        message: string;
+        details: { message: string; path: string }[];
+      };
       expect(json.error).toBe("Bad Request");
       expect(json.message).toBe("Erreur de validation");
       expect(json.details.length).toBeGreaterThan(0);
@@ -61,7 +69,7 @@ describe("ERP API authentication and limits", () => {
   it("limits a key to 3000 requests a minute", async () => {
     const { key } = await organismeAvecCle();
     await awayFromMinuteBoundary();
-    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(`api-key:${(await keyId(key))}`));
+    const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName(`api-key:${await keyId(key)}`));
     for (let i = 0; i < 3000; i++) await stub.hit(3000);
     const response = await push(key, []);
     expect(response.status).toBe(429);

@@ -11,7 +11,9 @@ const actor = { userId: null, name: "Camille Test" };
 
 const heldRows = async (organismeId: string) =>
   (
-    await env.DB.prepare("SELECT identity, held_key_id AS keyId FROM dossiers_recus WHERE organisme_id = ? AND outcome = 'held' ORDER BY identity")
+    await env.DB.prepare(
+      "SELECT identity, held_key_id AS keyId FROM dossiers_recus WHERE organisme_id = ? AND outcome = 'held' ORDER BY identity",
+    )
       .bind(organismeId)
       .all<{ identity: string; keyId: string }>()
   ).results;
@@ -23,10 +25,13 @@ async function newKey(f: { organisme: { id: string }; cookie: string }): Promise
   return ((await generated.json()) as { key: string }).key;
 }
 
-const erpTest = (key: string) => SELF.fetch(`${API}/test`, { method: "POST", headers: { Authorization: `Bearer ${key}` } });
+const erpTest = (key: string) =>
+  SELF.fetch(`${API}/test`, { method: "POST", headers: { Authorization: `Bearer ${key}` } });
 
 const effectifNamed = (organismeId: string, idErp: string) =>
-  env.DB.prepare("SELECT nom, data FROM effectifs WHERE organisme_id = ? AND id_erp_apprenant = ?").bind(organismeId, idErp).first<{ nom: string; data: string }>();
+  env.DB.prepare("SELECT nom, data FROM effectifs WHERE organisme_id = ? AND id_erp_apprenant = ?")
+    .bind(organismeId, idErp)
+    .first<{ nom: string; data: string }>();
 
 describe("held records belong to the key that pushed them", () => {
   it("generating a new key discards what the previous key pushed; confirming the new key does not apply it", async () => {
@@ -51,7 +56,12 @@ describe("held records belong to the key that pushed them", () => {
     const key1Id = await keyIdOf(key1);
     const key2 = await newKey(f);
     // a push with key 1 authenticated just before key 2 was generated, and written just after
-    await ingestDossiers(env, [dossier(f.organisme, { id_erp_apprenant: "X" })], { organismeId: f.organisme.id, apiKeyId: key1Id, source: "erp", hold: true });
+    await ingestDossiers(env, [dossier(f.organisme, { id_erp_apprenant: "X" })], {
+      organismeId: f.organisme.id,
+      apiKeyId: key1Id,
+      source: "erp",
+      hold: true,
+    });
     await push(key2, [dossier(f.organisme, { id_erp_apprenant: "Y" })]);
     expect((await heldRows(f.organisme.id)).map((r) => r.identity)).toEqual(["2023-2024|X", "2023-2024|Y"]);
 
@@ -69,10 +79,22 @@ describe("held records belong to the key that pushed them", () => {
     const key2Id = await keyIdOf(generated.key);
     // key 1's row survived (written after the generation): key 2's push must not inherit its email
     await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "M", email_contact: "ancien@exemple.fr" })], {
-      organismeId: organisme.id, apiKeyId: await keyIdOf(key1), source: "erp", hold: true,
+      organismeId: organisme.id,
+      apiKeyId: await keyIdOf(key1),
+      source: "erp",
+      hold: true,
     });
-    await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "M" })], { organismeId: organisme.id, apiKeyId: key2Id, source: "erp", hold: true });
-    const row = await env.DB.prepare("SELECT held_data, held_key_id FROM dossiers_recus WHERE organisme_id = ? AND outcome = 'held'").bind(organisme.id).first<{ held_data: string; held_key_id: string }>();
+    await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "M" })], {
+      organismeId: organisme.id,
+      apiKeyId: key2Id,
+      source: "erp",
+      hold: true,
+    });
+    const row = await env.DB.prepare(
+      "SELECT held_data, held_key_id FROM dossiers_recus WHERE organisme_id = ? AND outcome = 'held'",
+    )
+      .bind(organisme.id)
+      .first<{ held_data: string; held_key_id: string }>();
     expect(row!.held_key_id).toBe(key2Id);
     expect(JSON.parse(row!.held_data).email_contact).toBeUndefined();
   });
@@ -81,7 +103,11 @@ describe("held records belong to the key that pushed them", () => {
     const { organisme, key } = await organismeAvecCle({ confirmed: false });
     await push(key, [dossier(organisme, { id_erp_apprenant: "S" })]);
     expect(await heldRows(organisme.id)).toHaveLength(1);
-    await env.DB.prepare("UPDATE api_keys SET created_at = '2020-01-01T00:00:00.000Z', last_used_at = '2020-01-01T00:00:00.000Z' WHERE id = ?").bind(await keyIdOf(key)).run();
+    await env.DB.prepare(
+      "UPDATE api_keys SET created_at = '2020-01-01T00:00:00.000Z', last_used_at = '2020-01-01T00:00:00.000Z' WHERE id = ?",
+    )
+      .bind(await keyIdOf(key))
+      .run();
     expect(await revokeStaleApiKeys(env)).toContain(await keyIdOf(key));
     expect(await heldRows(organisme.id)).toEqual([]);
   });
@@ -94,7 +120,12 @@ describe("a push racing the OFA's decision", () => {
     expect((await erpTest(key)).status).toBe(200);
     expect((await confirmConnection(organisme.id)).ok).toBe(true);
     // the push read "installed" before the confirmation and writes its held rows after it
-    await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "R1" })], { organismeId: organisme.id, apiKeyId: keyId, source: "erp", hold: true });
+    await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "R1" })], {
+      organismeId: organisme.id,
+      apiKeyId: keyId,
+      source: "erp",
+      hold: true,
+    });
     await settleHeldDossiers(env, organisme.id, keyId);
     expect(await effectifNamed(organisme.id, "R1")).not.toBeNull();
     expect(await heldRows(organisme.id)).toEqual([]);
@@ -108,7 +139,12 @@ describe("a push racing the OFA's decision", () => {
     const keyId = await keyIdOf(key);
     expect((await erpTest(key)).status).toBe(200);
     expect((await refuseConnection(organisme.id)).ok).toBe(true);
-    await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "R2" })], { organismeId: organisme.id, apiKeyId: keyId, source: "erp", hold: true });
+    await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "R2" })], {
+      organismeId: organisme.id,
+      apiKeyId: keyId,
+      source: "erp",
+      hold: true,
+    });
     await settleHeldDossiers(env, organisme.id, keyId);
     expect(await heldRows(organisme.id)).toEqual([]);
     expect(await countEffectifs(organisme.id)).toBe(0);
@@ -116,7 +152,12 @@ describe("a push racing the OFA's decision", () => {
 
   it("the next push of a confirmed key applies held records that a failed apply left behind", async () => {
     const { organisme, key } = await organismeAvecCle();
-    await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "L1" })], { organismeId: organisme.id, apiKeyId: await keyIdOf(key), source: "erp", hold: true });
+    await ingestDossiers(env, [dossier(organisme, { id_erp_apprenant: "L1" })], {
+      organismeId: organisme.id,
+      apiKeyId: await keyIdOf(key),
+      source: "erp",
+      hold: true,
+    });
     expect(await heldRows(organisme.id)).toHaveLength(1);
     const response = await push(key, [dossier(organisme, { id_erp_apprenant: "L2" })]);
     expect(response.status).toBe(200);
@@ -151,7 +192,9 @@ describe("refusing a connection after a held push of an existing effectif", () =
 
     expect((await refuseConnection(organisme.id)).ok).toBe(true);
     expect(await discardHeldDossiers(env, organisme.id)).toEqual({ discarded: 1 });
-    const row = await env.DB.prepare("SELECT outcome, errors, held_data FROM dossiers_recus WHERE organisme_id = ? AND identity = '2023-2024|E1'")
+    const row = await env.DB.prepare(
+      "SELECT outcome, errors, held_data FROM dossiers_recus WHERE organisme_id = ? AND identity = '2023-2024|E1'",
+    )
       .bind(organisme.id)
       .first();
     expect(row).toEqual({ outcome: "unchanged", errors: "[]", held_data: null });

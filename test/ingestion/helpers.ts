@@ -55,6 +55,8 @@ export function push(key: string | null, body: unknown, headers: Record<string, 
 }
 
 export async function countEffectifs(organismeId: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM effectifs WHERE organisme_id = ?").bind(organismeId).first<{ n: number }>();
+  const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM effectifs WHERE organisme_id = ?")
+    .bind(organismeId)
+    .first<{ n: number }>();
   return row!.n;
 }

@@ -57,8 +57,11 @@ describe("the transmission report line", () => {
   });
 
   it("writes cells that a spreadsheet would run as formulas as text", () => {
-    const dangerous = ["=HYPERLINK(\"http://x\";\"y\")", "+33 1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"];
-    const csv = toCsv(["Colonne"], dangerous.map((cell) => [cell]));
+    const dangerous = ['=HYPERLINK("http://x";"y")', "+33 1", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1"];
+    const csv = toCsv(
+      ["Colonne"],
+      dangerous.map((cell) => [cell]),
+    );
     expect(csv.split("\r\n").slice(1, -1)).toEqual([
       '"\'=HYPERLINK(""http://x"";""y"")"',
       "'+33 1",
@@ -67,7 +70,8 @@ describe("the transmission report line", () => {
       "'\t=1+1",
       '"\'\r=1+1"',
     ]);
-    expect(toCsv(["Colonne"], [["Dupont-Martin"], ["2 500"], ["a=b"]])).toBe("\uFEFFColonne\r\nDupont-Martin\r\n2 500\r\na=b\r\n");
+    expect(toCsv(["Colonne"], [["Dupont-Martin"], ["2 500"], ["a=b"]])).toBe(
+      "\uFEFFColonne\r\nDupont-Martin\r\n2 500\r\na=b\r\n",
+    );
   });
 });
-

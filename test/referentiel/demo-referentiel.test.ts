@@ -17,7 +17,9 @@ describe("the demo référentiel", () => {
     expect(new Set(organismes.map((o) => o.region)).size).toBeGreaterThanOrEqual(5);
     expect(new Set(organismes.map((o) => o.departement)).size).toBeGreaterThanOrEqual(10);
     expect(new Set(organismes.map((o) => o.academie)).size).toBeGreaterThanOrEqual(5);
-    expect(new Set(organismes.map((o) => o.nature))).toEqual(new Set(["responsable", "formateur", "responsable_formateur", "lieu_formation"]));
+    expect(new Set(organismes.map((o) => o.nature))).toEqual(
+      new Set(["responsable", "formateur", "responsable_formateur", "lieu_formation"]),
+    );
   });
 
   it("has valid, unique identifiers, most SIRETs Luhn-valid and a few closed or absent couples", () => {
@@ -49,7 +51,10 @@ describe("the demo référentiel", () => {
     const statements = insertOrganismesOrIgnore(organismes, "2024-09-01T00:00:00.000Z");
     for (const sql of statements) await env.DB.prepare(sql).run();
     for (const sql of insertOrganismesOrIgnore(organismes, "2025-01-01T00:00:00.000Z")) await env.DB.prepare(sql).run();
-    const row = await env.DB.prepare("SELECT COUNT(*) AS n, MAX(created_at) AS last FROM organismes").first<{ n: number; last: string }>();
+    const row = await env.DB.prepare("SELECT COUNT(*) AS n, MAX(created_at) AS last FROM organismes").first<{
+      n: number;
+      last: string;
+    }>();
     expect(row).toEqual({ n: organismes.length, last: "2024-09-01T00:00:00.000Z" });
   });
 });

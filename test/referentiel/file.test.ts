@@ -22,24 +22,38 @@ describe("parseCsv", () => {
 
 describe("readReferentielFile", () => {
   it("maps CSV headers to our columns whatever their case, accents or aliases", () => {
-    const lines = readReferentielFile("Numéro UAI,SIRET,Raison sociale,Code Postal\n0691078X,169 305 422 50535,CFA,69100\n");
+    const lines = readReferentielFile(
+      "Numéro UAI,SIRET,Raison sociale,Code Postal\n0691078X,169 305 422 50535,CFA,69100\n",
+    );
     expect(lines).toEqual([
-      { position: "ligne 2", fields: { uai: "0691078X", siret: "169 305 422 50535", raison_sociale: "CFA", code_postal: "69100" } },
+      {
+        position: "ligne 2",
+        fields: { uai: "0691078X", siret: "169 305 422 50535", raison_sociale: "CFA", code_postal: "69100" },
+      },
     ]);
   });
 
   it("reads a JSON array and names its items by index", () => {
-    const lines = readReferentielFile('[{"UAI":"0691078X","siret":16930542250535,"formateurs":["0690590S:16930542216734"]}, 3]');
+    const lines = readReferentielFile(
+      '[{"UAI":"0691078X","siret":16930542250535,"formateurs":["0690590S:16930542216734"]}, 3]',
+    );
     expect(lines).toEqual([
-      { position: "élément 1", fields: { uai: "0691078X", siret: 16930542250535, formateurs: ["0690590S:16930542216734"] } },
+      {
+        position: "élément 1",
+        fields: { uai: "0691078X", siret: 16930542250535, formateurs: ["0690590S:16930542216734"] },
+      },
       { position: "élément 2", fields: {} },
     ]);
   });
 
   it("refuses a file it cannot read, saying why", () => {
-    expect(() => readReferentielFile('{"uai":"0691078X"}')).toThrow(new InvalidFileError("Le fichier JSON doit contenir un tableau d'organismes."));
+    expect(() => readReferentielFile('{"uai":"0691078X"}')).toThrow(
+      new InvalidFileError("Le fichier JSON doit contenir un tableau d'organismes."),
+    );
     expect(() => readReferentielFile("[1, 2")).toThrow(InvalidFileError);
-    expect(() => readReferentielFile("raison_sociale;commune\nCFA;Lyon\n")).toThrow("Colonnes « uai » et « siret » attendues sur la première ligne.");
+    expect(() => readReferentielFile("raison_sociale;commune\nCFA;Lyon\n")).toThrow(
+      "Colonnes « uai » et « siret » attendues sur la première ligne.",
+    );
     expect(() => readReferentielFile("")).toThrow("Le fichier est vide.");
   });
 

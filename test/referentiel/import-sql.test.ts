@@ -13,10 +13,19 @@ async function importer(text: string, now: string) {
     results.map((r) => [
       `${r.uai}|${r.siret}`,
       {
-        uai: String(r.uai), siret: String(r.siret), raisonSociale: String(r.raison_sociale), enseigne: r.enseigne as string | null,
-        nature: r.nature as OrganismeReferentiel["nature"], adresse: r.adresse as string | null, codePostal: r.code_postal as string | null,
-        commune: r.commune as string | null, departement: r.departement as string | null, region: r.region as string | null,
-        academie: r.academie as string | null, ferme: r.ferme === 1, referentiel: r.referentiel === 1,
+        uai: String(r.uai),
+        siret: String(r.siret),
+        raisonSociale: String(r.raison_sociale),
+        enseigne: r.enseigne as string | null,
+        nature: r.nature as OrganismeReferentiel["nature"],
+        adresse: r.adresse as string | null,
+        codePostal: r.code_postal as string | null,
+        commune: r.commune as string | null,
+        departement: r.departement as string | null,
+        region: r.region as string | null,
+        academie: r.academie as string | null,
+        ferme: r.ferme === 1,
+        referentiel: r.referentiel === 1,
       },
     ]),
   );
@@ -27,7 +36,9 @@ async function importer(text: string, now: string) {
 }
 
 const organisme = (uai: string, siret: string) =>
-  env.DB.prepare("SELECT * FROM organismes WHERE uai = ? AND siret = ?").bind(uai, siret).first<Record<string, unknown>>();
+  env.DB.prepare("SELECT * FROM organismes WHERE uai = ? AND siret = ?")
+    .bind(uai, siret)
+    .first<Record<string, unknown>>();
 
 const FILE = [
   "uai;siret;raison_sociale;enseigne;nature;adresse;code_postal;commune;departement;region;academie;ferme;formateurs",
@@ -51,9 +62,18 @@ describe("référentiel import into D1", () => {
     ]);
 
     expect(await organisme("0691078X", "16930542250535")).toMatchObject({
-      raison_sociale: "CFA BTP RHÔNE", adresse: "1 rue de l'Industrie", nature: "responsable", ferme: 0, referentiel: 1, departement: "69",
+      raison_sociale: "CFA BTP RHÔNE",
+      adresse: "1 rue de l'Industrie",
+      nature: "responsable",
+      ferme: 0,
+      referentiel: 1,
+      departement: "69",
     });
-    expect(await organisme("0690590S", "16930542216734")).toMatchObject({ departement: "69", nature: "formateur", ferme: 0 });
+    expect(await organisme("0690590S", "16930542216734")).toMatchObject({
+      departement: "69",
+      nature: "formateur",
+      ferme: 0,
+    });
     expect(await organisme("0693414L", "16930542278445")).toMatchObject({ ferme: 1 });
     const { results } = await env.DB.prepare(
       "SELECT f.uai FROM organisme_relations x JOIN organismes r ON r.id = x.responsable_id JOIN organismes f ON f.id = x.formateur_id WHERE r.uai = '0691078X' ORDER BY f.uai",
@@ -65,7 +85,11 @@ describe("référentiel import into D1", () => {
     await importer(FILE, "2024-01-01T00:00:00.000Z");
     const before = await env.DB.prepare("SELECT * FROM organismes ORDER BY uai").all();
     const plan = await importer(FILE, "2024-02-01T00:00:00.000Z");
-    expect({ creations: plan.creations.length, updates: plan.updates.length, unchanged: plan.unchanged }).toEqual({ creations: 0, updates: 0, unchanged: 3 });
+    expect({ creations: plan.creations.length, updates: plan.updates.length, unchanged: plan.unchanged }).toEqual({
+      creations: 0,
+      updates: 0,
+      unchanged: 3,
+    });
     expect((await env.DB.prepare("SELECT * FROM organismes ORDER BY uai").all()).results).toEqual(before.results);
   });
 
@@ -74,11 +98,22 @@ describe("référentiel import into D1", () => {
     const { id } = (await organisme("0691078X", "16930542250535")) as { id: string };
     await env.DB.prepare("UPDATE organismes SET erp = 'gesti', referentiel = 0 WHERE id = ?").bind(id).run();
 
-    const plan = await importer("uai,siret,raison_sociale,ferme\n0691078X,16930542250535,CFA BTP DU RHÔNE,1\n", "2024-03-01T00:00:00.000Z");
+    const plan = await importer(
+      "uai,siret,raison_sociale,ferme\n0691078X,16930542250535,CFA BTP DU RHÔNE,1\n",
+      "2024-03-01T00:00:00.000Z",
+    );
     expect(plan.updates.map((o) => o.uai)).toEqual(["0691078X"]);
     expect(await organisme("0691078X", "16930542250535")).toMatchObject({
-      id, erp: "gesti", raison_sociale: "CFA BTP DU RHÔNE", ferme: 1, referentiel: 1, enseigne: "BTP CFA", nature: "responsable",
-      adresse: "1 rue de l'Industrie", updated_at: "2024-03-01T00:00:00.000Z", created_at: "2024-01-01T00:00:00.000Z",
+      id,
+      erp: "gesti",
+      raison_sociale: "CFA BTP DU RHÔNE",
+      ferme: 1,
+      referentiel: 1,
+      enseigne: "BTP CFA",
+      nature: "responsable",
+      adresse: "1 rue de l'Industrie",
+      updated_at: "2024-03-01T00:00:00.000Z",
+      created_at: "2024-01-01T00:00:00.000Z",
     });
   });
 });
@@ -92,10 +127,20 @@ describe("sqlValue", () => {
 
 describe("insertRows", () => {
   it("splits rows by count and by size so that no statement exceeds D1's limit", () => {
-    const many = insertRows("t", ["a"], Array.from({ length: 120 }, (_, i) => [i]));
+    const many = insertRows(
+      "t",
+      ["a"],
+      Array.from({ length: 120 }, (_, i) => [i]),
+    );
     expect(many).toHaveLength(3);
     expect(many[0]).toBe(`INSERT INTO t (a) VALUES\n${Array.from({ length: 50 }, (_, i) => `(${i})`).join(",\n")};`);
-    const big = insertRows("t", ["a"], Array.from({ length: 10 }, () => ["x".repeat(30_000)]), "ON CONFLICT DO NOTHING", "INSERT OR IGNORE");
+    const big = insertRows(
+      "t",
+      ["a"],
+      Array.from({ length: 10 }, () => ["x".repeat(30_000)]),
+      "ON CONFLICT DO NOTHING",
+      "INSERT OR IGNORE",
+    );
     expect(big).toHaveLength(5);
     for (const statement of big) {
       expect(statement.length).toBeLessThanOrEqual(MAX_STATEMENT_CHARS);

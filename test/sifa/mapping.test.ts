@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { validateDossier, type DossierNormalise } from "../../worker/domain/dossier";
 import { computeParcours, statutAt, type ParcoursInput, type Statut } from "../../worker/domain/parcours";
-import { colonnesManquantes, dateEnqueteSifa, dateSifa, ligneSifa, STATUTS_POPULATION_SIFA, valeursSifa } from "../../worker/domain/sifa";
+import {
+  colonnesManquantes,
+  dateEnqueteSifa,
+  dateSifa,
+  ligneSifa,
+  STATUTS_POPULATION_SIFA,
+  valeursSifa,
+} from "../../worker/domain/sifa";
 import { COLONNES_SIFA, COLONNES_SIFA_OBLIGATOIRES, csvSifa } from "../../worker/domain/sifa-fichier";
 
 const DATE_ENQUETE = "2026-12-31";
@@ -51,8 +58,14 @@ function normalise(input: Record<string, unknown>): DossierNormalise {
   return result.value;
 }
 
-const ligne = (input: Record<string, unknown>, uais: { uaiResponsable?: string | null; uaiFormateur?: string | null } = {}) =>
-  ligneSifa({ dossier: normalise(input), uaiResponsable: uais.uaiResponsable ?? null, uaiFormateur: uais.uaiFormateur ?? null }, DATE_ENQUETE);
+const ligne = (
+  input: Record<string, unknown>,
+  uais: { uaiResponsable?: string | null; uaiFormateur?: string | null } = {},
+) =>
+  ligneSifa(
+    { dossier: normalise(input), uaiResponsable: uais.uaiResponsable ?? null, uaiFormateur: uais.uaiFormateur ?? null },
+    DATE_ENQUETE,
+  );
 
 describe("SIFA columns", () => {
   it("are the survey's 47 columns in its order, and a line follows it", () => {
@@ -147,14 +160,20 @@ describe("SIFA columns", () => {
   });
 
   it("DUR_FORM_THEO in months: the months sent, else the years × 12", () => {
-    expect(ligne({ ...minimal, duree_theorique_formation_mois: 18, duree_theorique_formation: 2 }).DUR_FORM_THEO).toBe("18");
+    expect(ligne({ ...minimal, duree_theorique_formation_mois: 18, duree_theorique_formation: 2 }).DUR_FORM_THEO).toBe(
+      "18",
+    );
     expect(ligne({ ...minimal, duree_theorique_formation: 3 }).DUR_FORM_THEO).toBe("36");
     expect(ligne(minimal).DUR_FORM_THEO).toBe("");
   });
 
   it("DUR_FORM_REELLE is the months from entrée to fin de formation", () => {
-    expect(ligne({ ...minimal, date_entree_formation: "2026-09-01", date_fin_formation: "2027-08-31" }).DUR_FORM_REELLE).toBe("12");
-    expect(ligne({ ...minimal, date_entree_formation: "2026-09-01", date_fin_formation: "2026-09-10" }).DUR_FORM_REELLE).toBe("1");
+    expect(
+      ligne({ ...minimal, date_entree_formation: "2026-09-01", date_fin_formation: "2027-08-31" }).DUR_FORM_REELLE,
+    ).toBe("12");
+    expect(
+      ligne({ ...minimal, date_entree_formation: "2026-09-01", date_fin_formation: "2026-09-10" }).DUR_FORM_REELLE,
+    ).toBe("1");
   });
 
   it("ETAB_N_1: an UAI as is, a département on three characters", () => {
@@ -179,7 +198,14 @@ describe("SIFA columns", () => {
   });
 
   it("the contract slots' order does not matter: the latest by start date wins", () => {
-    const l = ligne({ ...minimal, contrat_date_debut: "2026-11-02", siret_employeur: "44444444444444", contrat_date_debut_2: "2026-09-01", contrat_date_fin_2: "2026-10-31", siret_employeur_2: "55555555555555" });
+    const l = ligne({
+      ...minimal,
+      contrat_date_debut: "2026-11-02",
+      siret_employeur: "44444444444444",
+      contrat_date_debut_2: "2026-09-01",
+      contrat_date_fin_2: "2026-10-31",
+      siret_employeur_2: "55555555555555",
+    });
     expect([l.DATE_DEB_CONT, l.SIRET_EMP]).toEqual(["02112026", "44444444444444"]);
   });
 });
@@ -209,7 +235,18 @@ describe("required columns", () => {
 
   it("a minimal dossier misses what the ERP did not send, in column order", () => {
     expect(colonnesManquantes(ligne(minimal))).toEqual([
-      "INE", "TYPE_CFA", "DIPLOME", "DUR_FORM_THEO", "AN_FORM", "ADRESSE", "COD_POST", "COM_RESID", "SEXE", "HANDI", "SIT_N_1", "ETAB_N_1",
+      "INE",
+      "TYPE_CFA",
+      "DIPLOME",
+      "DUR_FORM_THEO",
+      "AN_FORM",
+      "ADRESSE",
+      "COD_POST",
+      "COM_RESID",
+      "SEXE",
+      "HANDI",
+      "SIT_N_1",
+      "ETAB_N_1",
     ]);
   });
 
@@ -233,30 +270,71 @@ describe("population", () => {
   it("counts APPRENTI and RUPTURANT on that day, not INSCRIT, ABANDON or FIN_DE_FORMATION", () => {
     const statut = (dates: ParcoursInput) => statutAt(computeParcours(dates), DATE_ENQUETE);
     const cas: { attendu: Statut; dates: ParcoursInput }[] = [
-      { attendu: "APPRENTI", dates: { date_entree_formation: "2026-09-01", date_fin_formation: "2028-06-30", contrats: [{ date_debut: "2026-12-31" }] } },
-      { attendu: "RUPTURANT", dates: { date_entree_formation: "2026-09-01", date_fin_formation: "2028-06-30", contrats: [{ date_debut: "2026-09-01", date_rupture: "2026-12-31" }] } },
-      { attendu: "INSCRIT", dates: { date_entree_formation: "2026-11-01", date_fin_formation: "2028-06-30", contrats: [{ date_debut: "2027-01-01" }] } },
-      { attendu: "ABANDON", dates: { date_entree_formation: "2026-09-01", date_fin_formation: "2028-06-30", date_exclusion_formation: "2026-12-31", contrats: [{ date_debut: "2026-09-01" }] } },
-      { attendu: "FIN_DE_FORMATION", dates: { date_entree_formation: "2025-09-01", date_fin_formation: "2026-12-31", contrats: [{ date_debut: "2025-09-01", date_fin: "2026-12-31" }] } },
+      {
+        attendu: "APPRENTI",
+        dates: {
+          date_entree_formation: "2026-09-01",
+          date_fin_formation: "2028-06-30",
+          contrats: [{ date_debut: "2026-12-31" }],
+        },
+      },
+      {
+        attendu: "RUPTURANT",
+        dates: {
+          date_entree_formation: "2026-09-01",
+          date_fin_formation: "2028-06-30",
+          contrats: [{ date_debut: "2026-09-01", date_rupture: "2026-12-31" }],
+        },
+      },
+      {
+        attendu: "INSCRIT",
+        dates: {
+          date_entree_formation: "2026-11-01",
+          date_fin_formation: "2028-06-30",
+          contrats: [{ date_debut: "2027-01-01" }],
+        },
+      },
+      {
+        attendu: "ABANDON",
+        dates: {
+          date_entree_formation: "2026-09-01",
+          date_fin_formation: "2028-06-30",
+          date_exclusion_formation: "2026-12-31",
+          contrats: [{ date_debut: "2026-09-01" }],
+        },
+      },
+      {
+        attendu: "FIN_DE_FORMATION",
+        dates: {
+          date_entree_formation: "2025-09-01",
+          date_fin_formation: "2026-12-31",
+          contrats: [{ date_debut: "2025-09-01", date_fin: "2026-12-31" }],
+        },
+      },
     ];
     for (const { attendu, dates } of cas) {
       expect(statut(dates)).toBe(attendu);
-      expect(STATUTS_POPULATION_SIFA.includes(statut(dates)), attendu).toBe(attendu === "APPRENTI" || attendu === "RUPTURANT");
+      expect(STATUTS_POPULATION_SIFA.includes(statut(dates)), attendu).toBe(
+        attendu === "APPRENTI" || attendu === "RUPTURANT",
+      );
     }
   });
 });
 
 describe("CSV", () => {
   it("has a BOM, no header, `;` separators and CRLF line ends", () => {
-    const csv = csvSifa([["A", "B"], ["C", ""]]);
+    const csv = csvSifa([
+      ["A", "B"],
+      ["C", ""],
+    ]);
     expect(csv).toBe("\uFEFFA;B\r\nC;\r\n");
     expect(csvSifa([])).toBe("\uFEFF");
   });
 
   it("quotes cells with a separator, quote or line break, and neutralises formulas but keeps international phone numbers", () => {
-    expect(csvSifa([["1 rue A; bât B", 'dit "Léo"', "=HYPERLINK(1)", "+cmd|x", "@SUM(1)", "+33612345678", "-12"]])).toBe(
-      '\uFEFF"1 rue A; bât B";"dit ""Léo""";\'=HYPERLINK(1);\'+cmd|x;\'@SUM(1);+33612345678;-12\r\n',
-    );
+    expect(
+      csvSifa([["1 rue A; bât B", 'dit "Léo"', "=HYPERLINK(1)", "+cmd|x", "@SUM(1)", "+33612345678", "-12"]]),
+    ).toBe('\uFEFF"1 rue A; bât B";"dit ""Léo""";\'=HYPERLINK(1);\'+cmd|x;\'@SUM(1);+33612345678;-12\r\n');
   });
 
   it("a complete line keeps its 47 cells", () => {

@@ -2,8 +2,21 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { anneesScolairesAt } from "../../worker/domain/annee-scolaire";
 import { indicateursFromStatuts, type Indicateurs } from "../../worker/domain/indicators";
-import { computeParcours, parcoursToIntervals, statutAt, type ParcoursEntry, type Statut } from "../../worker/domain/parcours";
-import { apiFetch, createOrganisme, createUser, loginAs, type OrganisationFixture, type OrganismeFixture } from "../helpers/accounts";
+import {
+  computeParcours,
+  parcoursToIntervals,
+  statutAt,
+  type ParcoursEntry,
+  type Statut,
+} from "../../worker/domain/parcours";
+import {
+  apiFetch,
+  createOrganisme,
+  createUser,
+  loginAs,
+  type OrganisationFixture,
+  type OrganismeFixture,
+} from "../helpers/accounts";
 
 interface EffectifTest {
   id: string;
@@ -22,13 +35,15 @@ function nouveauTerritoire() {
 async function insertEffectif(effectif: EffectifTest) {
   await env.DB.batch(
     parcoursToIntervals(effectif.parcours).map((i) =>
-      env.DB.prepare("INSERT INTO effectif_statuts (effectif_id, organisme_id, annee_scolaire, du, au, statut) VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(effectif.id, effectif.organismeId, effectif.anneeScolaire, i.du, i.au, i.statut),
+      env.DB.prepare(
+        "INSERT INTO effectif_statuts (effectif_id, organisme_id, annee_scolaire, du, au, statut) VALUES (?, ?, ?, ?, ?, ?)",
+      ).bind(effectif.id, effectif.organismeId, effectif.anneeScolaire, i.du, i.au, i.statut),
     ),
   );
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A deterministic generator (mulberry32), so that a failure can be replayed. */
 function prng(seed: number) {
@@ -49,10 +64,24 @@ function randomEffectifs(organismeIds: string[], count: number, seed: number): E
     const anneeScolaire = calendaire ? "2024-2024" : "2023-2024";
     const entree = addDays(calendaire ? "2024-01-01" : "2023-08-01", int(0, 120));
     const fin = addDays(entree, int(200, 700));
-    const contrats = random() < 0.25 ? [] : [{ date_debut: addDays(entree, int(-20, 100)), date_fin: addDays(entree, int(150, 400)), date_rupture: null as string | null }];
+    const contrats =
+      random() < 0.25
+        ? []
+        : [
+            {
+              date_debut: addDays(entree, int(-20, 100)),
+              date_fin: addDays(entree, int(150, 400)),
+              date_rupture: null as string | null,
+            },
+          ];
     if (contrats[0] && random() < 0.3) contrats[0].date_rupture = addDays(contrats[0].date_debut, int(20, 140));
     const exclusion = random() < 0.05 ? addDays(entree, int(30, 200)) : null;
-    const parcours = computeParcours({ date_entree_formation: entree, date_fin_formation: fin, date_exclusion_formation: exclusion, contrats });
+    const parcours = computeParcours({
+      date_entree_formation: entree,
+      date_fin_formation: fin,
+      date_exclusion_formation: exclusion,
+      contrats,
+    });
     return { id: `eff-${seed}-${n}`, organismeId: organismeIds[n % organismeIds.length], anneeScolaire, parcours };
   });
 }
@@ -76,7 +105,14 @@ async function userOf(organisation: OrganisationFixture | "admin") {
 
 async function indicateurs(cookie: string, query: string) {
   const response = await apiFetch(`/api/indicateurs?${query}`, { cookie });
-  return { status: response.status, body: (await response.json()) as { organismes: number; indicateurs: Indicateurs; perimetre: Record<string, string | null> } };
+  return {
+    status: response.status,
+    body: (await response.json()) as {
+      organismes: number;
+      indicateurs: Indicateurs;
+      perimetre: Record<string, string | null>;
+    },
+  };
 }
 
 /** Three organismes of one territory: only the first is fiable (in the référentiel and not fermé). */
@@ -107,7 +143,12 @@ describe("GET /api/indicateurs — who may see what", () => {
     const other = nouveauTerritoire();
     const organisme = await createOrganisme(codes);
     await createOrganisme(other);
-    await insertEffectif({ id: crypto.randomUUID(), organismeId: organisme.id, anneeScolaire: "2023-2024", parcours: APPRENTI_DEPUIS_SEPTEMBRE });
+    await insertEffectif({
+      id: crypto.randomUUID(),
+      organismeId: organisme.id,
+      anneeScolaire: "2023-2024",
+      parcours: APPRENTI_DEPUIS_SEPTEMBRE,
+    });
 
     const operateurs: [OrganisationFixture, "region" | "departement" | "academie"][] = [
       [{ type: "DREETS", codeRegion: codes.region }, "region"],
@@ -132,11 +173,18 @@ describe("GET /api/indicateurs — who may see what", () => {
     const a = await createOrganisme(codes);
     const b = await createOrganisme({ ...codes, departement: `${codes.departement}bis` });
     for (const organisme of [a, b]) {
-      await insertEffectif({ id: crypto.randomUUID(), organismeId: organisme.id, anneeScolaire: "2023-2024", parcours: APPRENTI_DEPUIS_SEPTEMBRE });
+      await insertEffectif({
+        id: crypto.randomUUID(),
+        organismeId: organisme.id,
+        anneeScolaire: "2023-2024",
+        parcours: APPRENTI_DEPUIS_SEPTEMBRE,
+      });
     }
     const cookie = await userOf({ type: "DREETS", codeRegion: codes.region });
     expect((await indicateurs(cookie, "date=2024-01-15")).body.indicateurs.apprentis).toBe(2);
-    expect((await indicateurs(cookie, `date=2024-01-15&departement=${codes.departement}`)).body.indicateurs.apprentis).toBe(1);
+    expect(
+      (await indicateurs(cookie, `date=2024-01-15&departement=${codes.departement}`)).body.indicateurs.apprentis,
+    ).toBe(1);
   });
 
   it("shows a réseau only its members, and an administrator any territory or the whole country", async () => {
@@ -144,9 +192,16 @@ describe("GET /api/indicateurs — who may see what", () => {
     const membre = await createOrganisme(codes);
     const autre = await createOrganisme(codes);
     const reseau = `RESEAU-${codes.region}`;
-    await env.DB.prepare("INSERT INTO reseau_membres (reseau, organisme_id) VALUES (?, ?)").bind(reseau, membre.id).run();
+    await env.DB.prepare("INSERT INTO reseau_membres (reseau, organisme_id) VALUES (?, ?)")
+      .bind(reseau, membre.id)
+      .run();
     for (const organisme of [membre, autre]) {
-      await insertEffectif({ id: crypto.randomUUID(), organismeId: organisme.id, anneeScolaire: "2023-2024", parcours: APPRENTI_DEPUIS_SEPTEMBRE });
+      await insertEffectif({
+        id: crypto.randomUUID(),
+        organismeId: organisme.id,
+        anneeScolaire: "2023-2024",
+        parcours: APPRENTI_DEPUIS_SEPTEMBRE,
+      });
     }
     const reseauCookie = await userOf({ type: "RESEAU", reseau });
     const vuReseau = await indicateurs(reseauCookie, "date=2024-01-15");
@@ -154,7 +209,10 @@ describe("GET /api/indicateurs — who may see what", () => {
     expect(vuReseau.body).toMatchObject({ organismes: 1, perimetre: { reseau }, indicateurs: { apprentis: 1 } });
 
     const admin = await userOf("admin");
-    expect((await indicateurs(admin, `date=2024-01-15&region=${codes.region}`)).body).toMatchObject({ organismes: 2, indicateurs: { apprentis: 2 } });
+    expect((await indicateurs(admin, `date=2024-01-15&region=${codes.region}`)).body).toMatchObject({
+      organismes: 2,
+      indicateurs: { apprentis: 2 },
+    });
     const national = await indicateurs(admin, "date=2024-01-15");
     expect(national.status).toBe(200);
     expect(national.body.indicateurs.apprentis).toBeGreaterThanOrEqual(2);
@@ -171,7 +229,12 @@ describe("GET /api/indicateurs — counts", () => {
   it("counts only fiable organismes", async () => {
     const { codes, fiable, horsReferentiel, ferme } = await territoireAvecNonFiables();
     for (const organisme of [fiable, horsReferentiel, ferme]) {
-      await insertEffectif({ id: crypto.randomUUID(), organismeId: organisme.id, anneeScolaire: "2023-2024", parcours: APPRENTI_DEPUIS_SEPTEMBRE });
+      await insertEffectif({
+        id: crypto.randomUUID(),
+        organismeId: organisme.id,
+        anneeScolaire: "2023-2024",
+        parcours: APPRENTI_DEPUIS_SEPTEMBRE,
+      });
     }
     const admin = await userOf("admin");
     const { body } = await indicateurs(admin, `date=2024-01-15&region=${codes.region}`);
@@ -183,10 +246,27 @@ describe("GET /api/indicateurs — counts", () => {
     const { codes, fiable, horsReferentiel, ferme } = await territoireAvecNonFiables();
     const second = await createOrganisme(codes);
     const organismes: OrganismeFixture[] = [fiable, second, horsReferentiel, ferme];
-    const effectifs = randomEffectifs(organismes.map((o) => o.id), 240, 7);
+    const effectifs = randomEffectifs(
+      organismes.map((o) => o.id),
+      240,
+      7,
+    );
     for (const effectif of effectifs) await insertEffectif(effectif);
     const cookie = await userOf({ type: "DREETS", codeRegion: codes.region });
-    const dates = ["2023-08-01", "2023-09-01", "2023-10-17", "2023-11-30", "2023-12-31", "2024-01-01", "2024-02-29", "2024-03-01", "2024-05-16", "2024-07-31", "2024-08-01", "2024-12-31"];
+    const dates = [
+      "2023-08-01",
+      "2023-09-01",
+      "2023-10-17",
+      "2023-11-30",
+      "2023-12-31",
+      "2024-01-01",
+      "2024-02-29",
+      "2024-03-01",
+      "2024-05-16",
+      "2024-07-31",
+      "2024-08-01",
+      "2024-12-31",
+    ];
     for (const date of dates) {
       const { status, body } = await indicateurs(cookie, `date=${date}`);
       expect(status).toBe(200);
@@ -198,23 +278,45 @@ describe("GET /api/indicateurs — counts", () => {
     const codes = nouveauTerritoire();
     const organisme = await createOrganisme(codes);
     const id = crypto.randomUUID();
-    await insertEffectif({ id, organismeId: organisme.id, anneeScolaire: "2023-2024", parcours: APPRENTI_DEPUIS_SEPTEMBRE });
+    await insertEffectif({
+      id,
+      organismeId: organisme.id,
+      anneeScolaire: "2023-2024",
+      parcours: APPRENTI_DEPUIS_SEPTEMBRE,
+    });
     const cookie = await userOf({ type: "DDETS", codeDepartement: codes.departement });
-    expect((await indicateurs(cookie, "date=2024-03-10")).body.indicateurs).toMatchObject({ apprentis: 1, rupturants: 0 });
+    expect((await indicateurs(cookie, "date=2024-03-10")).body.indicateurs).toMatchObject({
+      apprentis: 1,
+      rupturants: 0,
+    });
 
     const rupture: ParcoursEntry[] = [...APPRENTI_DEPUIS_SEPTEMBRE, { date: "2024-02-15", statut: "RUPTURANT" }];
     await env.DB.prepare("DELETE FROM effectif_statuts WHERE effectif_id = ?").bind(id).run();
     await insertEffectif({ id, organismeId: organisme.id, anneeScolaire: "2023-2024", parcours: rupture });
-    expect((await indicateurs(cookie, "date=2024-03-10")).body.indicateurs).toMatchObject({ apprentis: 0, rupturants: 1, apprenants: 1 });
-    expect((await indicateurs(cookie, "date=2024-02-14")).body.indicateurs).toMatchObject({ apprentis: 1, rupturants: 0 });
+    expect((await indicateurs(cookie, "date=2024-03-10")).body.indicateurs).toMatchObject({
+      apprentis: 0,
+      rupturants: 1,
+      apprenants: 1,
+    });
+    expect((await indicateurs(cookie, "date=2024-02-14")).body.indicateurs).toMatchObject({
+      apprentis: 1,
+      rupturants: 0,
+    });
 
-    await expect(env.DB.prepare("UPDATE effectif_statuts SET statut = 'ABANDON' WHERE effectif_id = ?").bind(id).run()).rejects.toThrow();
+    await expect(
+      env.DB.prepare("UPDATE effectif_statuts SET statut = 'ABANDON' WHERE effectif_id = ?").bind(id).run(),
+    ).rejects.toThrow();
   });
 
   it("gives the national view the same counts as the parcours intervals of fiable organismes", async () => {
     const codes = nouveauTerritoire();
     const organismes = [await createOrganisme(codes), await createOrganisme({ ...codes, ferme: true })];
-    for (const effectif of randomEffectifs(organismes.map((o) => o.id), 60, 11)) await insertEffectif(effectif);
+    for (const effectif of randomEffectifs(
+      organismes.map((o) => o.id),
+      60,
+      11,
+    ))
+      await insertEffectif(effectif);
     const admin = await userOf("admin");
     for (const date of ["2023-10-01", "2024-01-20", "2024-06-30"]) {
       const [scolaire, civile] = anneesScolairesAt(date);

@@ -48,19 +48,28 @@ const fiable = (o: OrganismeDemo) => o.referentiel && !o.ferme && luhnValid(o.si
  */
 export function selectDemoOrganismes({ organismes, relations }: ReferentielDemo): DemoSelection {
   const byId = new Map(organismes.map((o) => [o.id, o]));
-  const formateursOf = (o: OrganismeDemo) => relations.filter((r) => r.responsableId === o.id).map((r) => byId.get(r.formateurId)!);
+  const formateursOf = (o: OrganismeDemo) =>
+    relations.filter((r) => r.responsableId === o.id).map((r) => byId.get(r.formateurId)!);
   const candidates = organismes.filter(
-    (o) => o.region === DEMO_REGION && o.nature === "responsable_formateur" && fiable(o) && formateursOf(o).length >= 2 && formateursOf(o).every(fiable),
+    (o) =>
+      o.region === DEMO_REGION &&
+      o.nature === "responsable_formateur" &&
+      fiable(o) &&
+      formateursOf(o).length >= 2 &&
+      formateursOf(o).every(fiable),
   );
   const gesti = candidates.find((o) => o.raisonSociale.startsWith("CFA BTP")) ?? candidates[1];
   const ofa = candidates.find((o) => o !== gesti);
-  if (!gesti || !ofa) throw new Error("Le référentiel de démonstration n'a pas deux OFA fiables avec formateurs dans la région 84.");
+  if (!gesti || !ofa)
+    throw new Error("Le référentiel de démonstration n'a pas deux OFA fiables avec formateurs dans la région 84.");
   return {
     ofa,
     ofaFormateurs: formateursOf(ofa),
     gesti,
     gestiFormateurs: formateursOf(gesti),
-    reseauMembres: organismes.filter((o) => o.raisonSociale.startsWith("CFA BTP") && o.nature.startsWith("responsable")),
+    reseauMembres: organismes.filter(
+      (o) => o.raisonSociale.startsWith("CFA BTP") && o.nature.startsWith("responsable"),
+    ),
   };
 }
 
@@ -76,10 +85,28 @@ export function demoOrganisations(selection: DemoSelection): DemoOrganisation[] 
   const base = { organismeId: null, reseau: null, codeRegion: null };
   // Labels as the sign-up gives them, so that a colleague signing up joins the same organisation.
   return [
-    { ...base, id: ORG.ofa, type: "ORGANISME_FORMATION", label: selection.ofa.enseigne || selection.ofa.raisonSociale, organismeId: selection.ofa.id },
-    { ...base, id: ORG.gesti, type: "ORGANISME_FORMATION", label: selection.gesti.enseigne || selection.gesti.raisonSociale, organismeId: selection.gesti.id },
+    {
+      ...base,
+      id: ORG.ofa,
+      type: "ORGANISME_FORMATION",
+      label: selection.ofa.enseigne || selection.ofa.raisonSociale,
+      organismeId: selection.ofa.id,
+    },
+    {
+      ...base,
+      id: ORG.gesti,
+      type: "ORGANISME_FORMATION",
+      label: selection.gesti.enseigne || selection.gesti.raisonSociale,
+      organismeId: selection.gesti.id,
+    },
     { ...base, id: ORG.reseau, type: "RESEAU", label: `Réseau ${DEMO_RESEAU}`, reseau: DEMO_RESEAU },
-    { ...base, id: ORG.dreets, type: "DREETS", label: labelOperateurPublic("DREETS", DEMO_REGION), codeRegion: DEMO_REGION },
+    {
+      ...base,
+      id: ORG.dreets,
+      type: "DREETS",
+      label: labelOperateurPublic("DREETS", DEMO_REGION),
+      codeRegion: DEMO_REGION,
+    },
     { ...base, id: ORG.admin, type: "ADMINISTRATEUR", label: "Administration du Tableau de bord" },
   ];
 }
@@ -90,28 +117,58 @@ export const GESTI_KEY_ID = "3d9b7c15-6e2a-4f80-b4d1-8a0c5e7f9b01";
 export function demoUsers(selection: DemoSelection): DemoUser[] {
   return [
     {
-      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c01", email: "ofa@example.fr", civilite: "Madame", prenom: "Claire", nom: "Martin",
-      fonction: "Responsable administrative", organisationId: ORG.ofa, isAdmin: false,
+      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c01",
+      email: "ofa@example.fr",
+      civilite: "Madame",
+      prenom: "Claire",
+      nom: "Martin",
+      fonction: "Responsable administrative",
+      organisationId: ORG.ofa,
+      isAdmin: false,
       description: `OFA ${selection.ofa.raisonSociale} (UAI ${selection.ofa.uai}), fiable, ${selection.ofaFormateurs.length} formateurs, aucun ERP choisi, rien de transmis`,
     },
     {
-      id: GESTI_USER_ID, email: "ofa-gesti@example.fr", civilite: "Monsieur", prenom: "Julien", nom: "Moreau",
-      fonction: "Directeur", organisationId: ORG.gesti, isAdmin: false,
+      id: GESTI_USER_ID,
+      email: "ofa-gesti@example.fr",
+      civilite: "Monsieur",
+      prenom: "Julien",
+      nom: "Moreau",
+      fonction: "Directeur",
+      organisationId: ORG.gesti,
+      isAdmin: false,
       description: `OFA ${selection.gesti.raisonSociale} (UAI ${selection.gesti.uai}), transmet avec Gesti, quelques centaines d'apprenants`,
     },
     {
-      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c03", email: "reseau@example.fr", civilite: "Madame", prenom: "Sophie", nom: "Lefebvre",
-      fonction: "Chargée de mission", organisationId: ORG.reseau, isAdmin: false,
+      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c03",
+      email: "reseau@example.fr",
+      civilite: "Madame",
+      prenom: "Sophie",
+      nom: "Lefebvre",
+      fonction: "Chargée de mission",
+      organisationId: ORG.reseau,
+      isAdmin: false,
       description: `tête de réseau ${DEMO_RESEAU} (${selection.reseauMembres.length} OFA membres)`,
     },
     {
-      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c04", email: "dreets@example.fr", civilite: "Monsieur", prenom: "Karim", nom: "Benali",
-      fonction: "Chargé de mission apprentissage", organisationId: ORG.dreets, isAdmin: false,
+      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c04",
+      email: "dreets@example.fr",
+      civilite: "Monsieur",
+      prenom: "Karim",
+      nom: "Benali",
+      fonction: "Chargé de mission apprentissage",
+      organisationId: ORG.dreets,
+      isAdmin: false,
       description: labelOperateurPublic("DREETS", DEMO_REGION),
     },
     {
-      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c05", email: "admin@example.fr", civilite: "Madame", prenom: "Nathalie", nom: "Girard",
-      fonction: "Administratrice", organisationId: ORG.admin, isAdmin: true,
+      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c05",
+      email: "admin@example.fr",
+      civilite: "Madame",
+      prenom: "Nathalie",
+      nom: "Girard",
+      fonction: "Administratrice",
+      organisationId: ORG.admin,
+      isAdmin: true,
       description: "administratrice du service",
     },
   ];

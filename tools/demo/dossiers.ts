@@ -31,7 +31,13 @@ export interface GenerateDossiersOptions {
 
 export type DossierErp = Record<string, string | number | boolean>;
 
-const CAUSES_RUPTURE = ["Démission", "Rupture conventionnelle", "Licenciement", "Rupture pendant la période d'essai", "Résiliation judiciaire"];
+const CAUSES_RUPTURE = [
+  "Démission",
+  "Rupture conventionnelle",
+  "Licenciement",
+  "Rupture pendant la période d'essai",
+  "Résiliation judiciaire",
+];
 const DERNIERES_SITUATIONS = [1003, 2001, 3001, 3101, 4001, 4101, 9900];
 
 export function generateDossiers(options: GenerateDossiersOptions): DossierErp[] {
@@ -56,7 +62,14 @@ export function generateDossier(options: GenerateDossiersOptions, index: number)
   const asOf = options.asOf ?? "9999-12-31";
   const debutAnnee = `${rentree}-08-01`;
   const premiereAnnee = dossier.annee_formation === 1;
-  Object.assign(dossier, contrats(prng, String(dossier.date_entree_formation), String(dossier.date_fin_formation), { asOf, debutAnnee, premiereAnnee }));
+  Object.assign(
+    dossier,
+    contrats(prng, String(dossier.date_entree_formation), String(dossier.date_fin_formation), {
+      asOf,
+      debutAnnee,
+      premiereAnnee,
+    }),
+  );
   const exclusion = addDays(String(dossier.date_entree_formation), prng.int(60, 200));
   if (prng.chance(0.03) && exclusion <= asOf) {
     dossier.date_exclusion_formation = exclusion;
@@ -72,7 +85,12 @@ function apprenant(prng: Prng, uaiFormateur: string, rentree: number): DossierEr
   const nom = prng.pick(NOMS);
   const departement = DEPARTEMENTS.find((d) => `0${d.code}` === uaiFormateur.slice(0, 3)) ?? prng.pick(DEPARTEMENTS);
   const commune = prng.pick(departement.communes);
-  const ascii = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z]+/g, "");
+  const ascii = (text: string) =>
+    text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z]+/g, "");
   const dossier: DossierErp = {
     // ERPs send names as typed: upper-case or not, sometimes with stray spaces (normalised on our side).
     nom_apprenant: prng.chance(0.7) ? nom.toUpperCase() : ` ${nom} `,
@@ -81,7 +99,9 @@ function apprenant(prng: Prng, uaiFormateur: string, rentree: number): DossierEr
     // H / M / 1 / F / 2: ERPs use all of these.
     sexe_apprenant: sexe === "M" ? prng.pick(["M", "H", "1"]) : prng.pick(["F", "2"]),
     email_contact: `${ascii(prenom)}.${ascii(nom)}${prng.int(1, 99)}@exemple.fr`,
-    tel_apprenant: prng.chance(0.5) ? `06${prng.digits(8)}` : `+33 7 ${prng.digits(2)} ${prng.digits(2)} ${prng.digits(2)} ${prng.digits(2)}`,
+    tel_apprenant: prng.chance(0.5)
+      ? `06${prng.digits(8)}`
+      : `+33 7 ${prng.digits(2)} ${prng.digits(2)} ${prng.digits(2)} ${prng.digits(2)}`,
     adresse_apprenant: `${prng.int(1, 150)} ${prng.pick(RUES)}`,
     code_postal_apprenant: commune.codePostal,
     code_commune_insee_apprenant: commune.codeInsee,
@@ -89,7 +109,8 @@ function apprenant(prng: Prng, uaiFormateur: string, rentree: number): DossierEr
     type_cfa: "01",
     rqth_apprenant: prng.chance(0.03),
   };
-  if (prng.chance(0.8)) dossier.ine_apprenant = `${prng.digits(9)}${String.fromCharCode(65 + prng.int(0, 25))}${String.fromCharCode(65 + prng.int(0, 25))}`;
+  if (prng.chance(0.8))
+    dossier.ine_apprenant = `${prng.digits(9)}${String.fromCharCode(65 + prng.int(0, 25))}${String.fromCharCode(65 + prng.int(0, 25))}`;
   if (prng.chance(0.4)) dossier.nir_apprenant = `${sexe === "M" ? 1 : 2}${prng.digits(12)}`;
   if (prng.chance(0.6)) dossier.responsable_apprenant_mail1 = `parent.${ascii(nom)}@exemple.fr`;
   return dossier;
@@ -121,7 +142,12 @@ function formation(prng: Prng, rentree: number): DossierErp {
  * past their first year nearly all have a contract, and their ruptures happen during this school year (someone who
  * left the year before is no longer in the ERP's list).
  */
-function contrats(prng: Prng, entree: string, fin: string, when: { asOf: string; debutAnnee: string; premiereAnnee: boolean }): DossierErp {
+function contrats(
+  prng: Prng,
+  entree: string,
+  fin: string,
+  when: { asOf: string; debutAnnee: string; premiereAnnee: boolean },
+): DossierErp {
   if (prng.chance(when.premiereAnnee ? 0.15 : 0.03)) return {};
   const slots: DossierErp = {};
   const debut = addDays(entree, prng.int(-30, 45));
@@ -161,7 +187,10 @@ function corrupt(prng: Prng, dossier: DossierErp) {
       dossier.date_fin_formation = addDays(String(dossier.date_entree_formation), -prng.int(1, 60));
       break;
     case 4:
-      dossier.annee_scolaire = String(dossier.annee_scolaire).replace(/-(\d{4})$/, (_, y: string) => `-${Number(y) + 2}`);
+      dossier.annee_scolaire = String(dossier.annee_scolaire).replace(
+        /-(\d{4})$/,
+        (_, y: string) => `-${Number(y) + 2}`,
+      );
       break;
     default:
       dossier.contrat_date_fin_3 = String(dossier.date_fin_formation);

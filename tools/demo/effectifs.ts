@@ -35,11 +35,22 @@ export async function buildEffectifsDemo(selection: DemoSelection, now: Date): P
   const { gesti } = selection;
   const sites: [OrganismeDemo, number][] = [
     [gesti, 220],
-    ...selection.gestiFormateurs.filter((f) => f.nature === "formateur").slice(0, 2).map((f, i): [OrganismeDemo, number] => [f, 60 - 15 * i]),
+    ...selection.gestiFormateurs
+      .filter((f) => f.nature === "formateur")
+      .slice(0, 2)
+      .map((f, i): [OrganismeDemo, number] => [f, 60 - 15 * i]),
   ];
   const scope = new Map(sites.map(([o]) => [coupleKey(o), o.id]));
   const dossiers: DossierErp[] = sites.flatMap(([formateur, count], i) =>
-    generateDossiers({ count, seed: 7100 + i, anneeScolaire, formateur, responsable: gesti, invalidRatio: 0.04, asOf: today }),
+    generateDossiers({
+      count,
+      seed: 7100 + i,
+      anneeScolaire,
+      formateur,
+      responsable: gesti,
+      invalidRatio: 0.04,
+      asOf: today,
+    }),
   );
 
   const firstAt = new Date(now.getTime() - 21 * 24 * 3600_000 + 10 * 60_000).toISOString();
@@ -58,30 +69,73 @@ export async function buildEffectifsDemo(selection: DemoSelection, now: Date): P
     let id: string | null = null;
     if (validation.ok) {
       id = await effectifId(formateurId, annee, idErp);
-      effectifs.push(toEffectifRecord(validation.value, { id, organismeId: formateurId, organismeResponsableId: gesti.id }, firstAt));
+      effectifs.push(
+        toEffectifRecord(validation.value, { id, organismeId: formateurId, organismeResponsableId: gesti.id }, firstAt),
+      );
     }
     recus.push([
-      formateurId, `${annee}|${idErp}`, TRANSMISSION_IDS[1], validation.ok ? "unchanged" : "invalid",
-      JSON.stringify(validation.ok ? [] : validation.errors), fields.nom_apprenant ?? null, fields.prenom_apprenant ?? null,
-      fields.libelle_court_formation ?? null, annee, idErp, id, lastAt,
+      formateurId,
+      `${annee}|${idErp}`,
+      TRANSMISSION_IDS[1],
+      validation.ok ? "unchanged" : "invalid",
+      JSON.stringify(validation.ok ? [] : validation.errors),
+      fields.nom_apprenant ?? null,
+      fields.prenom_apprenant ?? null,
+      fields.libelle_court_formation ?? null,
+      annee,
+      idErp,
+      id,
+      lastAt,
     ]);
   }
   const valid = effectifs.length;
   const invalid = dossiers.length - valid;
 
   const statements = [
-    ...insertRows("effectifs", EFFECTIF_COLUMNS, effectifs.map(({ effectif }) => EFFECTIF_COLUMNS.map((c) => effectif[c])), "", "INSERT OR IGNORE"),
+    ...insertRows(
+      "effectifs",
+      EFFECTIF_COLUMNS,
+      effectifs.map(({ effectif }) => EFFECTIF_COLUMNS.map((c) => effectif[c])),
+      "",
+      "INSERT OR IGNORE",
+    ),
     ...insertStatutsOfUnchanged(effectifs),
     ...insertRows(
       "dossiers_recus",
-      ["organisme_id", "identity", "transmission_id", "outcome", "errors", "nom", "prenom", "libelle_formation", "annee_scolaire", "id_erp_apprenant", "effectif_id", "received_at"],
+      [
+        "organisme_id",
+        "identity",
+        "transmission_id",
+        "outcome",
+        "errors",
+        "nom",
+        "prenom",
+        "libelle_formation",
+        "annee_scolaire",
+        "id_erp_apprenant",
+        "effectif_id",
+        "received_at",
+      ],
       recus,
       "",
       "INSERT OR IGNORE",
     ),
     ...insertRows(
       "transmissions",
-      ["id", "organisme_id", "api_key_id", "source", "received_at", "total", "created", "updated", "unchanged", "held", "invalid", "duration_ms"],
+      [
+        "id",
+        "organisme_id",
+        "api_key_id",
+        "source",
+        "received_at",
+        "total",
+        "created",
+        "updated",
+        "unchanged",
+        "held",
+        "invalid",
+        "duration_ms",
+      ],
       [
         [TRANSMISSION_IDS[0], gesti.id, GESTI_KEY_ID, "erp", firstAt, dossiers.length, valid, 0, 0, 0, invalid, 840],
         [TRANSMISSION_IDS[1], gesti.id, GESTI_KEY_ID, "erp", lastAt, dossiers.length, 0, 0, valid, 0, invalid, 310],
@@ -92,7 +146,10 @@ export async function buildEffectifsDemo(selection: DemoSelection, now: Date): P
   ];
   return {
     statements,
-    transmissions: [{ id: TRANSMISSION_IDS[0], receivedAt: firstAt }, { id: TRANSMISSION_IDS[1], receivedAt: lastAt }],
+    transmissions: [
+      { id: TRANSMISSION_IDS[0], receivedAt: firstAt },
+      { id: TRANSMISSION_IDS[1], receivedAt: lastAt },
+    ],
     valid,
     invalid,
     anneeScolaire,
@@ -103,9 +160,14 @@ export async function buildEffectifsDemo(selection: DemoSelection, now: Date): P
  * The parcours intervals, only for effectifs still holding the seeded data: one an ERP has updated since has its
  * own intervals, which seeded ones must not join.
  */
-function insertStatutsOfUnchanged(effectifs: { effectif: { data_hash: string }; statuts: EffectifStatutRow[] }[]): string[] {
+function insertStatutsOfUnchanged(
+  effectifs: { effectif: { data_hash: string }; statuts: EffectifStatutRow[] }[],
+): string[] {
   const rows = effectifs.flatMap(({ effectif, statuts }) =>
-    statuts.map((s) => `(${[s.effectif_id, s.organisme_id, s.annee_scolaire, s.du, s.au, s.statut, effectif.data_hash].map(sqlValue).join(", ")})`),
+    statuts.map(
+      (s) =>
+        `(${[s.effectif_id, s.organisme_id, s.annee_scolaire, s.du, s.au, s.statut, effectif.data_hash].map(sqlValue).join(", ")})`,
+    ),
   );
   const statements: string[] = [];
   for (let i = 0; i < rows.length; i += 100) {

@@ -20,11 +20,19 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       credentials: "same-origin",
     });
   } catch {
-    throw new ApiClientError(0, "Network Error", "Le serveur est injoignable. Vérifiez votre connexion et réessayez.", null);
+    throw new ApiClientError(
+      0,
+      "Network Error",
+      "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+      null,
+    );
   }
   const body = response.headers.get("Content-Type")?.includes("application/json") ? await response.json() : null;
   if (!response.ok) {
-    const { error = "Error", message = "Une erreur est survenue." } = (body ?? {}) as { error?: string; message?: string };
+    const { error = "Error", message = "Une erreur est survenue." } = (body ?? {}) as {
+      error?: string;
+      message?: string;
+    };
     throw new ApiClientError(response.status, error, message, body);
   }
   return body as T;

@@ -5,7 +5,13 @@
  */
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import type { ConnectionState } from "../../worker/domain/connection-state";
-import { LIVE_PING, LIVE_PONG, parseServerMessage, type ServerMessage, type TransmissionSummary } from "../../worker/domain/live-messages";
+import {
+  LIVE_PING,
+  LIVE_PONG,
+  parseServerMessage,
+  type ServerMessage,
+  type TransmissionSummary,
+} from "../../worker/domain/live-messages";
 
 export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
 

@@ -33,7 +33,12 @@ async function describe(db: D1Database, request: OrganisationRequest): Promise<O
         .bind(request.organismeId)
         .first<{ id: string; raison_sociale: string; enseigne: string | null }>();
       if (!organisme) throw badRequest("Aucun organisme trouvé");
-      return { ...base, type: "ORGANISME_FORMATION", label: organisme.enseigne || organisme.raison_sociale, organismeId: organisme.id };
+      return {
+        ...base,
+        type: "ORGANISME_FORMATION",
+        label: organisme.enseigne || organisme.raison_sociale,
+        organismeId: organisme.id,
+      };
     }
     case "RESEAU": {
       const reseau = request.reseau?.trim().toUpperCase();
@@ -64,7 +69,10 @@ const findExisting = (db: D1Database, key: OrganisationKey) =>
     .first<{ id: string; label: string }>();
 
 /** The organisation of the sign-up's category: reused when it already exists, else created. */
-export async function findOrCreateOrganisation(db: D1Database, request: OrganisationRequest): Promise<{ id: string; label: string; organismeId: string | null }> {
+export async function findOrCreateOrganisation(
+  db: D1Database,
+  request: OrganisationRequest,
+): Promise<{ id: string; label: string; organismeId: string | null }> {
   const key = await describe(db, request);
   const existing = await findExisting(db, key);
   if (existing) return { ...existing, organismeId: key.organismeId };
@@ -75,7 +83,17 @@ export async function findOrCreateOrganisation(db: D1Database, request: Organisa
       `INSERT OR IGNORE INTO organisations (id, type, label, organisme_id, reseau, code_region, code_departement, code_academie, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(id, key.type, key.label, key.organismeId, key.reseau, key.codeRegion, key.codeDepartement, key.codeAcademie, new Date().toISOString())
+    .bind(
+      id,
+      key.type,
+      key.label,
+      key.organismeId,
+      key.reseau,
+      key.codeRegion,
+      key.codeDepartement,
+      key.codeAcademie,
+      new Date().toISOString(),
+    )
     .run();
   if (inserted.meta.changes > 0) return { id, label: key.label, organismeId: key.organismeId };
   const winner = await findExisting(db, key);

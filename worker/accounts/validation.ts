@@ -8,7 +8,9 @@ import { badRequest } from "../lib/errors";
  * not an object, or a field of the wrong type. The schemas' messages take precedence over this one.
  */
 const frenchFallback = (issue: { path?: PropertyKey[] }) =>
-  issue.path?.length ? `Le champ « ${issue.path.join(".")} » n'est pas valide.` : "Le corps de la requête doit être un objet JSON.";
+  issue.path?.length
+    ? `Le champ « ${issue.path.join(".")} » n'est pas valide.`
+    : "Le corps de la requête doit être un objet JSON.";
 
 /** Parses the JSON body with `schema`; the first issue's French message becomes the 400 message. */
 export async function parseBody<T extends z.ZodType>(c: Context<AppEnv>, schema: T): Promise<z.infer<T>> {

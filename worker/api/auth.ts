@@ -26,7 +26,8 @@ const TOO_MANY_LOGINS = "Trop de tentatives de connexion. Veuillez réessayer da
 /** Same answer for an unknown e-mail and a wrong password: the form must not reveal who has an account. */
 const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
-const EMAIL_TAKEN = "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.";
+const EMAIL_TAKEN =
+  "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.";
 
 const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "local";
 
@@ -36,24 +37,39 @@ const emailSchema = z
   .toLowerCase()
   .pipe(z.email({ error: "L'adresse e-mail n'est pas valide (ex. nom@domaine.fr)." }));
 const nameSchema = (label: string) =>
-  z.string({ error: `Indiquez votre ${label}.` }).trim().min(1, { error: `Indiquez votre ${label}.` }).max(100, { error: `Votre ${label} est trop long.` });
+  z
+    .string({ error: `Indiquez votre ${label}.` })
+    .trim()
+    .min(1, { error: `Indiquez votre ${label}.` })
+    .max(100, { error: `Votre ${label} est trop long.` });
 
 const inscriptionSchema = z.object({
-  categorie: z.enum(["ORGANISME_FORMATION", "RESEAU", "DREETS", "DDETS", "ACADEMIE"], { error: "Choisissez votre catégorie." }),
+  categorie: z.enum(["ORGANISME_FORMATION", "RESEAU", "DREETS", "DDETS", "ACADEMIE"], {
+    error: "Choisissez votre catégorie.",
+  }),
   organismeId: z.string().optional(),
   reseau: z.string().optional(),
   codeTerritoire: z.string().optional(),
   civilite: z.enum(["Madame", "Monsieur"], { error: "Choisissez votre civilité." }),
   prenom: nameSchema("prénom"),
   nom: nameSchema("nom"),
-  fonction: z.string().trim().max(100, { error: "Votre fonction est trop longue (100 caractères au plus)." }).optional(),
+  fonction: z
+    .string()
+    .trim()
+    .max(100, { error: "Votre fonction est trop longue (100 caractères au plus)." })
+    .optional(),
   email: emailSchema,
   password: passwordSchema,
 });
 
 authRoutes.post("/inscription", async (c) => {
   const body = await parseBody(c, inscriptionSchema);
-  await enforceRateLimit(c.env, `inscription-ip:${clientIp(c)}`, SIGNUPS_PER_IP, "Trop d'inscriptions depuis cette adresse. Veuillez réessayer dans une minute.");
+  await enforceRateLimit(
+    c.env,
+    `inscription-ip:${clientIp(c)}`,
+    SIGNUPS_PER_IP,
+    "Trop d'inscriptions depuis cette adresse. Veuillez réessayer dans une minute.",
+  );
   const taken = await c.env.DB.prepare("SELECT 1 AS taken FROM users WHERE email = ?").bind(body.email).first();
   if (taken) throw conflict(EMAIL_TAKEN);
 
@@ -64,7 +80,17 @@ authRoutes.post("/inscription", async (c) => {
     `INSERT OR IGNORE INTO users (id, email, password_hash, civilite, prenom, nom, fonction, organisation_id, status, is_admin, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
   )
-    .bind(userId, body.email, await hashPassword(body.password), body.civilite, body.prenom, body.nom, body.fonction || null, organisation.id, new Date().toISOString())
+    .bind(
+      userId,
+      body.email,
+      await hashPassword(body.password),
+      body.civilite,
+      body.prenom,
+      body.nom,
+      body.fonction || null,
+      organisation.id,
+      new Date().toISOString(),
+    )
     .run();
   if (inserted.meta.changes === 0) throw conflict(EMAIL_TAKEN);
 
@@ -93,11 +119,15 @@ async function notifyValidators(
       ).results;
   const mailer = createMailer(c.env);
   const origin = appOriginOf(c.env.APP_ORIGIN, c.req.url);
-  for (const { email } of recipients) await mailer.send(compteAValiderMail(email, demandeur, organisationLabel, origin));
+  for (const { email } of recipients)
+    await mailer.send(compteAValiderMail(email, demandeur, organisationLabel, origin));
 }
 
 const connexionSchema = z.object({
-  email: z.string({ error: "Indiquez votre adresse e-mail." }).trim().min(1, { error: "Indiquez votre adresse e-mail." }),
+  email: z
+    .string({ error: "Indiquez votre adresse e-mail." })
+    .trim()
+    .min(1, { error: "Indiquez votre adresse e-mail." }),
   password: z.string({ error: "Indiquez votre mot de passe." }).min(1, { error: "Indiquez votre mot de passe." }),
 });
 
@@ -151,10 +181,22 @@ authRoutes.get("/session", async (c) => {
 authRoutes.post("/mot-de-passe-oublie", async (c) => {
   const { email } = await parseBody(c, z.object({ email: emailSchema }));
   // Bounds the e-mails one client can make us send, whatever the addresses it tries.
-  await enforceRateLimit(c.env, `reset-ip:${clientIp(c)}`, RESET_REQUESTS_PER_IP, "Trop de demandes depuis cette adresse. Veuillez réessayer dans une minute.");
+  await enforceRateLimit(
+    c.env,
+    `reset-ip:${clientIp(c)}`,
+    RESET_REQUESTS_PER_IP,
+    "Trop de demandes depuis cette adresse. Veuillez réessayer dans une minute.",
+  );
   // Bounds the e-mails one can make us send to somebody.
-  await enforceRateLimit(c.env, `reset-email:${email}`, RESET_REQUESTS_PER_EMAIL, "Trop de demandes pour cette adresse. Veuillez réessayer dans une minute.");
-  const user = await c.env.DB.prepare("SELECT id, email, civilite, prenom, nom FROM users WHERE email = ? AND status <> 'disabled'")
+  await enforceRateLimit(
+    c.env,
+    `reset-email:${email}`,
+    RESET_REQUESTS_PER_EMAIL,
+    "Trop de demandes pour cette adresse. Veuillez réessayer dans une minute.",
+  );
+  const user = await c.env.DB.prepare(
+    "SELECT id, email, civilite, prenom, nom FROM users WHERE email = ? AND status <> 'disabled'",
+  )
     .bind(email)
     .first<{ id: string; email: string; civilite: string | null; prenom: string; nom: string }>();
   if (user) {
@@ -165,11 +207,16 @@ authRoutes.post("/mot-de-passe-oublie", async (c) => {
     const link = `${appOriginOf(c.env.APP_ORIGIN, c.req.url)}/reinitialisation?token=${token}`;
     await createMailer(c.env).send(reinitialisationMail(user, link, RESET_TOKEN_MINUTES));
   }
-  return c.json({ message: "Si un compte existe pour cette adresse, vous allez recevoir un e-mail avec un lien pour choisir un nouveau mot de passe." });
+  return c.json({
+    message:
+      "Si un compte existe pour cette adresse, vous allez recevoir un e-mail avec un lien pour choisir un nouveau mot de passe.",
+  });
 });
 
 const reinitialisationSchema = z.object({
-  token: z.string({ error: "Le lien de réinitialisation est incomplet." }).min(1, { error: "Le lien de réinitialisation est incomplet." }),
+  token: z
+    .string({ error: "Le lien de réinitialisation est incomplet." })
+    .min(1, { error: "Le lien de réinitialisation est incomplet." }),
   password: passwordSchema,
 });
 
@@ -183,9 +230,15 @@ authRoutes.post("/reinitialiser-mot-de-passe", async (c) => {
   )
     .bind(now, tokenHash, now)
     .first<{ userId: string }>();
-  if (!claimed) throw badRequest("Ce lien de réinitialisation n'est plus valide (déjà utilisé ou expiré). Faites une nouvelle demande.");
+  if (!claimed)
+    throw badRequest(
+      "Ce lien de réinitialisation n'est plus valide (déjà utilisé ou expiré). Faites une nouvelle demande.",
+    );
   await c.env.DB.batch([
-    c.env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(await hashPassword(body.password), claimed.userId),
+    c.env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(
+      await hashPassword(body.password),
+      claimed.userId,
+    ),
     // A reset ends every open session: whoever knew the old password is out.
     c.env.DB.prepare("DELETE FROM sessions WHERE user_id = ?").bind(claimed.userId),
     // The other links sent before this one must not set the password again.
@@ -193,4 +246,3 @@ authRoutes.post("/reinitialiser-mot-de-passe", async (c) => {
   ]);
   return c.json({ message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." });
 });
-

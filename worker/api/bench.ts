@@ -6,13 +6,19 @@ import { Hono } from "hono";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
 import { anneesScolairesAt } from "../domain/annee-scolaire";
-import { EFFECTIF_COLUMNS, EFFECTIF_STATUT_COLUMNS, type EffectifRow, type EffectifStatutRow } from "../ingestion/effectif-record";
+import {
+  EFFECTIF_COLUMNS,
+  EFFECTIF_STATUT_COLUMNS,
+  type EffectifRow,
+  type EffectifStatutRow,
+} from "../ingestion/effectif-record";
 import { insertRows, upsertClause } from "../ingestion/sql";
 
 const IDENTITY = ["id", "created_at", "organisme_id", "annee_scolaire", "id_erp_apprenant"];
 
 /** The effectif itself and its formateurs, as the organisme's dashboard counts them. */
-const ORGANISME_ET_FORMATEURS = "SELECT ?1 UNION SELECT formateur_id FROM organisme_relations WHERE responsable_id = ?1";
+const ORGANISME_ET_FORMATEURS =
+  "SELECT ?1 UNION SELECT formateur_id FROM organisme_relations WHERE responsable_id = ?1";
 
 export const benchRoutes = new Hono<AppEnv>()
   .use("*", async (c, next) => {
@@ -27,8 +33,19 @@ export const benchRoutes = new Hono<AppEnv>()
     const { effectifs, statuts } = await c.req.json<{ effectifs: EffectifRow[]; statuts: EffectifStatutRow[] }>();
     const db = c.env.DB;
     await db.batch([
-      ...insertRows(db, "effectifs", EFFECTIF_COLUMNS, effectifs, upsertClause("organisme_id, annee_scolaire, id_erp_apprenant", EFFECTIF_COLUMNS.filter((col) => !IDENTITY.includes(col)))),
-      db.prepare("DELETE FROM effectif_statuts WHERE effectif_id IN (SELECT value FROM json_each(?))").bind(JSON.stringify(effectifs.map((e) => e.id))),
+      ...insertRows(
+        db,
+        "effectifs",
+        EFFECTIF_COLUMNS,
+        effectifs,
+        upsertClause(
+          "organisme_id, annee_scolaire, id_erp_apprenant",
+          EFFECTIF_COLUMNS.filter((col) => !IDENTITY.includes(col)),
+        ),
+      ),
+      db
+        .prepare("DELETE FROM effectif_statuts WHERE effectif_id IN (SELECT value FROM json_each(?))")
+        .bind(JSON.stringify(effectifs.map((e) => e.id))),
       ...insertRows(db, "effectif_statuts", EFFECTIF_STATUT_COLUMNS, statuts),
     ]);
     return c.json({ effectifs: effectifs.length, statuts: statuts.length });
@@ -48,7 +65,9 @@ export const benchRoutes = new Hono<AppEnv>()
   })
   /** The bare count of an organisme's (and its formateurs') effectifs: the rows "Mes effectifs" lists. */
   .get("/comptage/organisme/:id/effectifs", async (c) => {
-    const row = await c.env.DB.prepare(`SELECT count(*) AS n FROM effectifs WHERE organisme_id IN (${ORGANISME_ET_FORMATEURS})`)
+    const row = await c.env.DB.prepare(
+      `SELECT count(*) AS n FROM effectifs WHERE organisme_id IN (${ORGANISME_ET_FORMATEURS})`,
+    )
       .bind(c.req.param("id"))
       .first<{ n: number }>();
     return c.json({ effectifs: row?.n ?? 0 });
@@ -72,7 +91,11 @@ export const benchRoutes = new Hono<AppEnv>()
    * formation, 5 % excluded. Dates start from `rentree` (1 August of the année scolaire).
    */
   .post("/chargement-national", async (c) => {
-    const { debut, nombre, anneeScolaire } = await c.req.json<{ debut: number; nombre: number; anneeScolaire: string }>();
+    const { debut, nombre, anneeScolaire } = await c.req.json<{
+      debut: number;
+      nombre: number;
+      anneeScolaire: string;
+    }>();
     const rentree = `${anneeScolaire.slice(0, 4)}-08-01`;
     // One statement per kind of interval: D1 caps the number of terms of a compound SELECT.
     const insert = (du: string, au: string, statut: string, categories: string) =>
@@ -89,8 +112,18 @@ export const benchRoutes = new Hono<AppEnv>()
     await c.env.DB.batch([
       insert("'0000-01-01'", "date(d1, '-1 day')", "INSCRIT", "cat < 70 OR cat >= 85"),
       insert("d1", "NULL", "APPRENTI", "cat < 55"),
-      insert("d1", "date(d1, '+' || duree || ' days')", "APPRENTI", "(cat >= 55 AND cat < 70) OR (cat >= 85 AND cat < 95)"),
-      insert("date(d1, '+' || (duree + 1) || ' days')", "date(d1, '+' || (duree + 180) || ' days')", "RUPTURANT", "cat >= 55 AND cat < 70"),
+      insert(
+        "d1",
+        "date(d1, '+' || duree || ' days')",
+        "APPRENTI",
+        "(cat >= 55 AND cat < 70) OR (cat >= 85 AND cat < 95)",
+      ),
+      insert(
+        "date(d1, '+' || (duree + 1) || ' days')",
+        "date(d1, '+' || (duree + 180) || ' days')",
+        "RUPTURANT",
+        "cat >= 55 AND cat < 70",
+      ),
       insert("date(d1, '+' || (duree + 181) || ' days')", "NULL", "ABANDON", "cat >= 55 AND cat < 70"),
       insert("'0000-01-01'", "date(d1, '+89 days')", "INSCRIT", "cat >= 70 AND cat < 85"),
       insert("date(d1, '+90 days')", "NULL", "ABANDON", "cat >= 70 AND cat < 85"),

@@ -39,7 +39,9 @@ comptesRoutes.get("/", async (c) => {
 
 /** The pending account `id`, if the current user may decide on it. */
 async function pendingAccountFor(c: Context<AppEnv>, validator: SessionUser): Promise<CompteEnAttente> {
-  const compte = await c.env.DB.prepare(`${PENDING_SELECT} AND u.id = ?`).bind(c.req.param("id")).first<CompteEnAttente>();
+  const compte = await c.env.DB.prepare(`${PENDING_SELECT} AND u.id = ?`)
+    .bind(c.req.param("id"))
+    .first<CompteEnAttente>();
   if (!compte) throw notFound("Aucun compte en attente de validation ne correspond.");
   if (!isAdministrator(validator) && compte.organisationId !== validator.organisationId) {
     throw forbidden("Seuls les membres de son organisation ou un administrateur peuvent valider ce compte.");
@@ -50,14 +52,23 @@ async function pendingAccountFor(c: Context<AppEnv>, validator: SessionUser): Pr
 const audit = (db: D1Database, compte: CompteEnAttente, validator: SessionUser, action: string) =>
   db
     .prepare("INSERT INTO audit_log (organisme_id, user_id, actor, action, detail, at) VALUES (?, ?, ?, ?, ?, ?)")
-    .bind(compte.organismeId, validator.id, `${validator.prenom} ${validator.nom}`, action, compte.email, new Date().toISOString());
+    .bind(
+      compte.organismeId,
+      validator.id,
+      `${validator.prenom} ${validator.nom}`,
+      action,
+      compte.email,
+      new Date().toISOString(),
+    );
 
 comptesRoutes.post("/:id/valider", async (c) => {
   const validator = requireActiveUser(c);
   const compte = await pendingAccountFor(c, validator);
   const now = new Date().toISOString();
   await c.env.DB.batch([
-    c.env.DB.prepare("UPDATE users SET status = 'active', validated_at = ?, validated_by = ? WHERE id = ? AND status = 'pending'").bind(now, validator.id, compte.id),
+    c.env.DB.prepare(
+      "UPDATE users SET status = 'active', validated_at = ?, validated_by = ? WHERE id = ? AND status = 'pending'",
+    ).bind(now, validator.id, compte.id),
     audit(c.env.DB, compte, validator, "compte_valide"),
   ]);
   await createMailer(c.env).send(compteValideMail(compte, appOriginOf(c.env.APP_ORIGIN, c.req.url)));

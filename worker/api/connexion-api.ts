@@ -21,15 +21,23 @@ export const connexionApiRoutes = new Hono<AppEnv>().get("/", async (c) => {
   }
   if (user.status !== "active") return c.redirect("/en-attente", 302);
   const apiKey = c.req.query("api_key")?.trim();
-  if (!apiKey) return c.redirect(paramErreur("Le lien de votre ERP ne contient pas de clé d'échange (paramètre api_key)."), 302);
+  if (!apiKey)
+    return c.redirect(paramErreur("Le lien de votre ERP ne contient pas de clé d'échange (paramètre api_key)."), 302);
   const key = await findActiveKey(c.env.DB, apiKey);
   if (!key) {
-    return c.redirect(paramErreur("La clé d'échange transmise par votre ERP n'est pas valide : générez une nouvelle clé et collez-la dans votre ERP."), 302);
+    return c.redirect(
+      paramErreur(
+        "La clé d'échange transmise par votre ERP n'est pas valide : générez une nouvelle clé et collez-la dans votre ERP.",
+      ),
+      302,
+    );
   }
   if (!isAdministrator(user) && user.organismeId !== key.organismeId) {
     return c.redirect(paramErreur("Cette clé d'échange appartient à un autre organisme que le vôtre."), 302);
   }
-  await c.env.DB.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?").bind(new Date().toISOString(), key.id).run();
+  await c.env.DB.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?")
+    .bind(new Date().toISOString(), key.id)
+    .run();
   await organismeHub(c.env, key.organismeId).recordFirstUse({
     keyId: key.id,
     via: "link",
@@ -37,5 +45,10 @@ export const connexionApiRoutes = new Hono<AppEnv>().get("/", async (c) => {
     siret: normaliseSiret(c.req.query("siret")),
     erp: c.req.query("erp")?.trim() || null,
   });
-  return c.redirect(isAdministrator(user) && user.organismeId !== key.organismeId ? `/parametres?organisme=${key.organismeId}` : "/parametres", 302);
+  return c.redirect(
+    isAdministrator(user) && user.organismeId !== key.organismeId
+      ? `/parametres?organisme=${key.organismeId}`
+      : "/parametres",
+    302,
+  );
 });

@@ -1,7 +1,12 @@
 /** The ERP API v3 (SPEC §5), wire-compatible with the reference: `/api/v3/dossiers-apprenants[/test]`. */
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../env";
-import { validateDossiers, validateDossiersBody, type DossierNormalise, type DossierValidation } from "../domain/dossier";
+import {
+  validateDossiers,
+  validateDossiersBody,
+  type DossierNormalise,
+  type DossierValidation,
+} from "../domain/dossier";
 import { ApiError, badRequest } from "../lib/errors";
 import { authenticateApiKey } from "../lib/api-key";
 import { organismeHub } from "../connection/hub";
@@ -12,12 +17,15 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export const dossiersApprenantsRoutes = new Hono<AppEnv>();
 
-const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? c.req.header("X-Forwarded-For")?.split(",")[0].trim() ?? "inconnue";
+const clientIp = (c: Context<AppEnv>) =>
+  c.req.header("CF-Connecting-IP") ?? c.req.header("X-Forwarded-For")?.split(",")[0].trim() ?? "inconnue";
 
 const authenticate = (c: Context<AppEnv>) => authenticateApiKey(c.env, c.req.header("Authorization"), clientIp(c));
 
-const tooLarge = () => new ApiError(413, "Payload Too Large", "Le corps de la requête dépasse la taille maximale de 10 Mo.");
-const validationError = (details: { message: string; path: string }[]) => badRequest("Erreur de validation", { details });
+const tooLarge = () =>
+  new ApiError(413, "Payload Too Large", "Le corps de la requête dépasse la taille maximale de 10 Mo.");
+const validationError = (details: { message: string; path: string }[]) =>
+  badRequest("Erreur de validation", { details });
 
 /** Reads at most MAX_BODY_BYTES, without trusting Content-Length alone (it may be absent or false). */
 export async function readBody(request: Request): Promise<string> {
@@ -65,8 +73,17 @@ dossiersApprenantsRoutes.post("/dossiers-apprenants", async (c) => {
 
   const validations = validateDossiers(checked.dossiers);
   const entries = checked.dossiers.map((input, i) => ({ input, validation: validations[i] }));
-  const { status } = await organismeHub(c.env, organismeId).recordFirstUse({ keyId, via: "push", ...declaredFormateur(entries[0]?.validation) });
-  const { summary, items } = await ingestValidated(c.env, entries, { organismeId, apiKeyId: keyId, source: "erp", hold: status !== "confirmed" });
+  const { status } = await organismeHub(c.env, organismeId).recordFirstUse({
+    keyId,
+    via: "push",
+    ...declaredFormateur(entries[0]?.validation),
+  });
+  const { summary, items } = await ingestValidated(c.env, entries, {
+    organismeId,
+    apiKeyId: keyId,
+    source: "erp",
+    hold: status !== "confirmed",
+  });
   // Confirmed: held records a failed apply left behind are applied now (a held push racing this one settles its
   // own). Held: the OFA may have decided meanwhile.
   if (status === "confirmed" && heldPending) await applyHeldDossiers(c.env, organismeId, keyId);

@@ -53,6 +53,11 @@ export const fichierRoutes = new Hono<AppEnv>()
   /** Import: the ERP pipeline (validation, scope, atomic upsert, transmission record, live notification). */
   .post("/:id/fichier/import", async (c) => {
     const id = await authorise(c);
-    const result = await ingestDossiers(c.env, await readDossiers(c), { organismeId: id, apiKeyId: null, source: "fichier", hold: false });
+    const result = await ingestDossiers(c.env, await readDossiers(c), {
+      organismeId: id,
+      apiKeyId: null,
+      source: "fichier",
+      hold: false,
+    });
     return c.json(result);
   });

@@ -18,7 +18,8 @@ const todayParis = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Eur
 export const indicateursTerritoireRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const user = requireActiveUser(c);
   const date = c.req.query("date") || todayParis();
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date))) throw badRequest("Date invalide (format attendu : AAAA-MM-JJ).");
+  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))
+    throw badRequest("Date invalide (format attendu : AAAA-MM-JJ).");
   const filtres: FiltresTerritoire = Object.fromEntries(
     FILTRES.map((name) => [name, c.req.query(name)?.trim()]).filter(([, value]) => value),
   );

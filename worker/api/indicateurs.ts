@@ -11,7 +11,12 @@ import { anneeScolaireParam, dateParam, joursParam, pageParams, todayParis } fro
 import { countIndicateursParFormation } from "../lib/indicateurs-formations";
 import { evolutionIndicateurs } from "../lib/indicateurs-evolution";
 import { isIndicateur, listApprenants } from "../lib/indicateurs-liste";
-import { dossiersInvalides, findTransmission, transmissionsDuJour, transmissionsParJour } from "../lib/transmissions-query";
+import {
+  dossiersInvalides,
+  findTransmission,
+  transmissionsDuJour,
+  transmissionsParJour,
+} from "../lib/transmissions-query";
 import { logDownload } from "../lib/downloads";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 
@@ -30,7 +35,11 @@ export const indicateursRoutes = new Hono<AppEnv>()
   .get("/:id/indicateurs/formations", async (c) => {
     const date = dateParam(c.req.query("date"));
     const { scope } = await scopeOf(c);
-    return c.json({ date, anneeScolaire: anneeScolaireOf(date), formations: await countIndicateursParFormation(c.env.DB, scope, date) });
+    return c.json({
+      date,
+      anneeScolaire: anneeScolaireOf(date),
+      formations: await countIndicateursParFormation(c.env.DB, scope, date),
+    });
   })
   .get("/:id/indicateurs/evolution", async (c) => {
     const anneeScolaire = anneeScolaireParam(c.req.query("annee"));
@@ -40,10 +49,12 @@ export const indicateursRoutes = new Hono<AppEnv>()
   /** One page of the list, or (with export=csv|xlsx) all of it for the file, the download being logged (SPEC §8). */
   .get("/:id/indicateurs/liste", async (c) => {
     const indicateur = c.req.query("indicateur");
-    if (!isIndicateur(indicateur)) throw badRequest("Indicateur inconnu (attendu : apprenants, apprentis, rupturants, inscrits ou abandons).");
+    if (!isIndicateur(indicateur))
+      throw badRequest("Indicateur inconnu (attendu : apprenants, apprentis, rupturants, inscrits ou abandons).");
     const date = dateParam(c.req.query("date"));
     const format = c.req.query("export");
-    if (format !== undefined && format !== "csv" && format !== "xlsx") throw badRequest("Format d'export inconnu (attendu : csv ou xlsx).");
+    if (format !== undefined && format !== "csv" && format !== "xlsx")
+      throw badRequest("Format d'export inconnu (attendu : csv ou xlsx).");
     const { userId, id, scope } = await scopeOf(c);
     if (format) {
       const result = await listApprenants(c.env.DB, scope, { indicateur, date, offset: 0, limit: EXPORT_MAX });
@@ -51,7 +62,12 @@ export const indicateursRoutes = new Hono<AppEnv>()
       return c.json({ indicateur, date, ...result });
     }
     const { page, taille } = pageParams(c.req.query(), PAGE_SIZE_MAX);
-    const result = await listApprenants(c.env.DB, scope, { indicateur, date, offset: (page - 1) * taille, limit: taille });
+    const result = await listApprenants(c.env.DB, scope, {
+      indicateur,
+      date,
+      offset: (page - 1) * taille,
+      limit: taille,
+    });
     return c.json({ indicateur, date, page, taille, ...result });
   })
   /** Per day over the last `jours` days, or the pushes of one day with `date`. */

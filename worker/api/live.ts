@@ -21,5 +21,9 @@ export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
   headers.set("X-User-Id", user.id);
   const upgraded = await organismeHub(c.env, organismeId).fetch(new Request(c.req.raw.url, { method: "GET", headers }));
   // Rebuilt so that the global middlewares can still add headers (a fetched response's are immutable).
-  return new Response(upgraded.body, { status: upgraded.status, headers: upgraded.headers, webSocket: upgraded.webSocket });
+  return new Response(upgraded.body, {
+    status: upgraded.status,
+    headers: upgraded.headers,
+    webSocket: upgraded.webSocket,
+  });
 });

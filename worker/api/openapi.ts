@@ -11,24 +11,33 @@ const errorBody = (message: string) => ({
 
 const validationError = {
   type: "object",
-  properties: { message: { type: "string", example: "UAI invalide" }, path: { type: "string", example: "etablissement_formateur_uai" } },
+  properties: {
+    message: { type: "string", example: "UAI invalide" },
+    path: { type: "string", example: "etablissement_formateur_uai" },
+  },
   required: ["message", "path"],
 };
 
 const bearerResponses = {
   "403": {
-    description: "Clé absente, mal formée, inconnue ou révoquée : « Clé API manquante », « La clé API doit etre au format Bearer », « La clé API n'est pas valide »",
+    description:
+      "Clé absente, mal formée, inconnue ou révoquée : « Clé API manquante », « La clé API doit etre au format Bearer », « La clé API n'est pas valide »",
     content: { "application/json": { schema: errorBody("La clé API n'est pas valide") } },
   },
   "429": {
-    description: "Trop de requêtes (3000 par minute et par clé, 300 échecs d'authentification par minute et par IP) ; l'en-tête Retry-After dit quand réessayer",
+    description:
+      "Trop de requêtes (3000 par minute et par clé, 300 échecs d'authentification par minute et par IP) ; l'en-tête Retry-After dit quand réessayer",
     content: { "application/json": { schema: errorBody("Trop de requêtes, veuillez réessayer plus tard.") } },
   },
 };
 
 /** The OpenAPI description of the ERP API, generated from the same zod schema that validates the pushes. */
 function buildOpenApi() {
-  const dossier = z.toJSONSchema(dossierApprenantSchema, { io: "input", unrepresentable: "any", target: "openapi-3.0" });
+  const dossier = z.toJSONSchema(dossierApprenantSchema, {
+    io: "input",
+    unrepresentable: "any",
+    target: "openapi-3.0",
+  });
   return {
     openapi: "3.0.3",
     info: {
@@ -40,7 +49,9 @@ function buildOpenApi() {
     },
     servers: [{ url: "/" }],
     components: {
-      securitySchemes: { cleEchange: { type: "http", scheme: "bearer", description: "La clé d'échange générée dans Paramètres" } },
+      securitySchemes: {
+        cleEchange: { type: "http", scheme: "bearer", description: "La clé d'échange générée dans Paramètres" },
+      },
       schemas: { DossierApprenant: dossier, ValidationError: validationError },
     },
     security: [{ cleEchange: [] }],
@@ -52,7 +63,13 @@ function buildOpenApi() {
           requestBody: {
             required: true,
             content: {
-              "application/json": { schema: { type: "array", maxItems: MAX_DOSSIERS_PAR_REQUETE, items: { $ref: "#/components/schemas/DossierApprenant" } } },
+              "application/json": {
+                schema: {
+                  type: "array",
+                  maxItems: MAX_DOSSIERS_PAR_REQUETE,
+                  items: { $ref: "#/components/schemas/DossierApprenant" },
+                },
+              },
             },
           },
           responses: {
@@ -74,9 +91,19 @@ function buildOpenApi() {
                             {
                               type: "object",
                               properties: {
-                                validation_errors: { type: "array", items: { $ref: "#/components/schemas/ValidationError" } },
-                                outcome: { type: "string", enum: ["created", "updated", "unchanged", "held", "invalid"] },
-                                statut: { type: "string", nullable: true, enum: ["INSCRIT", "APPRENTI", "RUPTURANT", "ABANDON", "FIN_DE_FORMATION"] },
+                                validation_errors: {
+                                  type: "array",
+                                  items: { $ref: "#/components/schemas/ValidationError" },
+                                },
+                                outcome: {
+                                  type: "string",
+                                  enum: ["created", "updated", "unchanged", "held", "invalid"],
+                                },
+                                statut: {
+                                  type: "string",
+                                  nullable: true,
+                                  enum: ["INSCRIT", "APPRENTI", "RUPTURANT", "ABANDON", "FIN_DE_FORMATION"],
+                                },
                                 effectif_id: { type: "string", nullable: true },
                               },
                             },
@@ -103,7 +130,10 @@ function buildOpenApi() {
                 },
               },
             },
-            "413": { description: "Corps de plus de 10 Mo", content: { "application/json": { schema: errorBody("Requête trop volumineuse") } } },
+            "413": {
+              description: "Corps de plus de 10 Mo",
+              content: { "application/json": { schema: errorBody("Requête trop volumineuse") } },
+            },
             ...bearerResponses,
           },
         },
@@ -112,7 +142,14 @@ function buildOpenApi() {
         post: {
           summary: "Tester la clé d'échange (compte comme sa première utilisation)",
           responses: {
-            "200": { description: "Clé valide", content: { "application/json": { schema: { type: "object", properties: { msg: { type: "string", example: "ok" } } } } } },
+            "200": {
+              description: "Clé valide",
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { msg: { type: "string", example: "ok" } } },
+                },
+              },
+            },
             ...bearerResponses,
           },
         },

@@ -45,7 +45,6 @@ async function findOrganisme(db: D1Database, id: string): Promise<OrganismeRow> 
   return row;
 }
 
-
 function filtersOf(query: Record<string, string>): EffectifFilters {
   return Object.fromEntries(EFFECTIF_FILTERS.filter((name) => query[name]).map((name) => [name, query[name]]));
 }
@@ -69,7 +68,14 @@ export const organismesRoutes = new Hono<AppEnv>()
       .bind(id)
       .first();
     return c.json({
-      organisme: { ...row, ferme: Boolean(row.ferme), referentiel: Boolean(row.referentiel), fiabilite, formateurs, derniereTransmission },
+      organisme: {
+        ...row,
+        ferme: Boolean(row.ferme),
+        referentiel: Boolean(row.referentiel),
+        fiabilite,
+        formateurs,
+        derniereTransmission,
+      },
     });
   })
   /** The five counters at `date` (default: today in Paris) for the organisme and its formateurs. */
@@ -123,7 +129,17 @@ export const organismesRoutes = new Hono<AppEnv>()
         WHERE e.id = ?`,
     )
       .bind(c.req.param("effectifId"))
-      .first<{ id: string; organismeId: string; anneeScolaire: string; idErpApprenant: string; data: string; parcours: string; majLe: string; errors: string | null; outcome: string | null }>();
+      .first<{
+        id: string;
+        organismeId: string;
+        anneeScolaire: string;
+        idErpApprenant: string;
+        data: string;
+        parcours: string;
+        majLe: string;
+        errors: string | null;
+        outcome: string | null;
+      }>();
     if (!row || !scope.includes(row.organismeId)) throw notFound("Dossier introuvable.");
     return c.json({
       effectif: {

@@ -40,7 +40,8 @@ referentielRoutes.get("/organismes", async (c) => {
   const values: string[] = [];
   if (uaiParam !== undefined && uaiParam.trim() !== "") {
     const uai = normaliseUai(uaiParam);
-    if (!UAI_PATTERN.test(uai)) throw badRequest("UAI invalide. Format attendu : 7 chiffres suivis d'une lettre (ex. 0751234A).");
+    if (!UAI_PATTERN.test(uai))
+      throw badRequest("UAI invalide. Format attendu : 7 chiffres suivis d'une lettre (ex. 0751234A).");
     conditions.push("uai = ?");
     values.push(uai);
   }
@@ -51,7 +52,11 @@ referentielRoutes.get("/organismes", async (c) => {
     values.push(siret);
   }
   if (conditions.length === 0) throw badRequest("Indiquez un UAI ou un SIRET.");
-  await enforceRateLimit(c.env, `referentiel-ip:${c.req.header("CF-Connecting-IP") ?? "local"}`, LOOKUPS_PER_MINUTE_PER_IP);
+  await enforceRateLimit(
+    c.env,
+    `referentiel-ip:${c.req.header("CF-Connecting-IP") ?? "local"}`,
+    LOOKUPS_PER_MINUTE_PER_IP,
+  );
 
   const { results } = await c.env.DB.prepare(
     `SELECT id, uai, siret, raison_sociale, enseigne, nature, adresse, code_postal, commune, departement, region, ferme, referentiel
@@ -73,7 +78,9 @@ referentielRoutes.get("/organismes", async (c) => {
 /** The territories that have organismes, for the opérateur public sign-up. */
 referentielRoutes.get("/territoires", async (c) => {
   const distinct = (column: "region" | "departement" | "academie") =>
-    c.env.DB.prepare(`SELECT DISTINCT ${column} AS code FROM organismes WHERE ${column} IS NOT NULL AND ${column} <> '' ORDER BY ${column}`);
+    c.env.DB.prepare(
+      `SELECT DISTINCT ${column} AS code FROM organismes WHERE ${column} IS NOT NULL AND ${column} <> '' ORDER BY ${column}`,
+    );
   const [regions, departements, academies] = await c.env.DB.batch<{ code: string }>([
     distinct("region"),
     distinct("departement"),

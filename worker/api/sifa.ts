@@ -33,7 +33,15 @@ export const sifaRoutes = new Hono<AppEnv>()
     const incomplets = lignes.flatMap(({ effectif, ligne }) => {
       const manquants = colonnesManquantes(ligne);
       if (manquants.length === 0) return [];
-      return [{ effectifId: effectif.effectifId, nom: effectif.nom, prenom: effectif.prenom, formation: effectif.formation, manquants }];
+      return [
+        {
+          effectifId: effectif.effectifId,
+          nom: effectif.nom,
+          prenom: effectif.prenom,
+          formation: effectif.formation,
+          manquants,
+        },
+      ];
     });
     return c.json({ anneeScolaire, dateEnquete, uai, total: lignes.length, incomplets } satisfies EnqueteSifa);
   })
@@ -42,5 +50,11 @@ export const sifaRoutes = new Hono<AppEnv>()
     if (format !== "csv" && format !== "xlsx") throw badRequest("Format de fichier inconnu (attendu : csv ou xlsx).");
     const { userId, id, anneeScolaire, dateEnquete, uai, lignes } = await enquete(c);
     await logDownload(c.env.DB, { userId, organismeId: id, kind: `sifa-${format}` });
-    return c.json({ anneeScolaire, dateEnquete, uai, colonnes: [...COLONNES_SIFA], lignes: lignes.map(({ ligne }) => valeursSifa(ligne)) } satisfies FichierSifa);
+    return c.json({
+      anneeScolaire,
+      dateEnquete,
+      uai,
+      colonnes: [...COLONNES_SIFA],
+      lignes: lignes.map(({ ligne }) => valeursSifa(ligne)),
+    } satisfies FichierSifa);
   });

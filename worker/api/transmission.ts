@@ -1,7 +1,14 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv, SessionUser } from "../env";
-import { ERP_AUCUN, ERP_AUTRE, type AuditView, type ErpOption, type ModeTransmission, type TransmissionView } from "../domain/transmission-view";
+import {
+  ERP_AUCUN,
+  ERP_AUTRE,
+  type AuditView,
+  type ErpOption,
+  type ModeTransmission,
+  type TransmissionView,
+} from "../domain/transmission-view";
 import { auditStatement } from "../lib/audit";
 import { badRequest, conflict, notFound } from "../lib/errors";
 import { assertCanConfigureOrganisme, assertCanSeeOrganisme } from "../lib/permissions";
@@ -58,7 +65,8 @@ async function transmissionView(c: Context<AppEnv>, user: SessionUser, organisme
     listErps(c.env.DB),
     organismeHub(c.env, organismeId).getConnection(organismeId),
   ]);
-  const erpLabel = organisme.erp === ERP_AUTRE ? organisme.erpAutre : (erps.find((e) => e.id === organisme.erp)?.label ?? null);
+  const erpLabel =
+    organisme.erp === ERP_AUTRE ? organisme.erpAutre : (erps.find((e) => e.id === organisme.erp)?.label ?? null);
   return {
     organisme: {
       id: organisme.id,
@@ -92,7 +100,10 @@ async function configuringUser(c: Context<AppEnv>, organismeId: string): Promise
 const actorOf = (user: SessionUser) => ({ userId: user.id, name: displayName(user) });
 
 const erpChoiceSchema = z.object({
-  erp: z.string({ error: "Sélectionnez votre ERP ou outil de gestion utilisé." }).trim().min(1, "Sélectionnez votre ERP ou outil de gestion utilisé."),
+  erp: z
+    .string({ error: "Sélectionnez votre ERP ou outil de gestion utilisé." })
+    .trim()
+    .min(1, "Sélectionnez votre ERP ou outil de gestion utilisé."),
   erpAutre: z.string().trim().max(100, "Le nom de l'ERP est trop long (100 caractères au plus).").optional(),
 });
 
@@ -121,7 +132,9 @@ export const transmissionRoutes = new Hono<AppEnv>()
     const { erp } = parsed.data;
     const connection = await organismeHub(c.env, organismeId).getConnection(organismeId);
     if (connection.status === "confirmed") {
-      throw conflict("Votre moyen de transmission est déjà paramétré : réinitialisez votre configuration pour changer d'ERP.");
+      throw conflict(
+        "Votre moyen de transmission est déjà paramétré : réinitialisez votre configuration pour changer d'ERP.",
+      );
     }
     if (connection.status === "key_generated" || connection.status === "installed") {
       throw conflict("Une clé d'échange est en cours d'installation : revenez en arrière pour changer d'ERP.");
@@ -141,7 +154,9 @@ export const transmissionRoutes = new Hono<AppEnv>()
       const option = (await listErps(c.env.DB)).find((e) => e.id === erp);
       if (!option) throw badRequest("Cet ERP ne fait pas partie de la liste.");
       mode = option.apiKeySupport ? "api" : "manuel";
-      detail = option.apiKeySupport ? `ERP choisi : ${option.label}.` : `ERP choisi : ${option.label} (non interfacé) — transmission par fichier Excel.`;
+      detail = option.apiKeySupport
+        ? `ERP choisi : ${option.label}.`
+        : `ERP choisi : ${option.label} (non interfacé) — transmission par fichier Excel.`;
     }
     const at = new Date().toISOString();
     // A manual mode needs no further step: it is configured now. The key flow is configured on confirmation.
@@ -150,8 +165,23 @@ export const transmissionRoutes = new Hono<AppEnv>()
       c.env.DB.prepare(
         `UPDATE organismes SET erp = ?, erp_autre = ?, mode_transmission = ?, configured_at = ?, configured_by = ?, updated_at = ?
           WHERE id = ?`,
-      ).bind(erp === ERP_AUCUN ? null : erp, erpAutre, mode, configured ? at : null, configured ? displayName(user) : null, at, organismeId),
-      auditStatement(c.env.DB, { organismeId, userId: user.id, actor: displayName(user), action: "erp_chosen", detail, at }),
+      ).bind(
+        erp === ERP_AUCUN ? null : erp,
+        erpAutre,
+        mode,
+        configured ? at : null,
+        configured ? displayName(user) : null,
+        at,
+        organismeId,
+      ),
+      auditStatement(c.env.DB, {
+        organismeId,
+        userId: user.id,
+        actor: displayName(user),
+        action: "erp_chosen",
+        detail,
+        at,
+      }),
     ]);
     await organismeHub(c.env, organismeId).announce(organismeId);
     return c.json(await transmissionView(c, user, organismeId));
@@ -162,7 +192,8 @@ export const transmissionRoutes = new Hono<AppEnv>()
     const organismeId = c.req.param("id");
     const user = await configuringUser(c, organismeId);
     const organisme = await findOrganisme(c.env.DB, organismeId);
-    if (organisme.modeTransmission !== "api") throw conflict("Choisissez d'abord un ERP compatible avec la clé d'échange.");
+    if (organisme.modeTransmission !== "api")
+      throw conflict("Choisissez d'abord un ERP compatible avec la clé d'échange.");
     const result = await organismeHub(c.env, organismeId).generateKey({ organismeId, actor: actorOf(user) });
     if (!result.ok) throw conflict(result.message);
     c.header("Cache-Control", "no-store");
@@ -174,7 +205,9 @@ export const transmissionRoutes = new Hono<AppEnv>()
     const user = await configuringUser(c, organismeId);
     const result = await organismeHub(c.env, organismeId).confirm({ organismeId, actor: actorOf(user) });
     if (!result.ok) throw conflict(result.message);
-    const { applied } = result.connection.key ? await applyHeldDossiers(c.env, organismeId, result.connection.key.id) : { applied: 0 };
+    const { applied } = result.connection.key
+      ? await applyHeldDossiers(c.env, organismeId, result.connection.key.id)
+      : { applied: 0 };
     return c.json({ connection: result.connection, applied });
   })
 

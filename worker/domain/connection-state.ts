@@ -45,15 +45,21 @@ export interface ConnectionState {
 
 export type ConnectionEvent =
   | { type: "key_generated"; keyId: string; prefix: string; by: string; at: string }
-  | { type: "first_use"; keyId: string; via: FirstUseVia; uai: string | null; siret: string | null; erp: string | null; at: string }
+  | {
+      type: "first_use";
+      keyId: string;
+      via: FirstUseVia;
+      uai: string | null;
+      siret: string | null;
+      erp: string | null;
+      at: string;
+    }
   | { type: "confirm"; by: string; userId: string | null; at: string }
   | { type: "refuse"; by: string; userId: string | null; at: string }
   | { type: "reset"; at: string }
   | { type: "key_revoked"; keyId: string; at: string };
 
-export type TransitionResult =
-  | { ok: true; changed: boolean; state: ConnectionState }
-  | { ok: false; message: string };
+export type TransitionResult = { ok: true; changed: boolean; state: ConnectionState } | { ok: false; message: string };
 
 export const initialConnectionState = (): ConnectionState => ({
   status: "none",
@@ -72,7 +78,9 @@ export function transition(state: ConnectionState, event: ConnectionEvent): Tran
   switch (event.type) {
     case "key_generated":
       if (state.status === "confirmed") {
-        return rejected("Votre moyen de transmission est déjà paramétré : réinitialisez votre configuration pour générer une nouvelle clé d'échange.");
+        return rejected(
+          "Votre moyen de transmission est déjà paramétré : réinitialisez votre configuration pour générer une nouvelle clé d'échange.",
+        );
       }
       // A new key replaces the previous one at once, whatever the ERP had done with it.
       return changed({
@@ -84,7 +92,8 @@ export function transition(state: ConnectionState, event: ConnectionEvent): Tran
 
     case "first_use":
       if (!state.key) return rejected("Aucune clé d'échange n'est en attente d'installation.");
-      if (state.key.id !== event.keyId) return rejected("Cette clé d'échange a été remplacée par une clé plus récente.");
+      if (state.key.id !== event.keyId)
+        return rejected("Cette clé d'échange a été remplacée par une clé plus récente.");
       // Later calls with the same key (every push) change nothing: the first declaration is the one confirmed.
       if (state.status !== "key_generated") return unchanged(state);
       return changed({
@@ -99,7 +108,12 @@ export function transition(state: ConnectionState, event: ConnectionEvent): Tran
       if (state.status !== "installed") {
         return rejected("Votre ERP n'a pas encore utilisé la clé d'échange : il n'y a rien à confirmer.");
       }
-      return changed({ ...state, status: "confirmed", confirmation: { by: event.by, userId: event.userId, at: event.at }, updatedAt: event.at });
+      return changed({
+        ...state,
+        status: "confirmed",
+        confirmation: { by: event.by, userId: event.userId, at: event.at },
+        updatedAt: event.at,
+      });
 
     case "refuse":
       if (state.status !== "installed") {
@@ -125,4 +139,3 @@ export function transition(state: ConnectionState, event: ConnectionEvent): Tran
       return changed({ ...initialConnectionState(), updatedAt: event.at });
   }
 }
-

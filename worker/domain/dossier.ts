@@ -3,7 +3,13 @@
  * field it concerns, and the normalised dossier. Pure: used by the ERP API, the Excel import and the demo seeder.
  */
 import type { z } from "zod";
-import { CONTRAT_FIELDS, CONTRAT_SUFFIXES, DOSSIER_FIELDS, dossierApprenantSchema, type DossierNormalise } from "./dossier/schema";
+import {
+  CONTRAT_FIELDS,
+  CONTRAT_SUFFIXES,
+  DOSSIER_FIELDS,
+  dossierApprenantSchema,
+  type DossierNormalise,
+} from "./dossier/schema";
 
 export { dossierApprenantSchema, DOSSIER_FIELDS, CONTRAT_FIELDS, CONTRAT_SUFFIXES };
 export type { DossierNormalise, DossierApprenantInput } from "./dossier/schema";
@@ -14,12 +20,12 @@ export interface ValidationError {
 }
 
 export type DossierValidation =
-  | { ok: true; value: DossierNormalise }
-  | { ok: false; errors: ValidationError[]; partial: Partial<DossierNormalise> };
+  { ok: true; value: DossierNormalise } | { ok: false; errors: ValidationError[]; partial: Partial<DossierNormalise> };
 
 export const MAX_DOSSIERS_PAR_REQUETE = 2000;
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** null, "" and blanks mean "not sent" (SPEC §5: nulls are absent; empty values never erase). */
 const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
@@ -63,7 +69,10 @@ function crossFieldErrors(fields: Record<string, unknown>, value: Record<string,
   const entree = value.date_entree_formation as string | undefined;
   const fin = value.date_fin_formation as string | undefined;
   if (entree && fin && fin < entree) {
-    errors.push({ path: "date_fin_formation", message: "La date de fin de formation doit être postérieure ou égale à la date d'entrée en formation" });
+    errors.push({
+      path: "date_fin_formation",
+      message: "La date de fin de formation doit être postérieure ou égale à la date d'entrée en formation",
+    });
   }
   for (const s of CONTRAT_SUFFIXES) {
     const debutKey = `contrat_date_debut${s}`;
@@ -77,10 +86,16 @@ function crossFieldErrors(fields: Record<string, unknown>, value: Record<string,
     const finContrat = value[`contrat_date_fin${s}`] as string | undefined;
     const rupture = value[`contrat_date_rupture${s}`] as string | undefined;
     if (debut && finContrat && finContrat < debut) {
-      errors.push({ path: `contrat_date_fin${s}`, message: "La date de fin du contrat doit être postérieure ou égale à sa date de début" });
+      errors.push({
+        path: `contrat_date_fin${s}`,
+        message: "La date de fin du contrat doit être postérieure ou égale à sa date de début",
+      });
     }
     if (debut && rupture && rupture < debut) {
-      errors.push({ path: `contrat_date_rupture${s}`, message: "La date de rupture du contrat doit être postérieure ou égale à sa date de début" });
+      errors.push({
+        path: `contrat_date_rupture${s}`,
+        message: "La date de rupture du contrat doit être postérieure ou égale à sa date de début",
+      });
     }
   }
   return errors;
@@ -90,7 +105,11 @@ function crossFieldErrors(fields: Record<string, unknown>, value: Record<string,
 export function validateDossier(input: unknown): DossierValidation {
   try {
     if (!isPlainObject(input)) {
-      return { ok: false, errors: [{ path: "", message: "Un dossier apprenant (objet JSON) est attendu" }], partial: {} };
+      return {
+        ok: false,
+        errors: [{ path: "", message: "Un dossier apprenant (objet JSON) est attendu" }],
+        partial: {},
+      };
     }
     const fields = knownFields(input);
     const result = dossierApprenantSchema.safeParse(fields);
@@ -116,14 +135,24 @@ export function validateDossiers(inputs: unknown[]): DossierValidation[] {
   const cache = DOSSIER_FIELDS.map(() => new Map<unknown, FieldResult>());
   const parseField = (index: number, value: unknown): FieldResult => {
     // Only primitives are keys of equal results (-0 and 0 are one Map key but not one number).
-    const cacheable = value === undefined || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && !Object.is(value, -0));
+    const cacheable =
+      value === undefined ||
+      typeof value === "string" ||
+      typeof value === "boolean" ||
+      (typeof value === "number" && !Object.is(value, -0));
     const known = cacheable ? cache[index].get(value) : undefined;
     if (known) return known;
     const key = DOSSIER_FIELDS[index];
     const result = SHAPE[key].safeParse(value);
     const fieldResult: FieldResult = result.success
       ? { success: true, data: result.data }
-      : { success: false, issues: result.error.issues.map((issue) => ({ path: [key, ...issue.path.map(String)].join("."), message: issue.message })) };
+      : {
+          success: false,
+          issues: result.error.issues.map((issue) => ({
+            path: [key, ...issue.path.map(String)].join("."),
+            message: issue.message,
+          })),
+        };
     if (cacheable) cache[index].set(value, fieldResult);
     return fieldResult;
   };
@@ -151,9 +180,15 @@ export type DossiersBodyValidation = { ok: true; dossiers: unknown[] } | { ok: f
 
 /** The body of a push: an array of at most 2000 dossiers (else a 400 "Erreur de validation"). */
 export function validateDossiersBody(body: unknown): DossiersBodyValidation {
-  if (!Array.isArray(body)) return { ok: false, details: [{ path: "", message: "Un tableau de dossiers apprenants est attendu" }] };
+  if (!Array.isArray(body))
+    return { ok: false, details: [{ path: "", message: "Un tableau de dossiers apprenants est attendu" }] };
   if (body.length > MAX_DOSSIERS_PAR_REQUETE) {
-    return { ok: false, details: [{ path: "", message: `${MAX_DOSSIERS_PAR_REQUETE} dossiers au maximum par requête (reçus : ${body.length})` }] };
+    return {
+      ok: false,
+      details: [
+        { path: "", message: `${MAX_DOSSIERS_PAR_REQUETE} dossiers au maximum par requête (reçus : ${body.length})` },
+      ],
+    };
   }
   return { ok: true, dossiers: body };
 }
@@ -195,7 +230,10 @@ export function mergeDossiers(stored: DossierNormalise | null, sent: DossierNorm
   const merged: Record<string, unknown> = {};
   for (const key of DOSSIER_FIELDS) {
     if (key === "nir_apprenant") continue;
-    const keep = replacesContrats && (CONTRAT_FIELDS as string[]).includes(key) ? undefined : (stored as Record<string, unknown>)[key];
+    const keep =
+      replacesContrats && (CONTRAT_FIELDS as string[]).includes(key)
+        ? undefined
+        : (stored as Record<string, unknown>)[key];
     const value = sentRecord[key] ?? keep;
     if (value !== undefined) merged[key] = value;
   }

@@ -2,7 +2,10 @@
  * "Organisme fiable" (SPEC §2): its (UAI, SIRET) couple is in the référentiel and its SIRET is not closed.
  * The reason is shown next to the fiabilité tag, so it is a full French sentence.
  */
-export function computeFiabilite(organisme: { referentiel: boolean; ferme: boolean }): { fiable: boolean; raison: string } {
+export function computeFiabilite(organisme: { referentiel: boolean; ferme: boolean }): {
+  fiable: boolean;
+  raison: string;
+} {
   if (organisme.referentiel && !organisme.ferme) {
     return { fiable: true, raison: "Le couple UAI SIRET est présent dans le référentiel" };
   }

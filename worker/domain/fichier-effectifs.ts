@@ -53,14 +53,24 @@ const dateIso = (d: Date) => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth(
 /** "JJ/MM/AAAA" (also J/M/AAAA, with - or .) → "AAAA-MM-JJ"; anything else is left for the API to judge. */
 export function convertirDate(valeur: Cellule): string | null {
   if (valeur instanceof Date) return Number.isNaN(valeur.getTime()) ? null : dateIso(valeur);
-  if (typeof valeur === "number") return Number.isFinite(valeur) ? dateIso(new Date(Math.round((valeur - EXCEL_EPOCH_OFFSET) * 86_400_000))) : null;
+  if (typeof valeur === "number")
+    return Number.isFinite(valeur) ? dateIso(new Date(Math.round((valeur - EXCEL_EPOCH_OFFSET) * 86_400_000))) : null;
   if (typeof valeur !== "string") return null;
   const texte = valeur.trim();
   const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(texte);
   return match ? `${match[3]}-${pad(+match[2])}-${pad(+match[1])}` : texte;
 }
 
-const BOOLEENS: Record<string, boolean> = { vrai: true, faux: false, oui: true, non: false, true: true, false: false, "1": true, "0": false };
+const BOOLEENS: Record<string, boolean> = {
+  vrai: true,
+  faux: false,
+  oui: true,
+  non: false,
+  true: true,
+  false: false,
+  "1": true,
+  "0": false,
+};
 
 /** VRAI/FAUX, OUI/NON (any case) → true/false; anything else is left for the API to judge. */
 export function convertirBooleen(valeur: Cellule): boolean | string | null {
@@ -125,7 +135,12 @@ export function lireLignes(entetes: Cellule[], lignes: LigneBrute[]): LectureFic
     });
     if (Object.keys(dossier).length === 0) continue;
     const { nom_apprenant: nom, prenom_apprenant: prenom, date_de_naissance_apprenant: naissance } = dossier;
-    if (dossier.id_erp_apprenant === undefined && typeof nom === "string" && typeof prenom === "string" && typeof naissance === "string") {
+    if (
+      dossier.id_erp_apprenant === undefined &&
+      typeof nom === "string" &&
+      typeof prenom === "string" &&
+      typeof naissance === "string"
+    ) {
       dossier.id_erp_apprenant = idErpApprenantCalcule(nom, prenom, naissance);
     }
     resultat.push({ ligne, dossier });

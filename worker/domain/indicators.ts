@@ -13,5 +13,11 @@ export function indicateursFromStatuts(counts: Partial<Record<Statut, number>>):
   const apprentis = (counts.APPRENTI ?? 0) + (counts.FIN_DE_FORMATION ?? 0);
   const inscrits = counts.INSCRIT ?? 0;
   const rupturants = counts.RUPTURANT ?? 0;
-  return { apprenants: apprentis + inscrits + rupturants, apprentis, rupturants, inscrits, abandons: counts.ABANDON ?? 0 };
+  return {
+    apprenants: apprentis + inscrits + rupturants,
+    apprentis,
+    rupturants,
+    inscrits,
+    abandons: counts.ABANDON ?? 0,
+  };
 }

@@ -42,7 +42,8 @@ export const TOLERANCE_FIN_DE_FORMATION_JOURS = 60;
 export const DEBUT_DES_TEMPS = "0000-01-01";
 
 const DAY_MS = 86_400_000;
-const toDay = (date: string) => Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
+const toDay = (date: string) =>
+  Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
 const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export const dayBefore = (date: string) => fromDay(toDay(date) - 1);
@@ -91,9 +92,14 @@ export function computeParcours(input: ParcoursInput): ParcoursEntry[] {
   }
 
   // Rule 4: contracts ended without rupture close enough to the end of the formation.
-  const finissants = contrats.filter((c) => c.finSansRupture && finFormation - c.dernierJour <= TOLERANCE_FIN_DE_FORMATION_JOURS);
+  const finissants = contrats.filter(
+    (c) => c.finSansRupture && finFormation - c.dernierJour <= TOLERANCE_FIN_DE_FORMATION_JOURS,
+  );
   const dernierContrat = contrats.reduce<Contrat | null>(
-    (latest, c) => (!latest || c.debut > latest.debut || (c.debut === latest.debut && c.dernierJour > latest.dernierJour) ? c : latest),
+    (latest, c) =>
+      !latest || c.debut > latest.debut || (c.debut === latest.debut && c.dernierJour > latest.dernierJour)
+        ? c
+        : latest,
     null,
   );
 
@@ -106,20 +112,34 @@ export function computeParcours(input: ParcoursInput): ParcoursEntry[] {
       dernierJourSousContrat = p.au;
     }
     // Rule 4: no day under contract between the contract's end and this day.
-    const apresFin = finissants.some((c) => c.dernierJour < day && (dernierJourSousContrat <= c.dernierJour || dernierJourSousContrat < start));
+    const apresFin = finissants.some(
+      (c) => c.dernierJour < day && (dernierJourSousContrat <= c.dernierJour || dernierJourSousContrat < start),
+    );
     if (apresFin) return "FIN_DE_FORMATION";
     // Rule 3: consecutive days without contract.
     const joursSansContrat = day - dernierJourSousContrat;
     const statut: Statut =
       day >= premierContrat
-        ? joursSansContrat <= MAX_JOURS_RUPTURANT ? "RUPTURANT" : "ABANDON"
-        : joursSansContrat <= MAX_JOURS_INSCRIT_SANS_CONTRAT ? "INSCRIT" : "ABANDON";
+        ? joursSansContrat <= MAX_JOURS_RUPTURANT
+          ? "RUPTURANT"
+          : "ABANDON"
+        : joursSansContrat <= MAX_JOURS_INSCRIT_SANS_CONTRAT
+          ? "INSCRIT"
+          : "ABANDON";
     if (day === finFormation && (statut === "INSCRIT" || dernierContrat?.finSansRupture)) return "FIN_DE_FORMATION";
     return statut;
   };
 
-  const changes = [start, premierContrat, finFormation, exclusion, start + MAX_JOURS_INSCRIT_SANS_CONTRAT, start + MAX_JOURS_RUPTURANT];
-  for (const p of periodes) changes.push(p.du, p.au + 1, p.au + 1 + MAX_JOURS_INSCRIT_SANS_CONTRAT, p.au + 1 + MAX_JOURS_RUPTURANT);
+  const changes = [
+    start,
+    premierContrat,
+    finFormation,
+    exclusion,
+    start + MAX_JOURS_INSCRIT_SANS_CONTRAT,
+    start + MAX_JOURS_RUPTURANT,
+  ];
+  for (const p of periodes)
+    changes.push(p.du, p.au + 1, p.au + 1 + MAX_JOURS_INSCRIT_SANS_CONTRAT, p.au + 1 + MAX_JOURS_RUPTURANT);
   for (const c of finissants) changes.push(c.dernierJour + 1);
   const days = [...new Set(changes.filter((d) => d >= start && d <= finFormation))].sort((a, b) => a - b);
 

@@ -5,7 +5,17 @@
 import { OUTCOME_LABELS, statutLabel } from "./labels";
 import type { Statut } from "./parcours";
 
-export const RAPPORT_COLUMNS = ["N°", "Formation", "Apprenant", "Statut sur TBA", "Employeur", "Début", "Fin", "État du dossier", "Erreurs"] as const;
+export const RAPPORT_COLUMNS = [
+  "N°",
+  "Formation",
+  "Apprenant",
+  "Statut sur TBA",
+  "Employeur",
+  "Début",
+  "Fin",
+  "État du dossier",
+  "Erreurs",
+] as const;
 
 /** What the report needs of one dossier: the echoed fields and the API's verdict. */
 export interface RapportItem {
@@ -36,11 +46,15 @@ export function dateFr(value: unknown): string {
 }
 
 export function rapportLine(item: RapportItem, numero: number): string[] {
-  const formation = [text(item.libelle_court_formation), dateFr(item.date_entree_formation) && `${dateFr(item.date_entree_formation)}-${dateFr(item.date_fin_formation)}`]
+  const formation = [
+    text(item.libelle_court_formation),
+    dateFr(item.date_entree_formation) && `${dateFr(item.date_entree_formation)}-${dateFr(item.date_fin_formation)}`,
+  ]
     .filter(Boolean)
     .join(" ");
   const sexe = SEXE_AFFICHE[text(item.sexe_apprenant).toUpperCase()] ?? text(item.sexe_apprenant);
-  const apprenant = `${text(item.nom_apprenant).toUpperCase()} ${text(item.prenom_apprenant)}${sexe ? ` (${sexe})` : ""}`.trim();
+  const apprenant =
+    `${text(item.nom_apprenant).toUpperCase()} ${text(item.prenom_apprenant)}${sexe ? ` (${sexe})` : ""}`.trim();
   const erreurs = item.validation_errors.map((e) => `${e.path} : ${e.message}`).join(" ; ");
   return [
     String(numero),

@@ -4,12 +4,53 @@
  */
 
 export const COLONNES_SIFA = [
-  "INE", "NUMERO_UAI", "TYPE_CFA", "SIT_FORM", "UAI_EPLE", "NAT_STR_JUR", "STATUT", "DIPLOME", "RNCP", "DUR_FORM_THEO",
-  "DUR_FORM_REELLE", "AN_FORM", "NOM", "NOM2", "PRENOM1", "PRENOM2", "PRENOM3", "ADRESSE", "COD_POST", "COM_RESID",
-  "TEL_JEUNE", "TEL_RESP1_PERSO", "TEL_RESP1_PRO", "TEL_RESP2_PERSO", "TEL_RESP2_PRO", "MAIL_JEUNE", "MAIL_RESP1",
-  "MAIL_RESP2", "DATE_NAIS", "LIEU_NAIS", "SEXE", "REGIME_SCO", "PCS", "HANDI", "NATIO", "SIT_AV_APP", "DIP_OBT",
-  "SIT_N_1", "ETAB_N_1", "TYPE_EMP", "DATE_ENTREE_CFA", "DATE_DEB_CONT", "DATE_RUPT_CONT", "COM_ETAB", "NAF_ETAB",
-  "NBSAL_EMP", "SIRET_EMP",
+  "INE",
+  "NUMERO_UAI",
+  "TYPE_CFA",
+  "SIT_FORM",
+  "UAI_EPLE",
+  "NAT_STR_JUR",
+  "STATUT",
+  "DIPLOME",
+  "RNCP",
+  "DUR_FORM_THEO",
+  "DUR_FORM_REELLE",
+  "AN_FORM",
+  "NOM",
+  "NOM2",
+  "PRENOM1",
+  "PRENOM2",
+  "PRENOM3",
+  "ADRESSE",
+  "COD_POST",
+  "COM_RESID",
+  "TEL_JEUNE",
+  "TEL_RESP1_PERSO",
+  "TEL_RESP1_PRO",
+  "TEL_RESP2_PERSO",
+  "TEL_RESP2_PRO",
+  "MAIL_JEUNE",
+  "MAIL_RESP1",
+  "MAIL_RESP2",
+  "DATE_NAIS",
+  "LIEU_NAIS",
+  "SEXE",
+  "REGIME_SCO",
+  "PCS",
+  "HANDI",
+  "NATIO",
+  "SIT_AV_APP",
+  "DIP_OBT",
+  "SIT_N_1",
+  "ETAB_N_1",
+  "TYPE_EMP",
+  "DATE_ENTREE_CFA",
+  "DATE_DEB_CONT",
+  "DATE_RUPT_CONT",
+  "COM_ETAB",
+  "NAF_ETAB",
+  "NBSAL_EMP",
+  "SIRET_EMP",
 ] as const;
 export type ColonneSifa = (typeof COLONNES_SIFA)[number];
 export type LigneSifa = Record<ColonneSifa, string>;
@@ -52,7 +93,13 @@ export interface EnqueteSifa {
   dateEnquete: string;
   uai: string | null;
   total: number;
-  incomplets: { effectifId: string; nom: string; prenom: string; formation: string | null; manquants: ColonneSifaObligatoire[] }[];
+  incomplets: {
+    effectifId: string;
+    nom: string;
+    prenom: string;
+    formation: string | null;
+    manquants: ColonneSifaObligatoire[];
+  }[];
 }
 
 /** What `GET /api/organismes/:id/sifa/fichier` answers: the lines, in column order, for the browser to build the file. */

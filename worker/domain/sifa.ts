@@ -38,16 +38,19 @@ function dureeReelleMois(entree: string, fin: string): string {
 }
 
 /** An UAI as is; a département code on three characters ("44" → "044"), as the survey expects. */
-const etablissementN1 = (value: string | undefined) => (!value ? "" : value.length === 8 ? value : value.padStart(3, "0"));
+const etablissementN1 = (value: string | undefined) =>
+  !value ? "" : value.length === 8 ? value : value.padStart(3, "0");
 
-const texte = (value: string | number | null | undefined) => (value === null || value === undefined ? "" : String(value));
+const texte = (value: string | number | null | undefined) =>
+  value === null || value === undefined ? "" : String(value);
 
 /** One line of the survey; employer columns come from the latest contract begun by the survey date. */
 export function ligneSifa(effectif: EffectifSifa, dateEnquete: string): LigneSifa {
   const d = effectif.dossier;
   const contrats = contratsOf(d);
   const contrat = contrats.filter((c) => c.date_debut <= dateEnquete).at(-1) ?? contrats.at(-1);
-  const dureeTheorique = d.duree_theorique_formation_mois ?? (d.duree_theorique_formation ? d.duree_theorique_formation * 12 : undefined);
+  const dureeTheorique =
+    d.duree_theorique_formation_mois ?? (d.duree_theorique_formation ? d.duree_theorique_formation * 12 : undefined);
   return {
     INE: texte(d.ine_apprenant),
     NUMERO_UAI: effectif.uaiResponsable ?? d.etablissement_responsable_uai,
@@ -102,4 +105,5 @@ export function ligneSifa(effectif: EffectifSifa, dateEnquete: string): LigneSif
 export const valeursSifa = (ligne: LigneSifa): string[] => COLONNES_SIFA.map((c) => ligne[c]);
 
 /** The required columns left empty in a line, in column order. */
-export const colonnesManquantes = (ligne: LigneSifa): ColonneSifaObligatoire[] => COLONNES_SIFA_OBLIGATOIRES.filter((c) => ligne[c] === "");
+export const colonnesManquantes = (ligne: LigneSifa): ColonneSifaObligatoire[] =>
+  COLONNES_SIFA_OBLIGATOIRES.filter((c) => ligne[c] === "");

@@ -41,13 +41,38 @@ export interface EffectifStatutRow {
 }
 
 export const EFFECTIF_COLUMNS = [
-  "id", "organisme_id", "organisme_responsable_id", "annee_scolaire", "id_erp_apprenant", "nom", "prenom",
-  "date_de_naissance", "libelle_formation", "formation_cfd", "formation_rncp", "date_entree_formation",
-  "date_fin_formation", "employeur", "contrat_debut", "contrat_fin", "data", "parcours", "data_hash", "source",
-  "created_at", "updated_at",
+  "id",
+  "organisme_id",
+  "organisme_responsable_id",
+  "annee_scolaire",
+  "id_erp_apprenant",
+  "nom",
+  "prenom",
+  "date_de_naissance",
+  "libelle_formation",
+  "formation_cfd",
+  "formation_rncp",
+  "date_entree_formation",
+  "date_fin_formation",
+  "employeur",
+  "contrat_debut",
+  "contrat_fin",
+  "data",
+  "parcours",
+  "data_hash",
+  "source",
+  "created_at",
+  "updated_at",
 ] as const satisfies readonly (keyof EffectifRow)[];
 
-export const EFFECTIF_STATUT_COLUMNS = ["effectif_id", "organisme_id", "annee_scolaire", "du", "au", "statut"] as const satisfies readonly (keyof EffectifStatutRow)[];
+export const EFFECTIF_STATUT_COLUMNS = [
+  "effectif_id",
+  "organisme_id",
+  "annee_scolaire",
+  "du",
+  "au",
+  "statut",
+] as const satisfies readonly (keyof EffectifStatutRow)[];
 
 /** The JSON stored in effectifs.data: keys in schema order, so equal dossiers have equal JSON. */
 export const dossierJson = (dossier: DossierNormalise) => JSON.stringify(dossier);
@@ -67,7 +92,10 @@ export function toEffectifRecord(
   ids: { id: string; organismeId: string; organismeResponsableId: string | null },
   now: string,
   source = "erp",
-  computed: { data: string; parcours: ParcoursEntry[] } = { data: dossierJson(dossier), parcours: parcoursOfDossier(dossier) },
+  computed: { data: string; parcours: ParcoursEntry[] } = {
+    data: dossierJson(dossier),
+    parcours: parcoursOfDossier(dossier),
+  },
 ): { effectif: EffectifRow; statuts: EffectifStatutRow[] } {
   const { data, parcours } = computed;
   const dernierContrat = contratsOf(dossier).at(-1);

@@ -16,7 +16,9 @@ import { ingestValidated } from "./push";
 export async function applyHeldDossiers(env: Env, organismeId: string, keyId: string): Promise<{ applied: number }> {
   const [, , { results }] = await env.DB.batch<{ data: string | null }>([
     ...discardHeldStatements(env.DB, { organismeId, exceptKeyId: keyId }),
-    env.DB.prepare("SELECT held_data AS data FROM dossiers_recus WHERE outcome = 'held' AND held_key_id = ? ORDER BY received_at").bind(keyId),
+    env.DB.prepare(
+      "SELECT held_data AS data FROM dossiers_recus WHERE outcome = 'held' AND held_key_id = ? ORDER BY received_at",
+    ).bind(keyId),
   ]);
   const dossiers = results.filter((r) => r.data).map((r) => JSON.parse(r.data!) as DossierNormalise);
   if (dossiers.length === 0) return { applied: 0 };
@@ -29,7 +31,11 @@ export async function applyHeldDossiers(env: Env, organismeId: string, keyId: st
 }
 
 /** Discards held records: every key's of an organisme (refusal, reset), or one key's (stale, replaced). */
-export async function discardHeldDossiers(env: Env, organismeId: string, owner: HeldOwner = { organismeId }): Promise<{ discarded: number }> {
+export async function discardHeldDossiers(
+  env: Env,
+  organismeId: string,
+  owner: HeldOwner = { organismeId },
+): Promise<{ discarded: number }> {
   const discarded = discardedCount(await env.DB.batch(discardHeldStatements(env.DB, owner)));
   if (discarded > 0) await organismeHub(env, organismeId).notifyEffectifsChanged();
   return { discarded };

@@ -12,7 +12,9 @@ export const coupleKey = (uai: string, siret: string) => `${uai}|${siret}`;
 /** One round trip: the organismes carrying these SIRETs, and the sender's formateurs. */
 export async function lookupOrganismes(db: D1Database, senderId: string, sirets: string[]): Promise<OrganismesLookup> {
   const [organismes, formateurs] = await db.batch<{ id: string; uai?: string | null; siret?: string }>([
-    db.prepare("SELECT id, uai, siret FROM organismes WHERE siret IN (SELECT value FROM json_each(?))").bind(JSON.stringify([...new Set(sirets)])),
+    db
+      .prepare("SELECT id, uai, siret FROM organismes WHERE siret IN (SELECT value FROM json_each(?))")
+      .bind(JSON.stringify([...new Set(sirets)])),
     db.prepare("SELECT formateur_id AS id FROM organisme_relations WHERE responsable_id = ?").bind(senderId),
   ]);
   const byCouple = new Map<string, string>();

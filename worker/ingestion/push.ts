@@ -4,12 +4,25 @@
  * the organismes' Durable Objects are told.
  */
 import type { Env } from "../env";
-import { mergeDossiers, validateDossiers, type DossierNormalise, type DossierValidation, type ValidationError } from "../domain/dossier";
+import {
+  mergeDossiers,
+  validateDossiers,
+  type DossierNormalise,
+  type DossierValidation,
+  type ValidationError,
+} from "../domain/dossier";
 import { statutAt, type ParcoursEntry, type Statut } from "../domain/parcours";
 import type { TransmissionSummary } from "../domain/live-messages";
 import { sha256Hex } from "../lib/crypto";
 import { organismeHub } from "../connection/hub";
-import { dossierJson, EFFECTIF_COLUMNS, EFFECTIF_STATUT_COLUMNS, parcoursOfDossier, toEffectifRecord, type EffectifRow } from "./effectif-record";
+import {
+  dossierJson,
+  EFFECTIF_COLUMNS,
+  EFFECTIF_STATUT_COLUMNS,
+  parcoursOfDossier,
+  toEffectifRecord,
+  type EffectifRow,
+} from "./effectif-record";
 import { hash64 } from "./hash";
 import { coupleKey, lookupOrganismes, type OrganismesLookup } from "./organismes";
 import { ApiError } from "../lib/errors";
@@ -46,7 +59,11 @@ const MAX_ATTEMPTS = 5;
 
 export async function ingestDossiers(env: Env, inputs: unknown[], options: PushOptions): Promise<PushResult> {
   const validations = validateDossiers(inputs);
-  return ingestValidated(env, inputs.map((input, i) => ({ input, validation: validations[i] })), options);
+  return ingestValidated(
+    env,
+    inputs.map((input, i) => ({ input, validation: validations[i] })),
+    options,
+  );
 }
 
 interface Candidate {
@@ -101,7 +118,12 @@ export async function ingestValidated(
     } catch (error) {
       if (!isConflict(error)) throw error;
       if (attempt < MAX_ATTEMPTS) continue;
-      throw new ApiError(503, "Service Unavailable", "Ces dossiers sont modifiés en même temps par un autre envoi : veuillez réessayer dans quelques secondes.", { retryAfter: 2 });
+      throw new ApiError(
+        503,
+        "Service Unavailable",
+        "Ces dossiers sont modifiés en même temps par un autre envoi : veuillez réessayer dans quelques secondes.",
+        { retryAfter: 2 },
+      );
     }
     await notifyHubs(env, [options.organismeId, ...plan.touched], plan.result.summary);
     return plan.result;
@@ -134,8 +156,10 @@ function organismeErrors(
   let responsableId: string | null = null;
   if (f.etablissement_formateur_uai && f.etablissement_formateur_siret) {
     const couple = `UAI ${f.etablissement_formateur_uai}, SIRET ${f.etablissement_formateur_siret}`;
-    formateurId = organismes.byCouple.get(coupleKey(f.etablissement_formateur_uai, f.etablissement_formateur_siret)) ?? null;
-    if (!formateurId) errors.push({ path: "etablissement_formateur_siret", message: `Organisme formateur introuvable (${couple})` });
+    formateurId =
+      organismes.byCouple.get(coupleKey(f.etablissement_formateur_uai, f.etablissement_formateur_siret)) ?? null;
+    if (!formateurId)
+      errors.push({ path: "etablissement_formateur_siret", message: `Organisme formateur introuvable (${couple})` });
     else if (!organismes.scope.has(formateurId)) {
       errors.push({
         path: "etablissement_formateur_siret",
@@ -144,7 +168,8 @@ function organismeErrors(
     }
   }
   if (f.etablissement_responsable_uai && f.etablissement_responsable_siret) {
-    responsableId = organismes.byCouple.get(coupleKey(f.etablissement_responsable_uai, f.etablissement_responsable_siret)) ?? null;
+    responsableId =
+      organismes.byCouple.get(coupleKey(f.etablissement_responsable_uai, f.etablissement_responsable_siret)) ?? null;
     if (!responsableId) {
       errors.push({
         path: "etablissement_responsable_siret",
@@ -159,7 +184,12 @@ function organismeErrors(
 async function deterministicIds(keys: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(keys)];
   const hashes = await Promise.all(unique.map((k) => sha256Hex(`effectif|${k}`)));
-  return new Map(unique.map((k, i) => [k, `${hashes[i].slice(0, 8)}-${hashes[i].slice(8, 12)}-${hashes[i].slice(12, 16)}-${hashes[i].slice(16, 20)}-${hashes[i].slice(20, 32)}`]));
+  return new Map(
+    unique.map((k, i) => [
+      k,
+      `${hashes[i].slice(0, 8)}-${hashes[i].slice(8, 12)}-${hashes[i].slice(12, 16)}-${hashes[i].slice(16, 20)}-${hashes[i].slice(20, 32)}`,
+    ]),
+  );
 }
 
 const splitKey = (key: string) => {
@@ -189,7 +219,9 @@ async function loadStored(env: Env, keys: string[], hold: boolean, heldKeyId: st
   const [effectifs, held] = await env.DB.batch<{ key: string; id: string; data: string; dataHash: string }>(statements);
   return {
     effectifs: new Map<string, StoredEffectif>(effectifs.results.map((r) => [r.key, r])),
-    held: new Map<string, DossierNormalise>((held?.results ?? []).map((r) => [r.key, JSON.parse(r.data) as DossierNormalise])),
+    held: new Map<string, DossierNormalise>(
+      (held?.results ?? []).map((r) => [r.key, JSON.parse(r.data) as DossierNormalise]),
+    ),
   };
 }
 
@@ -215,10 +247,22 @@ async function planWrites(
   today: string,
   started: number,
 ) {
-  const stored = candidates.length ? await loadStored(env, candidates.map((c) => c.key), options.hold, options.apiKeyId) : { effectifs: new Map(), held: new Map() };
+  const stored = candidates.length
+    ? await loadStored(
+        env,
+        candidates.map((c) => c.key),
+        options.hold,
+        options.apiKeyId,
+      )
+    : { effectifs: new Map(), held: new Map() };
   // Only effectifs that do not exist yet need an id: an update of 2000 dossiers hashes nothing.
   const newIds = await deterministicIds(candidates.map((c) => c.key).filter((key) => !stored.effectifs.has(key)));
-  const items: ItemResult[] = entries.map((_, i) => ({ validation_errors: errorsOf[i], outcome: "invalid", statut: null, effectif_id: null }));
+  const items: ItemResult[] = entries.map((_, i) => ({
+    validation_errors: errorsOf[i],
+    outcome: "invalid",
+    statut: null,
+    effectif_id: null,
+  }));
   const identities = new Map<string, IdentityState>();
   const heldData = new Map<number, DossierNormalise>();
 
@@ -241,7 +285,13 @@ async function planWrites(
     const merged = mergeDossiers(state.current, c.value);
     const json = dossierJson(merged);
     const parcours = parcoursOfDossier(merged);
-    const outcome: Outcome = options.hold ? "held" : !state.current ? "created" : state.json === json ? "unchanged" : "updated";
+    const outcome: Outcome = options.hold
+      ? "held"
+      : !state.current
+        ? "created"
+        : state.json === json
+          ? "unchanged"
+          : "updated";
     state.current = merged;
     state.json = json;
     state.parcours = parcours;
@@ -255,12 +305,21 @@ async function planWrites(
   const transmissionId = crypto.randomUUID();
   const dirty = [...identities.values()].filter((s) => s.dirty);
   const records = dirty.map((s) =>
-    toEffectifRecord(s.current!, { id: s.id, organismeId: s.candidate.formateurId, organismeResponsableId: s.candidate.responsableId }, now, options.source, {
-      data: s.json!,
-      parcours: s.parcours!,
-    }),
+    toEffectifRecord(
+      s.current!,
+      { id: s.id, organismeId: s.candidate.formateurId, organismeResponsableId: s.candidate.responsableId },
+      now,
+      options.source,
+      {
+        data: s.json!,
+        parcours: s.parcours!,
+      },
+    ),
   );
-  const updatable = EFFECTIF_COLUMNS.filter((c) => c !== "id" && c !== "created_at" && c !== "organisme_id" && c !== "annee_scolaire" && c !== "id_erp_apprenant");
+  const updatable = EFFECTIF_COLUMNS.filter(
+    (c) =>
+      c !== "id" && c !== "created_at" && c !== "organisme_id" && c !== "annee_scolaire" && c !== "id_erp_apprenant",
+  );
 
   const summary: TransmissionSummary = {
     transmissionId,
@@ -275,23 +334,65 @@ async function planWrites(
   const touched = [...new Set(dirty.map((s) => s.candidate.formateurId))];
 
   const statements: D1PreparedStatement[] = [
-    ...conflictGuard(db, dirty.map((s) => ({ ...splitKey(s.candidate.key), dataHash: s.stored?.dataHash ?? null }))),
-    ...insertRows<EffectifRow>(db, "effectifs", EFFECTIF_COLUMNS, records.map((r) => r.effectif), upsertClause("organisme_id, annee_scolaire, id_erp_apprenant", updatable)),
+    ...conflictGuard(
+      db,
+      dirty.map((s) => ({ ...splitKey(s.candidate.key), dataHash: s.stored?.dataHash ?? null })),
+    ),
+    ...insertRows<EffectifRow>(
+      db,
+      "effectifs",
+      EFFECTIF_COLUMNS,
+      records.map((r) => r.effectif),
+      upsertClause("organisme_id, annee_scolaire, id_erp_apprenant", updatable),
+    ),
   ];
   if (dirty.length) {
-    statements.push(db.prepare("DELETE FROM effectif_statuts WHERE effectif_id IN (SELECT value FROM json_each(?))").bind(JSON.stringify(dirty.map((s) => s.id))));
-    statements.push(...insertRows(db, "effectif_statuts", EFFECTIF_STATUT_COLUMNS, records.flatMap((r) => r.statuts)));
+    statements.push(
+      db
+        .prepare("DELETE FROM effectif_statuts WHERE effectif_id IN (SELECT value FROM json_each(?))")
+        .bind(JSON.stringify(dirty.map((s) => s.id))),
+    );
+    statements.push(
+      ...insertRows(
+        db,
+        "effectif_statuts",
+        EFFECTIF_STATUT_COLUMNS,
+        records.flatMap((r) => r.statuts),
+      ),
+    );
   }
   statements.push(
-    ...insertRows(db, "dossiers_recus", DOSSIER_RECU_COLUMNS, entries.map((entry, i) => dossierRecu(entry, items[i], heldData.get(i), organismes, options, transmissionId, now)),
-      upsertClause("organisme_id, identity", DOSSIER_RECU_COLUMNS.filter((c) => c !== "organisme_id" && c !== "identity"))),
+    ...insertRows(
+      db,
+      "dossiers_recus",
+      DOSSIER_RECU_COLUMNS,
+      entries.map((entry, i) =>
+        dossierRecu(entry, items[i], heldData.get(i), organismes, options, transmissionId, now),
+      ),
+      upsertClause(
+        "organisme_id, identity",
+        DOSSIER_RECU_COLUMNS.filter((c) => c !== "organisme_id" && c !== "identity"),
+      ),
+    ),
     db
       .prepare(
         `INSERT INTO transmissions (id, organisme_id, api_key_id, source, received_at, total, created, updated, unchanged, held, invalid, duration_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .bind(transmissionId, options.organismeId, options.apiKeyId, options.source, now, summary.total, summary.created, summary.updated,
-        summary.unchanged, summary.held, summary.invalid, Date.now() - started),
+      .bind(
+        transmissionId,
+        options.organismeId,
+        options.apiKeyId,
+        options.source,
+        now,
+        summary.total,
+        summary.created,
+        summary.updated,
+        summary.unchanged,
+        summary.held,
+        summary.invalid,
+        Date.now() - started,
+      ),
     db
       .prepare("UPDATE organismes SET last_transmission_at = ? WHERE id IN (SELECT value FROM json_each(?))")
       .bind(now, JSON.stringify([options.organismeId, ...touched])),
@@ -300,8 +401,20 @@ async function planWrites(
 }
 
 const DOSSIER_RECU_COLUMNS = [
-  "organisme_id", "identity", "transmission_id", "outcome", "errors", "nom", "prenom", "libelle_formation", "annee_scolaire",
-  "id_erp_apprenant", "effectif_id", "held_data", "held_key_id", "received_at",
+  "organisme_id",
+  "identity",
+  "transmission_id",
+  "outcome",
+  "errors",
+  "nom",
+  "prenom",
+  "libelle_formation",
+  "annee_scolaire",
+  "id_erp_apprenant",
+  "effectif_id",
+  "held_data",
+  "held_key_id",
+  "received_at",
 ] as const;
 type DossierRecuRow = Record<(typeof DOSSIER_RECU_COLUMNS)[number], string | null>;
 
@@ -343,6 +456,8 @@ function dossierRecu(
 
 /** Dashboards must see the push within ~100 ms: told before the response; a hub failure loses no data. */
 async function notifyHubs(env: Env, organismeIds: string[], summary: TransmissionSummary): Promise<void> {
-  const results = await Promise.allSettled([...new Set(organismeIds)].map((id) => organismeHub(env, id).notifyTransmission(summary)));
+  const results = await Promise.allSettled(
+    [...new Set(organismeIds)].map((id) => organismeHub(env, id).notifyTransmission(summary)),
+  );
   for (const r of results) if (r.status === "rejected") console.error("notifyTransmission", r.reason);
 }

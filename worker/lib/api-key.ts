@@ -25,7 +25,12 @@ export async function authenticateApiKey(
   ip: string,
 ): Promise<{ keyId: string; organismeId: string; heldPending: boolean }> {
   const refuse = async (message: string): Promise<never> => {
-    await enforceRateLimit(env, `api-auth-echec:${ip}`, FAILED_AUTH_PER_IP_PER_MINUTE, "Trop de tentatives d'authentification, veuillez réessayer plus tard.");
+    await enforceRateLimit(
+      env,
+      `api-auth-echec:${ip}`,
+      FAILED_AUTH_PER_IP_PER_MINUTE,
+      "Trop de tentatives d'authentification, veuillez réessayer plus tard.",
+    );
     throw keyRefused(message);
   };
   if (!authorization || authorization.trim() === "") return refuse("Clé API manquante");
@@ -47,7 +52,9 @@ export async function authenticateApiKey(
   await enforceRateLimit(env, `api-key:${row.id}`, API_KEY_REQUESTS_PER_MINUTE);
   const now = Date.now();
   if (!row.lastUsedAt || now - Date.parse(row.lastUsedAt) > TOUCH_EVERY_MS) {
-    await env.DB.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?").bind(new Date(now).toISOString(), row.id).run();
+    await env.DB.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?")
+      .bind(new Date(now).toISOString(), row.id)
+      .run();
   }
   return { keyId: row.id, organismeId: row.organismeId, heldPending: row.heldPending === 1 };
 }

@@ -17,7 +17,14 @@ export interface AuditEntry {
 export function auditStatement(db: D1Database, entry: AuditEntry): D1PreparedStatement {
   return db
     .prepare("INSERT INTO audit_log (organisme_id, user_id, actor, action, detail, at) VALUES (?, ?, ?, ?, ?, ?)")
-    .bind(entry.organismeId, entry.userId, entry.actor, entry.action, entry.detail, entry.at ?? new Date().toISOString());
+    .bind(
+      entry.organismeId,
+      entry.userId,
+      entry.actor,
+      entry.action,
+      entry.detail,
+      entry.at ?? new Date().toISOString(),
+    );
 }
 
 export async function audit(env: Pick<Env, "DB">, entry: AuditEntry): Promise<void> {

@@ -9,15 +9,19 @@ import type { EffectifListRow } from "../domain/effectifs-liste";
 export const EFFECTIF_FILTERS = ["formation", "apprenant", "statut", "employeur", "debut", "fin", "etat"] as const;
 export type EffectifFilters = Partial<Record<(typeof EFFECTIF_FILTERS)[number], string>>;
 
-
 const statutLabelSql = (column: string) =>
-  `CASE ${column} ${Object.entries(STATUT_LABELS).map(([code, label]) => `WHEN '${code}' THEN '${label.replaceAll("'", "''")}'`).join(" ")} END`;
-const dateFrSql = (column: string) => `CASE WHEN ${column} IS NULL THEN NULL ELSE substr(${column}, 9, 2) || '/' || substr(${column}, 6, 2) || '/' || substr(${column}, 1, 4) END`;
+  `CASE ${column} ${Object.entries(STATUT_LABELS)
+    .map(([code, label]) => `WHEN '${code}' THEN '${label.replaceAll("'", "''")}'`)
+    .join(" ")} END`;
+const dateFrSql = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN NULL ELSE substr(${column}, 9, 2) || '/' || substr(${column}, 6, 2) || '/' || substr(${column}, 1, 4) END`;
 
 const ETAT_EFFECTIF_SQL = "CASE WHEN d.outcome = 'invalid' THEN 'Invalide pour TBA' ELSE 'Transmis sur TBA' END";
 const ETAT_RECU_SQL = "CASE WHEN d.outcome = 'held' THEN 'En attente de confirmation' ELSE 'Invalide pour TBA' END";
-const REPORT_JOIN_SQL = "LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant";
-const STATUT_JOIN_SQL = "LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)";
+const REPORT_JOIN_SQL =
+  "LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant";
+const STATUT_JOIN_SQL =
+  "LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)";
 
 const SEARCHABLE: [name: string, effectif: string, recu: string][] = [
   ["formation", "e.libelle_formation", "d.libelle_formation"],
@@ -37,7 +41,10 @@ const SEARCHABLE: [name: string, effectif: string, recu: string][] = [
 function candidatesSql(searched: ReadonlySet<string>): string {
   const joins = [searched.has("statut") ? STATUT_JOIN_SQL : "", searched.has("etat") ? REPORT_JOIN_SQL : ""].join(" ");
   // [column of an effectif, column of a dossier never applied], for the searched columns only.
-  const columns = SEARCHABLE.filter(([name]) => searched.has(name)).map(([name, effectif, recu]) => [`, ${effectif} AS ${name}`, `, ${recu}`]);
+  const columns = SEARCHABLE.filter(([name]) => searched.has(name)).map(([name, effectif, recu]) => [
+    `, ${effectif} AS ${name}`,
+    `, ${recu}`,
+  ]);
   return `
     SELECT e.id AS effectifId, e.organisme_id AS organismeId, e.annee_scolaire || '|' || e.id_erp_apprenant AS identity,
            e.nom || ' ' || e.prenom AS apprenant${columns.map((c) => c[0]).join("")}

@@ -12,10 +12,14 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, extra?: Record<string, unknown>) => new ApiError(400, "Bad Request", message, extra);
+export const badRequest = (message: string, extra?: Record<string, unknown>) =>
+  new ApiError(400, "Bad Request", message, extra);
 export const unauthorized = (message = "Vous devez être connecté.") => new ApiError(401, "Unauthorized", message);
-export const forbidden = (message = "Vous n'avez pas accès à cette ressource.") => new ApiError(403, "Forbidden", message);
+export const forbidden = (message = "Vous n'avez pas accès à cette ressource.") =>
+  new ApiError(403, "Forbidden", message);
 export const notFound = (message = "Ressource introuvable.") => new ApiError(404, "Not Found", message);
 export const conflict = (message: string) => new ApiError(409, "Conflict", message);
-export const tooManyRequests = (retryAfterSeconds: number, message = "Trop de requêtes, veuillez réessayer plus tard.") =>
-  new ApiError(429, "Too Many Requests", message, { retryAfter: retryAfterSeconds });
+export const tooManyRequests = (
+  retryAfterSeconds: number,
+  message = "Trop de requêtes, veuillez réessayer plus tard.",
+) => new ApiError(429, "Too Many Requests", message, { retryAfter: retryAfterSeconds });

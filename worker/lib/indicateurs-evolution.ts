@@ -26,7 +26,12 @@ export function moisDeLAnnee(anneeScolaire: string, today: string): { mois: stri
 }
 
 /** One indexed count per month, run concurrently. */
-export async function evolutionIndicateurs(db: D1Database, organismeIds: string[], anneeScolaire: string, today: string): Promise<PointEvolution[]> {
+export async function evolutionIndicateurs(
+  db: D1Database,
+  organismeIds: string[],
+  anneeScolaire: string,
+  today: string,
+): Promise<PointEvolution[]> {
   return Promise.all(
     moisDeLAnnee(anneeScolaire, today).map(async ({ mois, date }) => ({
       mois,

@@ -10,7 +10,11 @@ export interface IndicateursFormation {
 }
 
 /** Same rows as countIndicateurs (the statut interval covering the date), grouped by the effectif's formation. */
-export async function countIndicateursParFormation(db: D1Database, organismeIds: string[], date: string): Promise<IndicateursFormation[]> {
+export async function countIndicateursParFormation(
+  db: D1Database,
+  organismeIds: string[],
+  date: string,
+): Promise<IndicateursFormation[]> {
   const [scolaire, civile] = anneesScolairesAt(date);
   const { results } = await db
     .prepare(
@@ -23,7 +27,10 @@ export async function countIndicateursParFormation(db: D1Database, organismeIds:
     .bind(JSON.stringify(organismeIds), scolaire, civile, date)
     .all<{ libelle: string | null; cfd: string | null; statut: Statut; n: number }>();
 
-  const byFormation = new Map<string, { libelle: string | null; cfd: string | null; counts: Partial<Record<Statut, number>> }>();
+  const byFormation = new Map<
+    string,
+    { libelle: string | null; cfd: string | null; counts: Partial<Record<Statut, number>> }
+  >();
   for (const row of results) {
     const key = JSON.stringify([row.libelle, row.cfd]);
     const entry = byFormation.get(key) ?? { libelle: row.libelle, cfd: row.cfd, counts: {} };
@@ -32,5 +39,10 @@ export async function countIndicateursParFormation(db: D1Database, organismeIds:
   }
   return [...byFormation.values()]
     .map(({ libelle, cfd, counts }) => ({ libelle, cfd, indicateurs: indicateursFromStatuts(counts) }))
-    .sort((a, b) => b.indicateurs.apprenants - a.indicateurs.apprenants || (a.libelle ?? "").localeCompare(b.libelle ?? "", "fr") || (a.cfd ?? "").localeCompare(b.cfd ?? ""));
+    .sort(
+      (a, b) =>
+        b.indicateurs.apprenants - a.indicateurs.apprenants ||
+        (a.libelle ?? "").localeCompare(b.libelle ?? "", "fr") ||
+        (a.cfd ?? "").localeCompare(b.cfd ?? ""),
+    );
 }

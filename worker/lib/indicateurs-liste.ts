@@ -15,7 +15,8 @@ export const INDICATEUR_STATUTS: Record<Indicateur, Statut[]> = {
   abandons: ["ABANDON"],
 };
 
-export const isIndicateur = (value: string | undefined): value is Indicateur => value !== undefined && Object.hasOwn(INDICATEUR_STATUTS, value);
+export const isIndicateur = (value: string | undefined): value is Indicateur =>
+  value !== undefined && Object.hasOwn(INDICATEUR_STATUTS, value);
 
 export interface ContratALaDate {
   dateDebut: string;
@@ -54,9 +55,16 @@ interface Row {
 }
 
 function contratALaDate(dossier: DossierNormalise, date: string): ContratALaDate | null {
-  const contrat = contratsOf(dossier).filter((c) => c.date_debut <= date).at(-1);
+  const contrat = contratsOf(dossier)
+    .filter((c) => c.date_debut <= date)
+    .at(-1);
   if (!contrat) return null;
-  return { dateDebut: contrat.date_debut, dateFin: contrat.date_fin, dateRupture: contrat.date_rupture, siretEmployeur: contrat.siret_employeur };
+  return {
+    dateDebut: contrat.date_debut,
+    dateFin: contrat.date_fin,
+    dateRupture: contrat.date_rupture,
+    siretEmployeur: contrat.siret_employeur,
+  };
 }
 
 export async function listApprenants(
@@ -68,7 +76,13 @@ export async function listApprenants(
   const where = `FROM effectif_statuts s JOIN effectifs e ON e.id = s.effectif_id
      WHERE s.organisme_id IN (SELECT value FROM json_each(?1)) AND s.annee_scolaire IN (?2, ?3)
        AND s.du <= ?4 AND (s.au IS NULL OR s.au >= ?4) AND s.statut IN (SELECT value FROM json_each(?5))`;
-  const bind = [JSON.stringify(organismeIds), scolaire, civile, options.date, JSON.stringify(INDICATEUR_STATUTS[options.indicateur])];
+  const bind = [
+    JSON.stringify(organismeIds),
+    scolaire,
+    civile,
+    options.date,
+    JSON.stringify(INDICATEUR_STATUTS[options.indicateur]),
+  ];
   const [count, page] = await db.batch<{ n: number } | Row>([
     db.prepare(`SELECT count(*) AS n ${where}`).bind(...bind),
     db
@@ -91,7 +105,8 @@ export async function listApprenants(
     cfd: row.cfd,
     statut: row.statut,
     // The first interval is open towards the past: inscrit since entering the formation, if already entered.
-    depuis: row.du !== DEBUT_DES_TEMPS ? row.du : row.dateEntree && row.dateEntree <= options.date ? row.dateEntree : null,
+    depuis:
+      row.du !== DEBUT_DES_TEMPS ? row.du : row.dateEntree && row.dateEntree <= options.date ? row.dateEntree : null,
     contrat: contratALaDate(JSON.parse(row.data) as DossierNormalise, options.date),
   }));
   return { total, rows };

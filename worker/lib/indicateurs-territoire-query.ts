@@ -38,6 +38,8 @@ export async function countIndicateursTerritoire(
       .bind(...territoire, scolaire, civile, premierDuMois, date),
     db.prepare(`SELECT count(*) AS n FROM (${ORGANISMES_FIABLES})`).bind(...territoire),
   ]);
-  const parStatut = Object.fromEntries((compteurs.results as { statut: Statut; n: number }[]).map((r) => [r.statut, r.n]));
+  const parStatut = Object.fromEntries(
+    (compteurs.results as { statut: Statut; n: number }[]).map((r) => [r.statut, r.n]),
+  );
   return { indicateurs: indicateursFromStatuts(parStatut), organismes: (organismes.results[0] as { n: number }).n };
 }

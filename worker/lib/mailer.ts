@@ -18,7 +18,8 @@ export function createMailer(env: Pick<Env, "DB" | "EMAIL_MODE">): Mailer {
       await env.DB.prepare("INSERT INTO outbox_emails (`to`, subject, body, created_at) VALUES (?, ?, ?, ?)")
         .bind(mail.to, mail.subject, mail.body, new Date().toISOString())
         .run();
-      if (env.EMAIL_MODE === "console") console.log(`\n--- e-mail à ${mail.to}\nObjet : ${mail.subject}\n\n${mail.body}\n---`);
+      if (env.EMAIL_MODE === "console")
+        console.log(`\n--- e-mail à ${mail.to}\nObjet : ${mail.subject}\n\n${mail.body}\n---`);
     },
   };
 }

@@ -17,5 +17,7 @@ export async function organismeEtFormateurs(db: D1Database, id: string): Promise
  */
 export async function visibleScope(db: D1Database, user: SessionUser, id: string): Promise<string[]> {
   assertCanSeeOrganisme(user, id);
-  return !isAdministrator(user) && id === user.organismeId ? (nominativeScope(user) ?? []) : organismeEtFormateurs(db, id);
+  return !isAdministrator(user) && id === user.organismeId
+    ? (nominativeScope(user) ?? [])
+    : organismeEtFormateurs(db, id);
 }

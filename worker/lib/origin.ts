@@ -20,7 +20,8 @@ export const checkOrigin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (isUpgrade || !SAFE_METHODS.has(c.req.method)) {
     const origin = c.req.header("Origin");
     if (isUpgrade && !origin) throw forbidden("Origine de la requête non autorisée.");
-    if (origin && !isAllowedOrigin(origin, c.req.url, c.env.APP_ORIGIN)) throw forbidden("Origine de la requête non autorisée.");
+    if (origin && !isAllowedOrigin(origin, c.req.url, c.env.APP_ORIGIN))
+      throw forbidden("Origine de la requête non autorisée.");
   }
   await next();
 };

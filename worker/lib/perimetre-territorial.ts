@@ -32,7 +32,12 @@ const OPERATEURS = {
 } as const;
 
 export async function perimetreOf(db: D1Database, user: SessionUser, filtres: FiltresTerritoire): Promise<Perimetre> {
-  const demande: Perimetre = { region: filtres.region ?? null, departement: filtres.departement ?? null, academie: filtres.academie ?? null, reseau: null };
+  const demande: Perimetre = {
+    region: filtres.region ?? null,
+    departement: filtres.departement ?? null,
+    academie: filtres.academie ?? null,
+    reseau: null,
+  };
   if (isAdministrator(user)) return demande;
 
   const organisation = await db
@@ -49,8 +54,11 @@ export async function perimetreOf(db: D1Database, user: SessionUser, filtres: Fi
     const { filtre, code } = OPERATEURS[organisation.type as keyof typeof OPERATEURS];
     const territoire = organisation[code];
     if (!territoire) throw forbidden("Votre organisation n'a pas de territoire.");
-    if (demande[filtre] && demande[filtre] !== territoire) throw forbidden("Vous n'avez accès qu'aux indicateurs de votre territoire.");
+    if (demande[filtre] && demande[filtre] !== territoire)
+      throw forbidden("Vous n'avez accès qu'aux indicateurs de votre territoire.");
     return { ...demande, [filtre]: territoire };
   }
-  throw forbidden("Les indicateurs territoriaux sont réservés aux réseaux, aux opérateurs publics et aux administrateurs.");
+  throw forbidden(
+    "Les indicateurs territoriaux sont réservés aux réseaux, aux opérateurs publics et aux administrateurs.",
+  );
 }

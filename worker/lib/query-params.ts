@@ -21,7 +21,8 @@ export function dateParam(value: string | undefined): string {
 export function anneeScolaireParam(value: string | undefined): string {
   if (value === undefined) return anneeScolaireOf(todayParis());
   const match = /^(\d{4})-(\d{4})$/.exec(value);
-  if (!match || Number(match[2]) !== Number(match[1]) + 1) throw badRequest("Année scolaire invalide (format attendu : 2026-2027).");
+  if (!match || Number(match[2]) !== Number(match[1]) + 1)
+    throw badRequest("Année scolaire invalide (format attendu : 2026-2027).");
   return value;
 }
 
@@ -30,7 +31,8 @@ export const JOURS_MAX = 366;
 export function joursParam(value: string | undefined): number {
   if (value === undefined) return 30;
   const jours = Number(value);
-  if (!Number.isInteger(jours) || jours < 1 || jours > JOURS_MAX) throw badRequest(`Nombre de jours invalide (entre 1 et ${JOURS_MAX}).`);
+  if (!Number.isInteger(jours) || jours < 1 || jours > JOURS_MAX)
+    throw badRequest(`Nombre de jours invalide (entre 1 et ${JOURS_MAX}).`);
   return jours;
 }
 
@@ -44,7 +46,10 @@ function positiveInteger(value: string, max: number): number | null {
 }
 
 /** `page` (default 1) and `taille` (default 50, clamped to `tailleMax`) of a paged list; 400 when not a whole number ≥ 1. */
-export function pageParams(query: { page?: string; taille?: string }, tailleMax: number): { page: number; taille: number } {
+export function pageParams(
+  query: { page?: string; taille?: string },
+  tailleMax: number,
+): { page: number; taille: number } {
   const page = query.page === undefined ? 1 : positiveInteger(query.page, PAGE_MAX);
   if (page === null) throw badRequest("Numéro de page invalide (nombre entier à partir de 1).");
   const taille = query.taille === undefined ? 50 : positiveInteger(query.taille, Number.MAX_SAFE_INTEGER);

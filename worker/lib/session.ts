@@ -12,7 +12,12 @@ export const SESSION_IDLE_MS = 2 * 3600_000;
 /** lastSeenAt is written at most once a minute, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-type SessionRow = Omit<SessionUser, "formateurIds"> & { formateurIds: string; lastSeenAt: string; expiresAt: string; tokenHash: string };
+type SessionRow = Omit<SessionUser, "formateurIds"> & {
+  formateurIds: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  tokenHash: string;
+};
 
 /** Loads the user of the session cookie (or null) into `c.var.user`; expired sessions are deleted. */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -41,7 +46,9 @@ async function readSession(c: Context<AppEnv>): Promise<SessionUser | null> {
     return null;
   }
   if (now - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
-    await c.env.DB.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?").bind(new Date(now).toISOString(), tokenHash).run();
+    await c.env.DB.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
+      .bind(new Date(now).toISOString(), tokenHash)
+      .run();
   }
   const { lastSeenAt: _l, expiresAt: _e, tokenHash: _t, ...user } = row;
   return { ...user, isAdmin: Boolean(user.isAdmin), formateurIds: JSON.parse(user.formateurIds) as string[] };

@@ -21,7 +21,11 @@ interface Row {
 }
 
 /** Learners APPRENTI or RUPTURANT on `dateEnquete`, over its school year and calendar year (SPEC §6), by name. */
-export async function populationSifa(db: D1Database, organismeIds: string[], dateEnquete: string): Promise<EffectifPopulationSifa[]> {
+export async function populationSifa(
+  db: D1Database,
+  organismeIds: string[],
+  dateEnquete: string,
+): Promise<EffectifPopulationSifa[]> {
   const [scolaire, civile] = anneesScolairesAt(dateEnquete);
   const { results } = await db
     .prepare(

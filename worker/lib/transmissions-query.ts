@@ -8,7 +8,12 @@ import type { DossierInvalide, TransmissionResume, TransmissionsJour } from "../
 const HOUR_MS = 3_600_000;
 const parisDay = (instant: Date) => instant.toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
 
-export async function transmissionsParJour(db: D1Database, organismeIds: string[], jours: number, now = new Date()): Promise<TransmissionsJour[]> {
+export async function transmissionsParJour(
+  db: D1Database,
+  organismeIds: string[],
+  jours: number,
+  now = new Date(),
+): Promise<TransmissionsJour[]> {
   const premierJour = parisDay(new Date(now.getTime() - (jours - 1) * 24 * HOUR_MS));
   // Two hours of margin before the first Paris day starts (UTC+1 or +2); the fold below drops what is earlier.
   const since = new Date(Date.parse(`${premierJour}T00:00:00Z`) - 2 * HOUR_MS).toISOString();
@@ -21,7 +26,14 @@ export async function transmissionsParJour(db: D1Database, organismeIds: string[
         GROUP BY heure`,
     )
     .bind(JSON.stringify(organismeIds), since)
-    .all<{ heure: string; transmissions: number; recus: number; valides: number; invalides: number; enAttente: number }>();
+    .all<{
+      heure: string;
+      transmissions: number;
+      recus: number;
+      valides: number;
+      invalides: number;
+      enAttente: number;
+    }>();
 
   const days = new Map<string, TransmissionsJour>();
   for (const row of results) {
@@ -41,7 +53,11 @@ export async function transmissionsParJour(db: D1Database, organismeIds: string[
 const RESUME_COLUMNS = `id, organisme_id AS organismeId, source, received_at AS receivedAt, total, created, updated, unchanged, held, invalid`;
 
 /** The pushes of one Paris day, latest first. */
-export async function transmissionsDuJour(db: D1Database, organismeIds: string[], date: string): Promise<TransmissionResume[]> {
+export async function transmissionsDuJour(
+  db: D1Database,
+  organismeIds: string[],
+  date: string,
+): Promise<TransmissionResume[]> {
   const debut = new Date(Date.parse(`${date}T00:00:00Z`) - 2 * HOUR_MS).toISOString();
   const fin = new Date(Date.parse(`${date}T00:00:00Z`) + 24 * HOUR_MS).toISOString();
   const { results } = await db
@@ -63,7 +79,11 @@ export async function findTransmission(db: D1Database, id: string): Promise<Tran
  * The dossiers of a push that were invalid and have not been sent again since: the transmission report keeps
  * each dossier's latest outcome only.
  */
-export async function dossiersInvalides(db: D1Database, organismeIds: string[], transmissionId: string): Promise<DossierInvalide[]> {
+export async function dossiersInvalides(
+  db: D1Database,
+  organismeIds: string[],
+  transmissionId: string,
+): Promise<DossierInvalide[]> {
   const { results } = await db
     .prepare(
       `SELECT organisme_id AS organismeId, nom, prenom, libelle_formation AS formation, annee_scolaire AS anneeScolaire,

@@ -32,7 +32,9 @@ export async function revokeStaleApiKeys(env: Env, now: Date = new Date()): Prom
   for (let i = 0; i < stale.length; i += KEYS_PER_BATCH) {
     await env.DB.batch(
       stale.slice(i, i + KEYS_PER_BATCH).flatMap((key) => [
-        env.DB.prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'inactive' WHERE id = ? AND revoked_at IS NULL").bind(at, key.id),
+        env.DB.prepare(
+          "UPDATE api_keys SET revoked_at = ?, revoked_reason = 'inactive' WHERE id = ? AND revoked_at IS NULL",
+        ).bind(at, key.id),
         ...discardHeldStatements(env.DB, { keyId: key.id }),
         auditStatement(env.DB, {
           organismeId: key.organismeId,
@@ -45,6 +47,8 @@ export async function revokeStaleApiKeys(env: Env, now: Date = new Date()): Prom
       ]),
     );
   }
-  await Promise.all(stale.map((key) => organismeHub(env, key.organismeId).keyRevoked({ organismeId: key.organismeId, keyId: key.id })));
+  await Promise.all(
+    stale.map((key) => organismeHub(env, key.organismeId).keyRevoked({ organismeId: key.organismeId, keyId: key.id })),
+  );
   return stale.map((key) => key.id);
 }

@@ -7,7 +7,12 @@ export type DownloadFormat = "csv" | "xlsx";
  * "<label> (CSV)" / "<label> (XLSX)": one download at a time, "Préparation…" while it runs, and its error in French
  * under the buttons.
  */
-export function DownloadButtons(props: { label: string; onDownload: (format: DownloadFormat) => Promise<void>; primaryCsv?: boolean; small?: boolean }) {
+export function DownloadButtons(props: {
+  label: string;
+  onDownload: (format: DownloadFormat) => Promise<void>;
+  primaryCsv?: boolean;
+  small?: boolean;
+}) {
   const [downloading, setDownloading] = createSignal<DownloadFormat | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const download = async (format: DownloadFormat) => {

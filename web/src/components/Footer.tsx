@@ -14,8 +14,8 @@ export function Footer() {
           </div>
           <div class="fr-footer__content">
             <p class="fr-footer__content-desc">
-              Mission interministérielle pour l'apprentissage — une question, une erreur dans les données ? Écrivez-nous à{" "}
-              <a href={`mailto:${SUPPORT_EMAIL}`}>{SUPPORT_EMAIL}</a>.
+              Mission interministérielle pour l'apprentissage — une question, une erreur dans les données ? Écrivez-nous
+              à <a href={`mailto:${SUPPORT_EMAIL}`}>{SUPPORT_EMAIL}</a>.
             </p>
           </div>
         </div>

@@ -18,7 +18,13 @@ export function Header() {
     // Keyboard users land inside the opened menu.
     queueMicrotask(() => closeButton?.focus());
   };
-  createEffect(on(() => location.pathname, () => setMenuOpen(false), { defer: true }));
+  createEffect(
+    on(
+      () => location.pathname,
+      () => setMenuOpen(false),
+      { defer: true },
+    ),
+  );
   const logout = async () => {
     setMenuOpen(false);
     await api("/api/auth/logout", { method: "POST" }).catch(() => undefined);
@@ -98,7 +104,8 @@ export function Header() {
               <div class="fr-header__service">
                 <A href="/" title="Accueil — Tableau de bord de l'apprentissage">
                   <p class="fr-header__service-title">
-                    Tableau de bord de l'apprentissage <span class="fr-badge fr-badge--sm fr-badge--green-emeraude">BETA</span>
+                    Tableau de bord de l'apprentissage{" "}
+                    <span class="fr-badge fr-badge--sm fr-badge--green-emeraude">BETA</span>
                   </p>
                 </A>
                 <p class="fr-header__service-tagline">Mission interministérielle pour l'apprentissage</p>
@@ -118,7 +125,14 @@ export function Header() {
         onKeyDown={(e) => e.key === "Escape" && setMenuOpen(false)}
       >
         <div class="fr-container">
-          <button ref={closeButton} type="button" class="fr-btn--close fr-btn" aria-controls="menu-modal" title="Fermer" onClick={() => setMenuOpen(false)}>
+          <button
+            ref={closeButton}
+            type="button"
+            class="fr-btn--close fr-btn"
+            aria-controls="menu-modal"
+            title="Fermer"
+            onClick={() => setMenuOpen(false)}
+          >
             Fermer
           </button>
           <div class="fr-header__menu-links">{toolLinks()}</div>

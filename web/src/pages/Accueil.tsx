@@ -11,12 +11,18 @@ const ACTEURS = [
   {
     titre: "RÉSEAU D'OFA",
     accroche: "Facilitez votre animation",
-    points: ["Suivez l'activité de votre réseau en temps réel", "Centralisez les informations utiles à l'animation de celui-ci"],
+    points: [
+      "Suivez l'activité de votre réseau en temps réel",
+      "Centralisez les informations utiles à l'animation de celui-ci",
+    ],
   },
   {
     titre: "OPÉRATEURS PUBLICS",
     accroche: "Pilotez efficacement",
-    points: ["Visualisez des données ciblées sur votre territoire", "Mobilisez rapidement le SRIE en cas de difficultés des apprentis"],
+    points: [
+      "Visualisez des données ciblées sur votre territoire",
+      "Mobilisez rapidement le SRIE en cas de difficultés des apprentis",
+    ],
   },
 ];
 
@@ -27,15 +33,16 @@ export function Accueil() {
         <div class="fr-container">
           <div class="fr-notice__body">
             <p class="fr-notice__title">
-              Taux de fiabilisation des données exposées sur le tableau de bord : + 90%. Si vous constatez des erreurs résiduelles,
-              merci de nous le signaler.
+              Taux de fiabilisation des données exposées sur le tableau de bord : + 90%. Si vous constatez des erreurs
+              résiduelles, merci de nous le signaler.
             </p>
           </div>
         </div>
       </div>
       <h1>Tableau de bord de l'apprentissage</h1>
       <p class="fr-text--lead">
-        Pour un accompagnement des jeunes vers l'emploi, et pour un pilotage, en temps réel, de l'apprentissage dans les territoires.
+        Pour un accompagnement des jeunes vers l'emploi, et pour un pilotage, en temps réel, de l'apprentissage dans les
+        territoires.
       </p>
       <Show
         when={currentUser()}

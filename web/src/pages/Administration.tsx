@@ -23,7 +23,9 @@ export default function Administration() {
 }
 
 function ComptesEnAttente(props: { isAdmin: boolean }) {
-  const [comptes, { refetch }] = createResource(() => api<{ comptes: CompteEnAttente[] }>("/api/comptes").then((r) => r.comptes));
+  const [comptes, { refetch }] = createResource(() =>
+    api<{ comptes: CompteEnAttente[] }>("/api/comptes").then((r) => r.comptes),
+  );
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal<string | null>(null);

@@ -26,7 +26,8 @@ export default function AjoutFichier() {
   );
 }
 
-const pluriel = (n: number, singulier: string, plurielForme = `${singulier}s`) => `${n} ${n > 1 ? plurielForme : singulier}`;
+const pluriel = (n: number, singulier: string, plurielForme = `${singulier}s`) =>
+  `${n} ${n > 1 ? plurielForme : singulier}`;
 
 function AjoutFichierOrganisme(props: { organismeId: string }) {
   const [lecture, setLecture] = createSignal<LectureFichier | null>(null);
@@ -67,9 +68,12 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
     try {
       setEnCours("Lecture du fichier…");
       const lu = await lireFichier(file);
-      if (lu.lignes.length === 0) throw new Error("Le fichier ne contient aucune ligne de données sous la ligne des noms de colonnes.");
+      if (lu.lignes.length === 0)
+        throw new Error("Le fichier ne contient aucune ligne de données sous la ligne des noms de colonnes.");
       if (lu.lignes.length > MAX_LIGNES_FICHIER) {
-        throw new Error(`Le fichier contient ${lu.lignes.length} lignes : ${MAX_LIGNES_FICHIER} lignes au maximum. Découpez-le en plusieurs fichiers.`);
+        throw new Error(
+          `Le fichier contient ${lu.lignes.length} lignes : ${MAX_LIGNES_FICHIER} lignes au maximum. Découpez-le en plusieurs fichiers.`,
+        );
       }
       setEnCours(`Vérification de ${pluriel(lu.lignes.length, "ligne")}…`);
       const verifie = await api<Verification>(`/api/organismes/${props.organismeId}/fichier/verification`, {
@@ -88,7 +92,9 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
     setErreur(null);
     setEnCours(`Import de ${pluriel(dossiers().length, "ligne")}…`);
     try {
-      setResultat(await api<Resultat>(`/api/organismes/${props.organismeId}/fichier/import`, { body: { dossiers: dossiers() } }));
+      setResultat(
+        await api<Resultat>(`/api/organismes/${props.organismeId}/fichier/import`, { body: { dossiers: dossiers() } }),
+      );
       setVerification(null);
       setLecture(null);
       if (input) input.value = "";
@@ -102,8 +108,8 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
   return (
     <>
       <p>
-        Sans ERP interfacé, transmettez vos effectifs avec un fichier .xlsx ou .csv construit à partir du modèle. Le fichier est
-        vérifié avant tout import : chaque erreur est indiquée par ligne et par colonne.
+        Sans ERP interfacé, transmettez vos effectifs avec un fichier .xlsx ou .csv construit à partir du modèle. Le
+        fichier est vérifié avant tout import : chaque erreur est indiquée par ligne et par colonne.
       </p>
 
       <section class="fr-mb-4w" aria-labelledby="titre-modele">
@@ -111,12 +117,18 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
           Le modèle
         </h2>
         <p>
-          La feuille « Modèle » contient une colonne par champ et une ligne d'exemple ; la feuille « Description des données » indique
-          pour chaque champ s'il est obligatoire, sa description, son format et un exemple. Dates au format AAAA-MM-JJ ou JJ/MM/AAAA,
-          oui/non au format VRAI/FAUX ou OUI/NON. Sans identifiant (id_erp_apprenant), un apprenant est reconnu par son nom, son prénom
-          et sa date de naissance.
+          La feuille « Modèle » contient une colonne par champ et une ligne d'exemple ; la feuille « Description des
+          données » indique pour chaque champ s'il est obligatoire, sa description, son format et un exemple. Dates au
+          format AAAA-MM-JJ ou JJ/MM/AAAA, oui/non au format VRAI/FAUX ou OUI/NON. Sans identifiant (id_erp_apprenant),
+          un apprenant est reconnu par son nom, son prénom et sa date de naissance.
         </p>
-        <button type="button" id="bouton-modele" class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line" disabled={modeleEnCours()} onClick={telecharger}>
+        <button
+          type="button"
+          id="bouton-modele"
+          class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line"
+          disabled={modeleEnCours()}
+          onClick={telecharger}
+        >
           {modeleEnCours() ? "Préparation du modèle…" : "Télécharger le modèle"}
         </button>
       </section>
@@ -128,7 +140,9 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
         <div class="fr-upload-group">
           <label class="fr-label" for="fichier-effectifs">
             Ajouter un fichier
-            <span class="fr-hint-text">Formats acceptés : .xlsx ou .csv (séparateur ; ou ,). {MAX_LIGNES_FICHIER} lignes au maximum.</span>
+            <span class="fr-hint-text">
+              Formats acceptés : .xlsx ou .csv (séparateur ; ou ,). {MAX_LIGNES_FICHIER} lignes au maximum.
+            </span>
           </label>
           <input
             ref={input}
@@ -177,9 +191,18 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
             </Show>
             <Show when={erreurs().length > 0}>
               <ErreursFichier erreurs={erreurs()} />
-              <p>Les lignes en erreur ne seront pas importées : corrigez-les dans votre fichier puis déposez-le à nouveau.</p>
+              <p>
+                Les lignes en erreur ne seront pas importées : corrigez-les dans votre fichier puis déposez-le à
+                nouveau.
+              </p>
             </Show>
-            <button type="button" id="bouton-importer" class="fr-btn" disabled={v().valides === 0 || enCours() !== null} onClick={importer}>
+            <button
+              type="button"
+              id="bouton-importer"
+              class="fr-btn"
+              disabled={v().valides === 0 || enCours() !== null}
+              onClick={importer}
+            >
               Importer {pluriel(v().valides, "ligne valide", "lignes valides")}
             </button>
           </section>

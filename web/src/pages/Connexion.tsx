@@ -19,7 +19,9 @@ export default function Connexion() {
     setError(null);
     setPending(true);
     try {
-      const { user } = await api<{ user: Me }>("/api/auth/connexion", { body: { email: email(), password: password() } });
+      const { user } = await api<{ user: Me }>("/api/auth/connexion", {
+        body: { email: email(), password: password() },
+      });
       const target = redirect();
       // The ERP's /connexion-api link is served by the Worker, not the SPA: leave the app to follow it.
       if (target?.startsWith("/connexion-api")) {
@@ -50,10 +52,25 @@ export default function Connexion() {
                 <FormError message={error()} />
               </div>
               <div class="fr-fieldset__element">
-                <Field id="email" label="Adresse e-mail" hint="Format attendu : nom@domaine.fr" type="email" autocomplete="email" value={email()} onInput={setEmail} />
+                <Field
+                  id="email"
+                  label="Adresse e-mail"
+                  hint="Format attendu : nom@domaine.fr"
+                  type="email"
+                  autocomplete="email"
+                  value={email()}
+                  onInput={setEmail}
+                />
               </div>
               <div class="fr-fieldset__element">
-                <Field id="password" label="Mot de passe" type="password" autocomplete="current-password" value={password()} onInput={setPassword} />
+                <Field
+                  id="password"
+                  label="Mot de passe"
+                  type="password"
+                  autocomplete="current-password"
+                  value={password()}
+                  onInput={setPassword}
+                />
                 <p class="fr-mt-1w">
                   <A class="fr-link" href="/mot-de-passe-oublie">
                     Mot de passe oublié ?

@@ -32,13 +32,19 @@ export default function Effectifs() {
 
 function EffectifsTable(props: { organismeId: string }) {
   const [searchParams] = useSearchParams();
-  const [search, setSearch] = createStore<Partial<Record<ColumnKey, string>>>({ etat: typeof searchParams.etat === "string" ? searchParams.etat : "" });
+  const [search, setSearch] = createStore<Partial<Record<ColumnKey, string>>>({
+    etat: typeof searchParams.etat === "string" ? searchParams.etat : "",
+  });
   const [query, setQuery] = createSignal({ ...search, page: 1 });
   const [selected, setSelected] = createSignal<string | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const params = (q: Record<string, string | number | undefined>) =>
-    new URLSearchParams(Object.entries(q).filter(([, v]) => v !== undefined && v !== "").map(([k, v]) => [k, String(v)])).toString();
+    new URLSearchParams(
+      Object.entries(q)
+        .filter(([, v]) => v !== undefined && v !== "")
+        .map(([k, v]) => [k, String(v)]),
+    ).toString();
 
   const [page, { refetch }] = createResource(query, (q) =>
     api<EffectifsPage>(`/api/organismes/${props.organismeId}/effectifs?${params({ ...q, taille: PAGE_SIZE })}`),
@@ -57,7 +63,9 @@ function EffectifsTable(props: { organismeId: string }) {
   const goTo = (n: number) => setQuery({ ...query(), page: Math.min(Math.max(1, n), pages()) });
 
   const download = async (format: DownloadFormat) => {
-    const all = await api<EffectifsPage>(`/api/organismes/${props.organismeId}/effectifs/export?${params({ ...search, format })}`);
+    const all = await api<EffectifsPage>(
+      `/api/organismes/${props.organismeId}/effectifs/export?${params({ ...search, format })}`,
+    );
     await downloadRapport(all.rows, format);
   };
 
@@ -74,7 +82,9 @@ function EffectifsTable(props: { organismeId: string }) {
           <p>{errorMessage(page.error)}</p>
         </div>
       </Show>
-      <Show when={selected()}>{(id) => <DossierDetail organismeId={props.organismeId} effectifId={id()} onClose={() => setSelected(null)} />}</Show>
+      <Show when={selected()}>
+        {(id) => <DossierDetail organismeId={props.organismeId} effectifId={id()} onClose={() => setSelected(null)} />}
+      </Show>
       <div class="fr-table table-scroll effectifs-table">
         <table id="table-effectifs" aria-busy={page.loading} tabindex="0">
           <caption class="fr-sr-only">Dossiers apprenants transmis, avec leur état</caption>
@@ -102,7 +112,14 @@ function EffectifsTable(props: { organismeId: string }) {
             </tr>
           </thead>
           <tbody>
-            <For each={page.latest?.rows ?? []} fallback={<tr><td colSpan={8}>{page.loading ? "Chargement…" : "Aucun dossier."}</td></tr>}>
+            <For
+              each={page.latest?.rows ?? []}
+              fallback={
+                <tr>
+                  <td colSpan={8}>{page.loading ? "Chargement…" : "Aucun dossier."}</td>
+                </tr>
+              }
+            >
               {(row, i) => (
                 <tr data-etat={row.etat}>
                   <td>{(query().page - 1) * PAGE_SIZE + i() + 1}</td>

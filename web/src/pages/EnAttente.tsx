@@ -50,16 +50,22 @@ export default function EnAttente() {
                   <h2 class="fr-h5">Et maintenant ?</h2>
                   <ol>
                     <li>
-                      Un membre de votre organisation déjà inscrit sur le Tableau de bord — ou, s'il n'y en a pas encore, un administrateur du
-                      service — a été prévenu par e-mail et doit confirmer que vous en faites partie.
+                      Un membre de votre organisation déjà inscrit sur le Tableau de bord — ou, s'il n'y en a pas
+                      encore, un administrateur du service — a été prévenu par e-mail et doit confirmer que vous en
+                      faites partie.
                     </li>
                     <li>
-                      Dès que votre compte est validé, vous recevez un e-mail à l'adresse <strong>{user().email}</strong>.
+                      Dès que votre compte est validé, vous recevez un e-mail à l'adresse{" "}
+                      <strong>{user().email}</strong>.
                     </li>
-                    <li>Vous pourrez alors accéder à votre tableau de bord, à vos effectifs et au paramétrage de votre transmission.</li>
+                    <li>
+                      Vous pourrez alors accéder à votre tableau de bord, à vos effectifs et au paramétrage de votre
+                      transmission.
+                    </li>
                   </ol>
                   <p>
-                    D'ici là, vos données restent protégées : aucune information n'est visible avec un compte en attente de validation.
+                    D'ici là, vos données restent protégées : aucune information n'est visible avec un compte en attente
+                    de validation.
                   </p>
                   <ul class="fr-btns-group fr-btns-group--inline-md">
                     <li>

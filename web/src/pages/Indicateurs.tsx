@@ -6,7 +6,14 @@ import { EvolutionChart } from "../components/indicateurs/EvolutionChart";
 import { ListeNominative } from "../components/indicateurs/ListeNominative";
 import { TableFormations } from "../components/indicateurs/TableFormations";
 import { todayParis, useLiveRefresh } from "../components/indicateurs/live-refresh";
-import { INDICATEUR_LABELS, INDICATEURS, type Evolution, type FormationsAt, type Indicateur, type IndicateursAt } from "../components/indicateurs/types";
+import {
+  INDICATEUR_LABELS,
+  INDICATEURS,
+  type Evolution,
+  type FormationsAt,
+  type Indicateur,
+  type IndicateursAt,
+} from "../components/indicateurs/types";
 import "../components/indicateurs/indicateurs.css";
 import { anneeScolaireOf } from "../../../worker/domain/annee-scolaire";
 import { formatDate } from "../format";
@@ -40,8 +47,14 @@ function IndicateursOrganisme(props: { organismeId: string }) {
   const { refresh, status } = useLiveRefresh(props.organismeId);
   const base = `/api/organismes/${props.organismeId}`;
 
-  const [compteurs] = createResource(() => ({ date: date(), r: refresh() }), ({ date }) => api<IndicateursAt>(`${base}/indicateurs?date=${date}`));
-  const [formations] = createResource(() => ({ date: date(), r: refresh() }), ({ date }) => api<FormationsAt>(`${base}/indicateurs/formations?date=${date}`));
+  const [compteurs] = createResource(
+    () => ({ date: date(), r: refresh() }),
+    ({ date }) => api<IndicateursAt>(`${base}/indicateurs?date=${date}`),
+  );
+  const [formations] = createResource(
+    () => ({ date: date(), r: refresh() }),
+    ({ date }) => api<FormationsAt>(`${base}/indicateurs/formations?date=${date}`),
+  );
   const [evolution] = createResource(
     () => ({ annee: anneeScolaireOf(date()), r: refresh() }),
     ({ annee }) => api<Evolution>(`${base}/indicateurs/evolution?annee=${annee}`),
@@ -81,7 +94,8 @@ function IndicateursOrganisme(props: { organismeId: string }) {
 
       <section aria-labelledby="compteurs-titre" class="fr-mt-2w">
         <h2 class="fr-h4" id="compteurs-titre">
-          Vos effectifs au {formatDate(date())} <span class="fr-text--regular">(année scolaire {anneeScolaireOf(date())})</span>
+          Vos effectifs au {formatDate(date())}{" "}
+          <span class="fr-text--regular">(année scolaire {anneeScolaireOf(date())})</span>
         </h2>
         <Show when={compteurs.latest} fallback={<p>Chargement…</p>}>
           {(c) => (
@@ -109,13 +123,21 @@ function IndicateursOrganisme(props: { organismeId: string }) {
         </Show>
         <Show when={liste()}>
           {(indicateur) => (
-            <ListeNominative organismeId={props.organismeId} indicateur={indicateur()} date={date()} refresh={refresh} onClose={() => closeListe(indicateur())} />
+            <ListeNominative
+              organismeId={props.organismeId}
+              indicateur={indicateur()}
+              date={date()}
+              refresh={refresh}
+              onClose={() => closeListe(indicateur())}
+            />
           )}
         </Show>
       </section>
 
       <section aria-labelledby="formations-titre" class="fr-mt-6w">
-        <h2 class="fr-h4" id="formations-titre">Par formation</h2>
+        <h2 class="fr-h4" id="formations-titre">
+          Par formation
+        </h2>
         <Show when={formations.latest} fallback={<p>Chargement…</p>}>
           {(f) => <TableFormations data={f()} />}
         </Show>

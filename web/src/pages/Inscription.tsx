@@ -11,7 +11,11 @@ import { reloadCurrentUser } from "../session";
 type Categorie = "ORGANISME_FORMATION" | "RESEAU" | "OPERATEUR_PUBLIC";
 
 const CATEGORIES: { value: Categorie; label: string; hint: string }[] = [
-  { value: "ORGANISME_FORMATION", label: "ORGANISME DE FORMATION (OFA)", hint: "Un CFA, un organisme responsable, formateur ou lieu de formation" },
+  {
+    value: "ORGANISME_FORMATION",
+    label: "ORGANISME DE FORMATION (OFA)",
+    hint: "Un CFA, un organisme responsable, formateur ou lieu de formation",
+  },
   { value: "RESEAU", label: "RÉSEAU D'OFA", hint: "La tête d'un réseau d'organismes de formation" },
   { value: "OPERATEUR_PUBLIC", label: "OPÉRATEURS PUBLICS", hint: "DREETS, DDETS ou Académie" },
 ];
@@ -44,7 +48,13 @@ function RadioGroup<T extends string>(props: {
         {(option) => (
           <div class="fr-fieldset__element">
             <div class="fr-radio-group">
-              <input type="radio" id={`${props.name}-${option.value}`} name={props.name} checked={props.value === option.value} onChange={() => props.onChange(option.value)} />
+              <input
+                type="radio"
+                id={`${props.name}-${option.value}`}
+                name={props.name}
+                checked={props.value === option.value}
+                onChange={() => props.onChange(option.value)}
+              />
               <label class="fr-label" for={`${props.name}-${option.value}`}>
                 {option.label}
                 <Show when={option.hint}>
@@ -118,7 +128,8 @@ export default function Inscription() {
       navigate("/en-attente", { replace: true });
     } catch (e) {
       const { field, message } = fieldError(e);
-      if (field && ["civilite", "prenom", "nom", "fonction", "email", "password"].includes(field)) setErrors({ [field]: message });
+      if (field && ["civilite", "prenom", "nom", "fonction", "email", "password"].includes(field))
+        setErrors({ [field]: message });
       else setFormError(message);
     } finally {
       setPending(false);
@@ -131,8 +142,9 @@ export default function Inscription() {
         <div class="fr-col-12 fr-col-md-10 fr-col-lg-8">
           <h1>Inscription</h1>
           <p>
-            Créez votre compte sur le Tableau de bord de l'apprentissage. Il sera validé par un membre de votre organisation déjà inscrit ou par un
-            administrateur. Vous avez déjà un compte ? <A href="/connexion">Connectez-vous</A>.
+            Créez votre compte sur le Tableau de bord de l'apprentissage. Il sera validé par un membre de votre
+            organisation déjà inscrit ou par un administrateur. Vous avez déjà un compte ?{" "}
+            <A href="/connexion">Connectez-vous</A>.
           </p>
           <form onSubmit={submit}>
             <RadioGroup
@@ -153,7 +165,14 @@ export default function Inscription() {
               </Match>
               <Match when={categorie() === "RESEAU"}>
                 <h2 class="fr-h4">Votre réseau</h2>
-                <Field id="reseau" label="Nom de votre réseau" hint="Choisissez dans la liste ou saisissez son nom" list="reseaux-connus" value={reseau()} onInput={setReseau} />
+                <Field
+                  id="reseau"
+                  label="Nom de votre réseau"
+                  hint="Choisissez dans la liste ou saisissez son nom"
+                  list="reseaux-connus"
+                  value={reseau()}
+                  onInput={setReseau}
+                />
                 <datalist id="reseaux-connus">
                   <For each={reseaux()?.reseaux ?? []}>{(nomReseau) => <option value={nomReseau} />}</For>
                 </datalist>
@@ -170,7 +189,9 @@ export default function Inscription() {
                     setTerritoire("");
                   }}
                 />
-                <Show when={operateur()}>{(type) => <ChoixTerritoire type={type()} value={territoire()} onChange={setTerritoire} />}</Show>
+                <Show when={operateur()}>
+                  {(type) => <ChoixTerritoire type={type()} value={territoire()} onChange={setTerritoire} />}
+                </Show>
               </Match>
             </Switch>
 
@@ -189,14 +210,45 @@ export default function Inscription() {
               />
               <div class="fr-grid-row fr-grid-row--gutters">
                 <div class="fr-col-12 fr-col-sm-6">
-                  <Field id="prenom" label="Prénom" autocomplete="given-name" value={prenom()} onInput={setPrenom} error={errors().prenom} />
+                  <Field
+                    id="prenom"
+                    label="Prénom"
+                    autocomplete="given-name"
+                    value={prenom()}
+                    onInput={setPrenom}
+                    error={errors().prenom}
+                  />
                 </div>
                 <div class="fr-col-12 fr-col-sm-6">
-                  <Field id="nom" label="Nom" autocomplete="family-name" value={nom()} onInput={setNom} error={errors().nom} />
+                  <Field
+                    id="nom"
+                    label="Nom"
+                    autocomplete="family-name"
+                    value={nom()}
+                    onInput={setNom}
+                    error={errors().nom}
+                  />
                 </div>
               </div>
-              <Field id="fonction" label="Fonction (facultatif)" autocomplete="organization-title" value={fonction()} onInput={setFonction} error={errors().fonction} required={false} />
-              <Field id="email" label="Adresse e-mail professionnelle" hint="Format attendu : nom@domaine.fr" type="email" autocomplete="email" value={email()} onInput={setEmail} error={errors().email} />
+              <Field
+                id="fonction"
+                label="Fonction (facultatif)"
+                autocomplete="organization-title"
+                value={fonction()}
+                onInput={setFonction}
+                error={errors().fonction}
+                required={false}
+              />
+              <Field
+                id="email"
+                label="Adresse e-mail professionnelle"
+                hint="Format attendu : nom@domaine.fr"
+                type="email"
+                autocomplete="email"
+                value={email()}
+                onInput={setEmail}
+                error={errors().email}
+              />
               <Field
                 id="password"
                 label="Mot de passe"

@@ -32,9 +32,20 @@ export default function MotDePasseOublie() {
             when={sent()}
             fallback={
               <form onSubmit={submit}>
-                <p>Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.</p>
+                <p>
+                  Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de
+                  passe.
+                </p>
                 <FormError message={error()} />
-                <Field id="email" label="Adresse e-mail" hint="Format attendu : nom@domaine.fr" type="email" autocomplete="email" value={email()} onInput={setEmail} />
+                <Field
+                  id="email"
+                  label="Adresse e-mail"
+                  hint="Format attendu : nom@domaine.fr"
+                  type="email"
+                  autocomplete="email"
+                  value={email()}
+                  onInput={setEmail}
+                />
                 <button class="fr-btn" type="submit" disabled={pending()}>
                   Recevoir un lien
                 </button>

@@ -9,7 +9,8 @@ const FAQ = [
   },
   {
     question: "Mon ERP n'est pas dans la liste, que faire ?",
-    reponse: "Choisissez « J'utilise un autre ERP » : vous pourrez transmettre vos effectifs via un fichier Excel en attendant l'interfaçage.",
+    reponse:
+      "Choisissez « J'utilise un autre ERP » : vous pourrez transmettre vos effectifs via un fichier Excel en attendant l'interfaçage.",
   },
   {
     question: "Quand mes données apparaissent-elles ?",

@@ -24,7 +24,13 @@ export default function Reinitialisation() {
     if (mismatch()) return;
     setPending(true);
     try {
-      setDone((await api<{ message: string }>("/api/auth/reinitialiser-mot-de-passe", { body: { token: token(), password: password() } })).message);
+      setDone(
+        (
+          await api<{ message: string }>("/api/auth/reinitialiser-mot-de-passe", {
+            body: { token: token(), password: password() },
+          })
+        ).message,
+      );
     } catch (e) {
       setError(fieldError(e).message);
     } finally {
@@ -42,7 +48,8 @@ export default function Reinitialisation() {
             fallback={
               <div class="fr-alert fr-alert--error">
                 <p>
-                  Ce lien est incomplet. Ouvrez le lien reçu par e-mail, ou <A href="/mot-de-passe-oublie">faites une nouvelle demande</A>.
+                  Ce lien est incomplet. Ouvrez le lien reçu par e-mail, ou{" "}
+                  <A href="/mot-de-passe-oublie">faites une nouvelle demande</A>.
                 </p>
               </div>
             }

@@ -6,7 +6,12 @@ import { todayParis, useLiveRefresh } from "../components/indicateurs/live-refre
 import { downloadSifa } from "../components/sifa/download";
 import "../components/indicateurs/indicateurs.css";
 import { anneeScolaireOf } from "../../../worker/domain/annee-scolaire";
-import { CHAMPS_OBLIGATOIRES_SIFA, COLONNES_SIFA_OBLIGATOIRES, type EnqueteSifa, type FichierSifa } from "../../../worker/domain/sifa-fichier";
+import {
+  CHAMPS_OBLIGATOIRES_SIFA,
+  COLONNES_SIFA_OBLIGATOIRES,
+  type EnqueteSifa,
+  type FichierSifa,
+} from "../../../worker/domain/sifa-fichier";
 import { formatDate } from "../format";
 import { Pagination } from "../components/Pagination";
 import { DownloadButtons, type DownloadFormat } from "../components/DownloadButtons";
@@ -47,7 +52,10 @@ function EnqueteOrganisme(props: { organismeId: string }) {
   const { refresh, status } = useLiveRefresh(props.organismeId);
   const base = `/api/organismes/${props.organismeId}/sifa`;
 
-  const [enquete] = createResource(() => ({ annee: annee(), r: refresh() }), ({ annee }) => api<EnqueteSifa>(`${base}?annee=${annee}`));
+  const [enquete] = createResource(
+    () => ({ annee: annee(), r: refresh() }),
+    ({ annee }) => api<EnqueteSifa>(`${base}?annee=${annee}`),
+  );
   createEffect(on(annee, () => setPage(1), { defer: true }));
   const incomplets = () => enquete.latest?.incomplets ?? [];
   const pages = () => Math.max(1, Math.ceil(incomplets().length / PAGE_SIZE));
@@ -64,8 +72,8 @@ function EnqueteOrganisme(props: { organismeId: string }) {
         {status() === "open" ? "● Mis à jour en direct" : "○ Connexion au direct…"}
       </p>
       <p>
-        Le fichier de l'enquête SIFA recense vos apprentis et vos rupturants au 31 décembre de l'année de la rentrée, organismes formateurs
-        compris. Téléchargez-le puis déposez-le sur la plateforme de l'enquête.
+        Le fichier de l'enquête SIFA recense vos apprentis et vos rupturants au 31 décembre de l'année de la rentrée,
+        organismes formateurs compris. Téléchargez-le puis déposez-le sur la plateforme de l'enquête.
       </p>
       <div class="fr-select-group fr-col-12 fr-col-md-4 fr-px-0">
         <label class="fr-label" for="annee-sifa">
@@ -89,7 +97,8 @@ function EnqueteOrganisme(props: { organismeId: string }) {
         <Show when={enquete.latest} fallback={<p>Chargement…</p>}>
           {(e) => (
             <p class="fr-text--lg fr-mb-2w" aria-live="polite" id="total-sifa">
-              <strong>{pluriel(e().total, "apprenant")}</strong> dans le fichier (apprentis et rupturants au {formatDate(e().dateEnquete)})
+              <strong>{pluriel(e().total, "apprenant")}</strong> dans le fichier (apprentis et rupturants au{" "}
+              {formatDate(e().dateEnquete)})
             </p>
           )}
         </Show>
@@ -111,13 +120,15 @@ function EnqueteOrganisme(props: { organismeId: string }) {
               }
             >
               <p aria-live="polite">
-                {pluriel(e().incomplets.length, "apprenant")} sur {e().total} : des champs obligatoires de l'enquête manquent. Complétez-les dans
-                votre ERP puis renvoyez les dossiers ; cette liste se met à jour dès leur réception (voir aussi{" "}
-                <A href="/effectifs">Mes effectifs</A>).
+                {pluriel(e().incomplets.length, "apprenant")} sur {e().total} : des champs obligatoires de l'enquête
+                manquent. Complétez-les dans votre ERP puis renvoyez les dossiers ; cette liste se met à jour dès leur
+                réception (voir aussi <A href="/effectifs">Mes effectifs</A>).
               </p>
               <div class="fr-table table-scroll" id="table-sifa-incomplets">
                 <table tabindex="0" aria-busy={enquete.loading}>
-                  <caption class="fr-sr-only">Apprenants dont des champs obligatoires de l'enquête SIFA manquent</caption>
+                  <caption class="fr-sr-only">
+                    Apprenants dont des champs obligatoires de l'enquête SIFA manquent
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Apprenant</th>
@@ -148,7 +159,9 @@ function EnqueteOrganisme(props: { organismeId: string }) {
           <summary>Colonnes obligatoires et champs de l'ERP qui les renseignent</summary>
           <div class="fr-table table-scroll fr-mt-1w">
             <table tabindex="0">
-              <caption class="fr-sr-only">Colonnes obligatoires de l'enquête SIFA et champs des dossiers apprenants correspondants</caption>
+              <caption class="fr-sr-only">
+                Colonnes obligatoires de l'enquête SIFA et champs des dossiers apprenants correspondants
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Colonne SIFA</th>

@@ -15,7 +15,8 @@ export default function TableauDeBord() {
         {(user) => (
           <>
             <h1 class="fr-h3">
-              Bienvenue sur votre espace, {[civiliteCourte(user.civilite), user.prenom, user.nom].filter(Boolean).join(" ")}
+              Bienvenue sur votre espace,{" "}
+              {[civiliteCourte(user.civilite), user.prenom, user.nom].filter(Boolean).join(" ")}
             </h1>
             <p class="fr-badge fr-mb-2w">{user.organisationLabel}</p>
             <Switch fallback={<IndicateursTerritoire user={user} />}>
@@ -45,7 +46,13 @@ function OrganismeDashboard(props: { organismeId: string }) {
     refetchIndicateurs();
   });
   return (
-    <ErrorBoundary fallback={(e) => <div class="fr-alert fr-alert--error fr-alert--sm"><p>{errorMessage(e)}</p></div>}>
+    <ErrorBoundary
+      fallback={(e) => (
+        <div class="fr-alert fr-alert--error fr-alert--sm">
+          <p>{errorMessage(e)}</p>
+        </div>
+      )}
+    >
       <Suspense fallback={<p>Chargement…</p>}>
         <p class="fr-text--xs fr-mb-1w" aria-live="polite" id="etat-direct">
           {live.status() === "open" ? "● Mis à jour en direct" : "○ Connexion au direct…"}
@@ -54,8 +61,8 @@ function OrganismeDashboard(props: { organismeId: string }) {
           {(invalid) => (
             <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="bandeau-invalides">
               <p>
-                {invalid()} dossier{invalid() > 1 ? "s" : ""} invalide{invalid() > 1 ? "s" : ""} lors de la dernière transmission.{" "}
-                <A href="/effectifs?etat=invalide">Voir les dossiers à corriger</A>
+                {invalid()} dossier{invalid() > 1 ? "s" : ""} invalide{invalid() > 1 ? "s" : ""} lors de la dernière
+                transmission. <A href="/effectifs?etat=invalide">Voir les dossiers à corriger</A>
               </p>
             </div>
           )}

@@ -37,7 +37,8 @@ function HistoriqueTransmissions(props: { organismeId: string }) {
   const { refresh, status } = useLiveRefresh(props.organismeId);
   const [historique] = createResource(
     () => ({ jours: jours(), r: refresh() }),
-    ({ jours }) => api<{ parJour: TransmissionsJour[] }>(`/api/organismes/${props.organismeId}/transmissions?jours=${jours}`),
+    ({ jours }) =>
+      api<{ parJour: TransmissionsJour[] }>(`/api/organismes/${props.organismeId}/transmissions?jours=${jours}`),
   );
   return (
     <>
@@ -45,14 +46,20 @@ function HistoriqueTransmissions(props: { organismeId: string }) {
         {status() === "open" ? "● Mis à jour en direct" : "○ Connexion au direct…"}
       </p>
       <p>
-        Chaque envoi de votre ERP (ou import de fichier) et ce qu'il est devenu. Les dossiers invalides se corrigent dans votre ERP puis sont
-        renvoyés ; ils apparaissent aussi dans <A href="/effectifs?etat=invalide">Mes effectifs</A>.
+        Chaque envoi de votre ERP (ou import de fichier) et ce qu'il est devenu. Les dossiers invalides se corrigent
+        dans votre ERP puis sont renvoyés ; ils apparaissent aussi dans{" "}
+        <A href="/effectifs?etat=invalide">Mes effectifs</A>.
       </p>
       <div class="fr-select-group fr-col-12 fr-col-md-4 fr-px-0">
         <label class="fr-label" for="periode-transmissions">
           Période
         </label>
-        <select class="fr-select" id="periode-transmissions" value={jours()} onChange={(e) => setJours(Number(e.currentTarget.value))}>
+        <select
+          class="fr-select"
+          id="periode-transmissions"
+          value={jours()}
+          onChange={(e) => setJours(Number(e.currentTarget.value))}
+        >
           <For each={PERIODES}>{(n) => <option value={n}>{n} derniers jours</option>}</For>
         </select>
       </div>
@@ -67,18 +74,32 @@ function HistoriqueTransmissions(props: { organismeId: string }) {
           <thead>
             <tr>
               <th scope="col">Jour</th>
-              <th scope="col" class="cell-number">Transmissions</th>
-              <th scope="col" class="cell-number">Dossiers reçus</th>
-              <th scope="col" class="cell-number">Valides</th>
-              <th scope="col" class="cell-number">Invalides</th>
-              <th scope="col" class="cell-number">En attente</th>
+              <th scope="col" class="cell-number">
+                Transmissions
+              </th>
+              <th scope="col" class="cell-number">
+                Dossiers reçus
+              </th>
+              <th scope="col" class="cell-number">
+                Valides
+              </th>
+              <th scope="col" class="cell-number">
+                Invalides
+              </th>
+              <th scope="col" class="cell-number">
+                En attente
+              </th>
               <th scope="col">Détail</th>
             </tr>
           </thead>
           <tbody>
             <For
               each={historique.latest?.parJour ?? []}
-              fallback={<tr><td colSpan={7}>{historique.loading ? "Chargement…" : "Aucune transmission sur cette période."}</td></tr>}
+              fallback={
+                <tr>
+                  <td colSpan={7}>{historique.loading ? "Chargement…" : "Aucune transmission sur cette période."}</td>
+                </tr>
+              }
             >
               {(jour) => (
                 <>

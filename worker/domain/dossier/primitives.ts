@@ -9,7 +9,8 @@ import { normaliseAnneeScolaire } from "../annee-scolaire";
 export const MESSAGE_OBLIGATOIRE = "Champ obligatoire";
 
 /** A missing required field says so; a value of the wrong type gets the field's own message. */
-const orMissing = (message: string) => (issue: { input?: unknown }) => (issue.input === undefined ? MESSAGE_OBLIGATOIRE : message);
+const orMissing = (message: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? MESSAGE_OBLIGATOIRE : message;
 
 const asString = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? String(v) : v);
 const trimmed = (v: unknown) => {
@@ -35,11 +36,20 @@ export const TEXTE_MAX = 1000;
 export const MESSAGE_TEXTE_TROP_LONG = `Texte trop long (${TEXTE_MAX} caractères au plus)`;
 
 export const texte = (description: string) =>
-  z.preprocess(trimmed, z.string({ error: orMissing("Texte attendu") }).max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG)).describe(description);
+  z
+    .preprocess(trimmed, z.string({ error: orMissing("Texte attendu") }).max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG))
+    .describe(description);
 
 export const texteRequis = (description: string, transform: (s: string) => string = (s) => s) =>
   z
-    .preprocess(trimmed, z.string({ error: orMissing("Texte attendu") }).min(1, MESSAGE_OBLIGATOIRE).max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG).transform(transform))
+    .preprocess(
+      trimmed,
+      z
+        .string({ error: orMissing("Texte attendu") })
+        .min(1, MESSAGE_OBLIGATOIRE)
+        .max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG)
+        .transform(transform),
+    )
     .describe(description);
 
 // ---- dates ----
@@ -93,7 +103,9 @@ export const date = (description: string) =>
 // ---- identifiers ----
 
 export const uai = (description: string) =>
-  z.preprocess(upper, z.string({ error: orMissing("UAI invalide") }).regex(UAI_REGEX, "UAI invalide")).describe(description);
+  z
+    .preprocess(upper, z.string({ error: orMissing("UAI invalide") }).regex(UAI_REGEX, "UAI invalide"))
+    .describe(description);
 
 const cleanSiret = (v: unknown) => {
   const s = asString(v);
@@ -101,11 +113,18 @@ const cleanSiret = (v: unknown) => {
 };
 export const MESSAGE_SIRET = "Siret invalide. Format attendu : 14 chiffres";
 export const siret = (description: string) =>
-  z.preprocess(cleanSiret, z.string({ error: orMissing(MESSAGE_SIRET) }).regex(SIRET_REGEX, MESSAGE_SIRET)).describe(description);
+  z
+    .preprocess(cleanSiret, z.string({ error: orMissing(MESSAGE_SIRET) }).regex(SIRET_REGEX, MESSAGE_SIRET))
+    .describe(description);
 
 /** A malformed SIRET here (employeur, lieu de formation) is dropped without rejecting the dossier, as the reference does. */
 export const siretFacultatif = (description: string) =>
-  z.preprocess(cleanSiret, z.string().transform((s) => (SIRET_REGEX.test(s) ? s : undefined))).describe(description);
+  z
+    .preprocess(
+      cleanSiret,
+      z.string().transform((s) => (SIRET_REGEX.test(s) ? s : undefined)),
+    )
+    .describe(description);
 
 export const annee_scolaire = z
   .string({ error: orMissing("Format invalide (format attendu : 2023-2024)") })
@@ -125,22 +144,37 @@ const padCodePostal = (v: unknown) => {
 };
 export const MESSAGE_CODE_POSTAL = "Le code postal doit faire 5 caractères numériques exactement";
 export const codePostal = (description: string) =>
-  z.preprocess(padCodePostal, z.string({ error: MESSAGE_CODE_POSTAL }).regex(CODE_POSTAL_REGEX, MESSAGE_CODE_POSTAL)).describe(description);
+  z
+    .preprocess(padCodePostal, z.string({ error: MESSAGE_CODE_POSTAL }).regex(CODE_POSTAL_REGEX, MESSAGE_CODE_POSTAL))
+    .describe(description);
 /** Learners born abroad have no French postal code: a malformed one is dropped, not an error. */
 export const codePostalFacultatif = (description: string) =>
-  z.preprocess(padCodePostal, z.string().transform((s) => (CODE_POSTAL_REGEX.test(s) ? s : undefined))).describe(description);
+  z
+    .preprocess(
+      padCodePostal,
+      z.string().transform((s) => (CODE_POSTAL_REGEX.test(s) ? s : undefined)),
+    )
+    .describe(description);
 
 const MESSAGE_INSEE = "Code commune INSEE invalide (5 caractères, ex. 75056 ou 2A004)";
 export const codeInsee = (description: string) =>
-  z.preprocess(padCodePostal, z.preprocess(upper, z.string({ error: MESSAGE_INSEE }).regex(CODE_INSEE_REGEX, MESSAGE_INSEE))).describe(description);
+  z
+    .preprocess(
+      padCodePostal,
+      z.preprocess(upper, z.string({ error: MESSAGE_INSEE }).regex(CODE_INSEE_REGEX, MESSAGE_INSEE)),
+    )
+    .describe(description);
 
 export const rncp = z
-  .preprocess((v) => {
-    const s = upper(v);
-    if (typeof s !== "string") return s;
-    const compact = s.replace(/[\s.-]+/g, "");
-    return compact.startsWith("RNCP") ? compact : `RNCP${compact}`;
-  }, z.string({ error: "Code RNCP invalide" }).regex(RNCP_REGEX, "Code RNCP invalide"))
+  .preprocess(
+    (v) => {
+      const s = upper(v);
+      if (typeof s !== "string") return s;
+      const compact = s.replace(/[\s.-]+/g, "");
+      return compact.startsWith("RNCP") ? compact : `RNCP${compact}`;
+    },
+    z.string({ error: "Code RNCP invalide" }).regex(RNCP_REGEX, "Code RNCP invalide"),
+  )
   .describe("Code RNCP de la formation (ex. RNCP35316 ; le préfixe RNCP est ajouté s'il manque)");
 
 export const cfd = z
@@ -150,7 +184,9 @@ export const cfd = z
 // ---- contact ----
 
 export const email = (description: string) =>
-  z.preprocess(trimmed, z.email({ error: "Email non valide" }).max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG)).describe(description);
+  z
+    .preprocess(trimmed, z.email({ error: "Email non valide" }).max(TEXTE_MAX, MESSAGE_TEXTE_TROP_LONG))
+    .describe(description);
 
 /** French numbers → "0XXXXXXXXX"; others → E.164 ("+…"); null when it is not a phone number. */
 export function normaliseTelephone(value: string): string | null {
@@ -179,7 +215,16 @@ export const telephone = z
 
 // ---- enumerations, numbers, booleans ----
 
-const BOOLEENS: Record<string, boolean> = { true: true, false: false, oui: true, non: false, vrai: true, faux: false, "1": true, "0": false };
+const BOOLEENS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  oui: true,
+  non: false,
+  vrai: true,
+  faux: false,
+  "1": true,
+  "0": false,
+};
 export const booleen = (description: string) =>
   z
     .preprocess(
@@ -191,14 +236,19 @@ export const booleen = (description: string) =>
 const toNumber = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? Number(v.trim().replace(",", ".")) : v);
 export const entier = (min: number, max: number, description: string) => {
   const message = `Nombre entier attendu, entre ${min} et ${max}`;
-  return z.preprocess(toNumber, z.number({ error: message }).int(message).min(min, message).max(max, message)).describe(description);
+  return z
+    .preprocess(toNumber, z.number({ error: message }).int(message).min(min, message).max(max, message))
+    .describe(description);
 };
 
 export const sexe = z
-  .preprocess((v) => {
-    const s = upper(v);
-    return s === "H" || s === "1" ? "M" : s === "2" ? "F" : s;
-  }, z.enum(["M", "F"], { error: "Sexe invalide (M, H ou F attendu)" }))
+  .preprocess(
+    (v) => {
+      const s = upper(v);
+      return s === "H" || s === "1" ? "M" : s === "2" ? "F" : s;
+    },
+    z.enum(["M", "F"], { error: "Sexe invalide (M, H ou F attendu)" }),
+  )
   .describe("Sexe de l'apprenant : M (ou H, 1) ou F (ou 2)");
 
 export const statut_apprenant = z
@@ -207,23 +257,34 @@ export const statut_apprenant = z
 
 /** SIFA codes of the learner's situation the previous year. */
 export const CODES_DERNIERE_SITUATION = [
-  1003, 1005, 1009, 1017, 1019, 1021, 1023, 2001, 2003, 2005, 2007, 3001, 3101, 3003, 3103, 3009, 3109, 3011, 3111, 3031,
-  3131, 3032, 3132, 3033, 3133, 3117, 3119, 3021, 3121, 3023, 3123, 4001, 4101, 4003, 4103, 4005, 4105, 4007, 4107, 4009,
-  4011, 4111, 4013, 4113, 4015, 4115, 4017, 4117, 4019, 4119, 4021, 4121, 4023, 4123, 4025, 4125, 4027, 4127, 5901, 5903,
-  5905, 5907, 5909, 9900, 9999,
+  1003, 1005, 1009, 1017, 1019, 1021, 1023, 2001, 2003, 2005, 2007, 3001, 3101, 3003, 3103, 3009, 3109, 3011, 3111,
+  3031, 3131, 3032, 3132, 3033, 3133, 3117, 3119, 3021, 3121, 3023, 3123, 4001, 4101, 4003, 4103, 4005, 4105, 4007,
+  4107, 4009, 4011, 4111, 4013, 4113, 4015, 4115, 4017, 4117, 4019, 4119, 4021, 4121, 4023, 4123, 4025, 4125, 4027,
+  4127, 5901, 5903, 5905, 5907, 5909, 9900, 9999,
 ] as const;
 export const derniere_situation = z
-  .preprocess(toNumber, z.literal(CODES_DERNIERE_SITUATION, { error: "Code de dernière situation invalide (nomenclature SIFA)" }))
+  .preprocess(
+    toNumber,
+    z.literal(CODES_DERNIERE_SITUATION, { error: "Code de dernière situation invalide (nomenclature SIFA)" }),
+  )
   .describe("Situation de l'apprenant l'année précédente (code SIFA)");
 
 export const dernier_organisme_uai = z
-  .preprocess(upper, z.string({ error: "UAI ou code de département attendu" }).regex(DERNIER_ORGANISME_UAI_REGEX, "UAI ou code de département attendu"))
+  .preprocess(
+    upper,
+    z
+      .string({ error: "UAI ou code de département attendu" })
+      .regex(DERNIER_ORGANISME_UAI_REGEX, "UAI ou code de département attendu"),
+  )
   .describe("UAI de l'établissement fréquenté l'année précédente, ou son département");
 
 export const TYPES_CFA = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10"] as const;
 export const type_cfa = z
-  .preprocess((v) => {
-    const s = trimmed(v);
-    return typeof s === "string" ? s.padStart(2, "0") : s;
-  }, z.enum(TYPES_CFA, { error: "Type de CFA invalide (01 à 10)" }))
+  .preprocess(
+    (v) => {
+      const s = trimmed(v);
+      return typeof s === "string" ? s.padStart(2, "0") : s;
+    },
+    z.enum(TYPES_CFA, { error: "Type de CFA invalide (01 à 10)" }),
+  )
   .describe("Type de CFA (SIFA) : 01 à 10");

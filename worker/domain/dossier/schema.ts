@@ -12,7 +12,9 @@ const contratFields = <S extends ContratSuffix>(suffix: S) => {
     [`contrat_date_fin${suffix}`]: p.date(`Date de fin du contrat${rang}`).optional(),
     [`contrat_date_rupture${suffix}`]: p.date(`Date de rupture du contrat${rang}`).optional(),
     [`cause_rupture_contrat${suffix}`]: p.texte(`Cause de la rupture du contrat${rang}`).optional(),
-    [`siret_employeur${suffix}`]: p.siretFacultatif(`SIRET de l'employeur${rang} (ignoré s'il est mal formé)`).optional(),
+    [`siret_employeur${suffix}`]: p
+      .siretFacultatif(`SIRET de l'employeur${rang} (ignoré s'il est mal formé)`)
+      .optional(),
   } as unknown as Record<
     | `contrat_date_debut${S}`
     | `contrat_date_fin${S}`
@@ -28,15 +30,26 @@ export const dossierApprenantSchema = z.object({
   nom_apprenant: p.texteRequis("Nom de l'apprenant (mis en majuscules)", (s) => s.toUpperCase()),
   prenom_apprenant: p.texteRequis("Prénom de l'apprenant"),
   date_de_naissance_apprenant: p.date("Date de naissance de l'apprenant"),
-  ine_apprenant: z.preprocess((v) => (typeof v === "string" ? v.trim().toUpperCase() : typeof v === "number" ? String(v) : v), z.string({ error: "Texte attendu" }).max(p.TEXTE_MAX, p.MESSAGE_TEXTE_TROP_LONG)).describe("Identifiant national élève (INE)").optional(),
-  nir_apprenant: z.unknown().describe("NIR de l'apprenant : jamais conservé, seule sa présence l'est (has_nir)").optional(),
+  ine_apprenant: z
+    .preprocess(
+      (v) => (typeof v === "string" ? v.trim().toUpperCase() : typeof v === "number" ? String(v) : v),
+      z.string({ error: "Texte attendu" }).max(p.TEXTE_MAX, p.MESSAGE_TEXTE_TROP_LONG),
+    )
+    .describe("Identifiant national élève (INE)")
+    .optional(),
+  nir_apprenant: z
+    .unknown()
+    .describe("NIR de l'apprenant : jamais conservé, seule sa présence l'est (has_nir)")
+    .optional(),
   email_contact: p.email("Email de l'apprenant").optional(),
   tel_apprenant: p.telephone.optional(),
   adresse_apprenant: p.texte("Adresse de l'apprenant").optional(),
   code_postal_apprenant: p.codePostal("Code postal de résidence de l'apprenant").optional(),
   code_commune_insee_apprenant: p.codeInsee("Code INSEE de la commune de résidence de l'apprenant").optional(),
   code_postal_de_naissance_apprenant: p.codePostalFacultatif("Code postal de naissance de l'apprenant").optional(),
-  code_commune_insee_de_naissance_apprenant: p.codeInsee("Code INSEE de la commune de naissance de l'apprenant").optional(),
+  code_commune_insee_de_naissance_apprenant: p
+    .codeInsee("Code INSEE de la commune de naissance de l'apprenant")
+    .optional(),
   sexe_apprenant: p.sexe.optional(),
   rqth_apprenant: p.booleen("Reconnaissance de la qualité de travailleur handicapé").optional(),
   date_rqth_apprenant: p.date("Date de la reconnaissance de la qualité de travailleur handicapé").optional(),
@@ -76,7 +89,9 @@ export const dossierApprenantSchema = z.object({
   etablissement_formateur_uai: p.uai("UAI de l'organisme formateur"),
   etablissement_formateur_siret: p.siret("SIRET de l'organisme formateur"),
   etablissement_lieu_de_formation_uai: p.uai("UAI du lieu de formation").optional(),
-  etablissement_lieu_de_formation_siret: p.siretFacultatif("SIRET du lieu de formation (ignoré s'il est mal formé)").optional(),
+  etablissement_lieu_de_formation_siret: p
+    .siretFacultatif("SIRET du lieu de formation (ignoré s'il est mal formé)")
+    .optional(),
   etablissement_lieu_de_formation_adresse: p.texte("Adresse du lieu de formation").optional(),
   etablissement_lieu_de_formation_code_postal: p.codePostal("Code postal du lieu de formation").optional(),
   // contrats (jusqu'à 4)

@@ -9,14 +9,22 @@ interface Territoires {
   academies: { code: string; nom: string }[];
 }
 
-const LABELS: Record<TypeOperateur, { label: string; key: keyof Territoires; display: (t: { code: string; nom: string }) => string }> = {
+const LABELS: Record<
+  TypeOperateur,
+  { label: string; key: keyof Territoires; display: (t: { code: string; nom: string }) => string }
+> = {
   DREETS: { label: "Votre région", key: "regions", display: (t) => t.nom },
   DDETS: { label: "Votre département", key: "departements", display: (t) => `${t.nom} (${t.code})` },
   ACADEMIE: { label: "Votre académie", key: "academies", display: (t) => t.nom },
 };
 
 /** The territory of an opérateur public, among the territories that have organismes. */
-export function ChoixTerritoire(props: { type: TypeOperateur; value: string; onChange: (code: string) => void; error?: string | null }) {
+export function ChoixTerritoire(props: {
+  type: TypeOperateur;
+  value: string;
+  onChange: (code: string) => void;
+  error?: string | null;
+}) {
   const [territoires] = createResource(() => api<Territoires>("/api/referentiel/territoires"));
   const config = () => LABELS[props.type];
   return (
@@ -37,7 +45,9 @@ export function ChoixTerritoire(props: { type: TypeOperateur; value: string; onC
         <option value="" disabled selected={!props.value}>
           Sélectionnez une option
         </option>
-        <For each={territoires()?.[config().key] ?? []}>{(t) => <option value={t.code}>{config().display(t)}</option>}</For>
+        <For each={territoires()?.[config().key] ?? []}>
+          {(t) => <option value={t.code}>{config().display(t)}</option>}
+        </For>
       </select>
       <Show when={props.error}>
         <p class="fr-error-text" id="territoire-error">

@@ -14,7 +14,8 @@ export function Field(props: {
   required?: boolean;
   list?: string;
 }) {
-  const describedBy = () => [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(" ") || undefined;
+  const describedBy = () =>
+    [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(" ") || undefined;
   return (
     <div class="fr-input-group" classList={{ "fr-input-group--error": Boolean(props.error) }}>
       <label class="fr-label" for={props.id}>

@@ -24,7 +24,14 @@ export function OrganismeTrouve(props: { organisme: OrganismeReferentiel; select
   return (
     <div class="fr-fieldset__element">
       <div class="fr-radio-group fr-radio-rich">
-        <input type="radio" id={id()} name="organisme" value={o().id} checked={props.selected} onChange={() => props.onSelect()} />
+        <input
+          type="radio"
+          id={id()}
+          name="organisme"
+          value={o().id}
+          checked={props.selected}
+          onChange={() => props.onSelect()}
+        />
         <label class="fr-label" for={id()}>
           <span>
             <strong>{o().enseigne ?? o().raison_sociale}</strong>
@@ -35,7 +42,9 @@ export function OrganismeTrouve(props: { organisme: OrganismeReferentiel; select
               Nature : {NATURE_LABELS[o().nature] ?? o().nature}
               <Show when={o().enseigne}> — Raison sociale : {o().raison_sociale}</Show>
             </span>
-            <span class="fr-hint-text">Domiciliation : {[o().adresse, o().code_postal, o().commune].filter(Boolean).join(", ")}</span>
+            <span class="fr-hint-text">
+              Domiciliation : {[o().adresse, o().code_postal, o().commune].filter(Boolean).join(", ")}
+            </span>
             <span class={`fr-badge fr-badge--sm fr-mt-1w ${o().fiable ? "fr-badge--info" : "fr-badge--error"}`}>
               {o().fiable ? "Organisme fiable" : "Organisme non fiable"}
             </span>

@@ -7,7 +7,11 @@ import { OrganismeTrouve, type OrganismeReferentiel } from "./OrganismeTrouve";
 type Mode = "uai" | "siret";
 
 /** The OFA step of the sign-up: find one's organisme in the référentiel by UAI or by SIRET, then pick it. */
-export function RechercheOrganisme(props: { selectedId: string | null; onSelect: (organisme: OrganismeReferentiel | null) => void; error?: string | null }) {
+export function RechercheOrganisme(props: {
+  selectedId: string | null;
+  onSelect: (organisme: OrganismeReferentiel | null) => void;
+  error?: string | null;
+}) {
   const [mode, setMode] = createSignal<Mode>("uai");
   const [query, setQuery] = createSignal("");
   const [results, setResults] = createSignal<OrganismeReferentiel[] | null>(null);
@@ -21,12 +25,16 @@ export function RechercheOrganisme(props: { selectedId: string | null; onSelect:
     setResults(null);
     props.onSelect(null);
     if (!query().trim()) {
-      setError(mode() === "uai" ? "Indiquez l'UAI de votre établissement." : "Indiquez le SIRET de votre établissement.");
+      setError(
+        mode() === "uai" ? "Indiquez l'UAI de votre établissement." : "Indiquez le SIRET de votre établissement.",
+      );
       return;
     }
     setSearching(true);
     try {
-      const { organismes } = await api<{ organismes: OrganismeReferentiel[] }>(`/api/referentiel/organismes?${mode()}=${encodeURIComponent(query())}`);
+      const { organismes } = await api<{ organismes: OrganismeReferentiel[] }>(
+        `/api/referentiel/organismes?${mode()}=${encodeURIComponent(query())}`,
+      );
       setResults(organismes);
       setNotFound(organismes.length === 0);
       if (organismes.length === 1) props.onSelect(organismes[0]);
@@ -40,8 +48,15 @@ export function RechercheOrganisme(props: { selectedId: string | null; onSelect:
   return (
     <>
       <fieldset class="fr-fieldset" id="recherche-mode">
-        <legend class="fr-fieldset__legend fr-fieldset__legend--regular">Comment voulez-vous retrouver votre organisme ?</legend>
-        <For each={[{ value: "uai" as const, label: "Par UAI" }, { value: "siret" as const, label: "Par SIRET" }]}>
+        <legend class="fr-fieldset__legend fr-fieldset__legend--regular">
+          Comment voulez-vous retrouver votre organisme ?
+        </legend>
+        <For
+          each={[
+            { value: "uai" as const, label: "Par UAI" },
+            { value: "siret" as const, label: "Par SIRET" },
+          ]}
+        >
           {(option) => (
             <div class="fr-fieldset__element fr-fieldset__element--inline">
               <div class="fr-radio-group">
@@ -81,7 +96,12 @@ export function RechercheOrganisme(props: { selectedId: string | null; onSelect:
           />
         </div>
         <div class="fr-col-12 fr-col-sm-4">
-          <button type="button" class="fr-btn fr-btn--secondary fr-icon-search-line fr-btn--icon-left fr-mb-3w" onClick={search} disabled={searching()}>
+          <button
+            type="button"
+            class="fr-btn fr-btn--secondary fr-icon-search-line fr-btn--icon-left fr-mb-3w"
+            onClick={search}
+            disabled={searching()}
+          >
             Rechercher
           </button>
         </div>
@@ -92,8 +112,9 @@ export function RechercheOrganisme(props: { selectedId: string | null; onSelect:
             <div class="fr-alert fr-alert--warning fr-mb-3w">
               <h3 class="fr-alert__title">Aucun organisme trouvé</h3>
               <p>
-                Vérifiez {mode() === "uai" ? "l'UAI" : "le SIRET"} saisi, ou essayez {mode() === "uai" ? "avec votre SIRET" : "avec votre UAI"}. Si votre
-                établissement n'est toujours pas trouvé, écrivez-nous à tableau-de-bord@apprentissage.beta.gouv.fr.
+                Vérifiez {mode() === "uai" ? "l'UAI" : "le SIRET"} saisi, ou essayez{" "}
+                {mode() === "uai" ? "avec votre SIRET" : "avec votre UAI"}. Si votre établissement n'est toujours pas
+                trouvé, écrivez-nous à tableau-de-bord@apprentissage.beta.gouv.fr.
               </p>
             </div>
           </Match>
@@ -101,11 +122,17 @@ export function RechercheOrganisme(props: { selectedId: string | null; onSelect:
             {(list) => (
               <fieldset class="fr-fieldset" id="organismes-trouves">
                 <legend class="fr-fieldset__legend fr-fieldset__legend--regular">
-                  {list().length === 1 ? "Organisme trouvé :" : `${list().length} organismes trouvés, sélectionnez le vôtre :`}
+                  {list().length === 1
+                    ? "Organisme trouvé :"
+                    : `${list().length} organismes trouvés, sélectionnez le vôtre :`}
                 </legend>
                 <For each={list()}>
                   {(organisme) => (
-                    <OrganismeTrouve organisme={organisme} selected={props.selectedId === organisme.id} onSelect={() => props.onSelect(organisme)} />
+                    <OrganismeTrouve
+                      organisme={organisme}
+                      selected={props.selectedId === organisme.id}
+                      onSelect={() => props.onSelect(organisme)}
+                    />
                   )}
                 </For>
               </fieldset>

@@ -2,7 +2,10 @@ import { ApiClientError, errorMessage } from "../../api";
 
 /** Splits an API error into the field it names (the server's `field`) and its French message. */
 export function fieldError(e: unknown): { field: string | null; message: string } {
-  const field = e instanceof ApiClientError && typeof (e.body as { field?: unknown } | null)?.field === "string" ? (e.body as { field: string }).field : null;
+  const field =
+    e instanceof ApiClientError && typeof (e.body as { field?: unknown } | null)?.field === "string"
+      ? (e.body as { field: string }).field
+      : null;
   return { field, message: errorMessage(e) };
 }
 

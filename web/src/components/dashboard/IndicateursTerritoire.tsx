@@ -14,19 +14,31 @@ interface Territoire {
 /** Réseau, opérateurs publics and administrators: the counters of their perimeter (fiable organismes only, SPEC §6). */
 export function IndicateursTerritoire(props: { user: Me }) {
   const [territoire, { refetch }] = createResource(() => api<Territoire>("/api/indicateurs"));
-  const perimetre = () => (isAdministrator(props.user) ? "au niveau national" : props.user.organisationType === "RESEAU" ? "de votre réseau" : "de votre territoire");
+  const perimetre = () =>
+    isAdministrator(props.user)
+      ? "au niveau national"
+      : props.user.organisationType === "RESEAU"
+        ? "de votre réseau"
+        : "de votre territoire";
   return (
-    <ErrorBoundary fallback={(e) => <div class="fr-alert fr-alert--error fr-alert--sm"><p>{errorMessage(e)}</p></div>}>
+    <ErrorBoundary
+      fallback={(e) => (
+        <div class="fr-alert fr-alert--error fr-alert--sm">
+          <p>{errorMessage(e)}</p>
+        </div>
+      )}
+    >
       <Suspense fallback={<p>Chargement…</p>}>
         <Show when={territoire.latest}>
           {(t) => (
             <section aria-labelledby="territoire-titre">
               <h2 id="territoire-titre" class="fr-h4">
-                Aperçu des effectifs {perimetre()} <span class="fr-text--regular">(année scolaire {t().anneeScolaire})</span>
+                Aperçu des effectifs {perimetre()}{" "}
+                <span class="fr-text--regular">(année scolaire {t().anneeScolaire})</span>
               </h2>
               <p>
-                {t().organismes} organisme{t().organismes > 1 ? "s" : ""} fiable{t().organismes > 1 ? "s" : ""} pris en compte, à la date
-                d'aujourd'hui.{" "}
+                {t().organismes} organisme{t().organismes > 1 ? "s" : ""} fiable{t().organismes > 1 ? "s" : ""} pris en
+                compte, à la date d'aujourd'hui.{" "}
                 <button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" onClick={() => refetch()}>
                   Actualiser
                 </button>

@@ -51,8 +51,9 @@ export function OrganismeCard(props: { organisme: OrganismeView }) {
           <h2 class="fr-card__title">{o().enseigne ?? o().raisonSociale}</h2>
           <div class="fr-card__desc">
             <p class="fr-mb-1w">
-              <strong>UAI :</strong> {o().uai ?? "inconnu"} &nbsp; <strong>SIRET :</strong> {o().siret} {o().ferme ? "(fermé)" : "(en activité)"}{" "}
-              &nbsp; <strong>Nature :</strong> {NATURE_LABELS[o().nature] ?? o().nature}
+              <strong>UAI :</strong> {o().uai ?? "inconnu"} &nbsp; <strong>SIRET :</strong> {o().siret}{" "}
+              {o().ferme ? "(fermé)" : "(en activité)"} &nbsp; <strong>Nature :</strong>{" "}
+              {NATURE_LABELS[o().nature] ?? o().nature}
             </p>
             <p class="fr-mb-1w">
               <strong>Raison sociale :</strong> {o().raisonSociale}

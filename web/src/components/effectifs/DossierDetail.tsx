@@ -30,13 +30,15 @@ const FIELDS: [string, string][] = [
   ["siret_employeur", "SIRET de l'employeur"],
 ];
 
-const show = (value: unknown) => (typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDate(value) : String(value ?? "—"));
+const show = (value: unknown) =>
+  typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDate(value) : String(value ?? "—");
 
 /** One dossier: its main fields, its parcours (one line per change of statut) and its errors. */
 export function DossierDetail(props: { organismeId: string; effectifId: string; onClose: () => void }) {
   const [detail] = createResource(
     () => props.effectifId,
-    (id) => api<{ effectif: EffectifDetail }>(`/api/organismes/${props.organismeId}/effectifs/${id}`).then((r) => r.effectif),
+    (id) =>
+      api<{ effectif: EffectifDetail }>(`/api/organismes/${props.organismeId}/effectifs/${id}`).then((r) => r.effectif),
   );
   return (
     <section class="fr-card fr-p-3w fr-mb-3w" aria-labelledby="detail-titre" id="detail-dossier">
@@ -44,7 +46,12 @@ export function DossierDetail(props: { organismeId: string; effectifId: string; 
         <h2 id="detail-titre" class="fr-h5 fr-col">
           Dossier {detail()?.idErpApprenant} — année scolaire {detail()?.anneeScolaire}
         </h2>
-        <button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line" title="Fermer le dossier" onClick={props.onClose}>
+        <button
+          type="button"
+          class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line"
+          title="Fermer le dossier"
+          onClick={props.onClose}
+        >
           Fermer
         </button>
       </div>

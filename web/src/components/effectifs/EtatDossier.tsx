@@ -11,12 +11,20 @@ export function EtatDossier(props: { row: EffectifRow; index: number }) {
         when={invalide()}
         fallback={
           <span
-            class={props.row.etat === "Transmis sur TBA" ? "fr-icon-checkbox-circle-fill fr-text-default--success" : "fr-icon-time-line"}
+            class={
+              props.row.etat === "Transmis sur TBA"
+                ? "fr-icon-checkbox-circle-fill fr-text-default--success"
+                : "fr-icon-time-line"
+            }
             aria-hidden="true"
           />
         }
       >
-        <button type="button" class="tooltip-trigger fr-icon-error-warning-fill fr-text-default--error" aria-describedby={tooltipId()}>
+        <button
+          type="button"
+          class="tooltip-trigger fr-icon-error-warning-fill fr-text-default--error"
+          aria-describedby={tooltipId()}
+        >
           <span class="fr-sr-only">Voir les erreurs</span>
         </button>
         <span class="tooltip" role="tooltip" id={tooltipId()}>

@@ -1,12 +1,19 @@
 /** Reads the chosen file (.xlsx with ExcelJS, .csv as text) into dossiers, in the browser. */
-import { lireCsv, lireLignes, type Cellule, type LectureFichier, type LigneBrute } from "../../../../worker/domain/fichier-effectifs";
+import {
+  lireCsv,
+  lireLignes,
+  type Cellule,
+  type LectureFichier,
+  type LigneBrute,
+} from "../../../../worker/domain/fichier-effectifs";
 
 export class FichierIllisible extends Error {}
 
 /** ExcelJS cell values: formulas, rich text, hyperlinks and errors become what the cell shows. */
 function celluleDe(value: unknown): Cellule {
   if (value === null || value === undefined) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date)
+    return value;
   if (typeof value === "object") {
     const v = value as { result?: unknown; richText?: { text: string }[]; text?: unknown; error?: unknown };
     if ("result" in v) return celluleDe(v.result);
@@ -56,6 +63,7 @@ export async function lireFichier(file: File): Promise<LectureFichier> {
   if (nom.endsWith(".xlsx")) table = await lireXlsx(file);
   else if (nom.endsWith(".csv")) table = lireCsv(await texteCsv(file));
   else throw new FichierIllisible("Format non pris en charge : choisissez un fichier .xlsx ou .csv.");
-  if (table.entetes.length === 0) throw new FichierIllisible("Le fichier est vide : la première ligne doit contenir les noms des colonnes.");
+  if (table.entetes.length === 0)
+    throw new FichierIllisible("Le fichier est vide : la première ligne doit contenir les noms des colonnes.");
   return lireLignes(table.entetes, table.lignes);
 }

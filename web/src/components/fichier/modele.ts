@@ -1,5 +1,10 @@
 /** "Télécharger le modèle": the .xlsx template, built in the browser from the same description as the API. */
-import { COLONNES_MODELE, descriptionDesDonnees, ligneExemple, typeChamp } from "../../../../worker/domain/modele-fichier";
+import {
+  COLONNES_MODELE,
+  descriptionDesDonnees,
+  ligneExemple,
+  typeChamp,
+} from "../../../../worker/domain/modele-fichier";
 import { save } from "./save";
 
 export async function telechargerModele() {
@@ -20,10 +25,14 @@ export async function telechargerModele() {
 
   const description = workbook.addWorksheet("Description des données");
   description.addRow(["Champ", "Obligatoire", "Description", "Format", "Exemple"]).font = { bold: true };
-  for (const d of descriptionDesDonnees()) description.addRow([d.champ, d.obligatoire, d.description, d.format, d.exemple]);
+  for (const d of descriptionDesDonnees())
+    description.addRow([d.champ, d.obligatoire, d.description, d.format, d.exemple]);
   description.columns.forEach((column, i) => (column.width = [42, 12, 70, 40, 28][i]));
   description.views = [{ state: "frozen", ySplit: 1 }];
 
   const buffer = await workbook.xlsx.writeBuffer();
-  save(new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), "modele-effectifs.xlsx");
+  save(
+    new Blob([buffer], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    "modele-effectifs.xlsx",
+  );
 }

@@ -22,14 +22,17 @@ export function ErreursTransmission(props: { organismeId: string; transmission: 
           <>
             <Show when={remplaces() > 0}>
               <p class="fr-text--sm fr-mb-1w">
-                {remplaces()} dossier{remplaces() > 1 ? "s" : ""} invalide{remplaces() > 1 ? "s" : ""} de cet envoi {remplaces() > 1 ? "ont" : "a"} été renvoyé{remplaces() > 1 ? "s" : ""} depuis : voir les transmissions
+                {remplaces()} dossier{remplaces() > 1 ? "s" : ""} invalide{remplaces() > 1 ? "s" : ""} de cet envoi{" "}
+                {remplaces() > 1 ? "ont" : "a"} été renvoyé{remplaces() > 1 ? "s" : ""} depuis : voir les transmissions
                 suivantes.
               </p>
             </Show>
             <Show when={d().dossiersInvalides.length > 0}>
               <div class="fr-table table-scroll">
                 <table tabindex="0">
-                  <caption>Dossiers invalides de la transmission du {formatDateTime(props.transmission.receivedAt)}</caption>
+                  <caption>
+                    Dossiers invalides de la transmission du {formatDateTime(props.transmission.receivedAt)}
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Apprenant</th>
@@ -42,7 +45,9 @@ export function ErreursTransmission(props: { organismeId: string; transmission: 
                     <For each={d().dossiersInvalides}>
                       {(dossier) => (
                         <tr>
-                          <th scope="row">{[dossier.nom, dossier.prenom].filter(Boolean).join(" ") || "Apprenant non identifié"}</th>
+                          <th scope="row">
+                            {[dossier.nom, dossier.prenom].filter(Boolean).join(" ") || "Apprenant non identifié"}
+                          </th>
                           <td>{dossier.formation}</td>
                           <td>{dossier.idErpApprenant}</td>
                           <td>

@@ -3,7 +3,8 @@ import { formatDate } from "../../format";
 import { INDICATEUR_LABELS, INDICATEURS, type Evolution, type Indicateur } from "./types";
 
 const MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-const isMonthEnd = (date: string) => new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7), 0)).toISOString().slice(0, 10) === date;
+const isMonthEnd = (date: string) =>
+  new Date(Date.UTC(+date.slice(0, 4), +date.slice(5, 7), 0)).toISOString().slice(0, 10) === date;
 const moisLabel = (mois: string) => `${MOIS[Number(mois.slice(5, 7)) - 1]} ${mois.slice(2, 4)}`;
 
 /** Colour and dash per series: told apart without colour too. */
@@ -30,7 +31,9 @@ function niceMax(value: number): number {
 export function EvolutionChart(props: { data: Evolution }) {
   const [showTable, setShowTable] = createSignal(false);
   const points = () => props.data.points;
-  const max = createMemo(() => niceMax(Math.max(0, ...points().flatMap((p) => (p.indicateurs ? INDICATEURS.map((k) => p.indicateurs![k]) : [])))));
+  const max = createMemo(() =>
+    niceMax(Math.max(0, ...points().flatMap((p) => (p.indicateurs ? INDICATEURS.map((k) => p.indicateurs![k]) : [])))),
+  );
   const x = (i: number) => M.left + ((W - M.left - M.right) * i) / 11;
   const y = (v: number) => H - M.bottom - ((H - M.top - M.bottom) * v) / max();
   const ticks = () => [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max() * f));
@@ -48,22 +51,43 @@ export function EvolutionChart(props: { data: Evolution }) {
 
   return (
     <figure class="fr-m-0" id="evolution">
-      <svg class="evolution-chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="evolution-titre evolution-desc">
-        <title id="evolution-titre">Évolution mensuelle de vos effectifs, année scolaire {props.data.anneeScolaire}</title>
+      <svg
+        class="evolution-chart"
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-labelledby="evolution-titre evolution-desc"
+      >
+        <title id="evolution-titre">
+          Évolution mensuelle de vos effectifs, année scolaire {props.data.anneeScolaire}
+        </title>
         <desc id="evolution-desc">{resume()}</desc>
         <For each={ticks()}>
           {(t) => (
             <>
               <line class="axis" x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke-width="1" />
-              <text x={M.left - 6} y={y(t) + 4} text-anchor="end">{t}</text>
+              <text x={M.left - 6} y={y(t) + 4} text-anchor="end">
+                {t}
+              </text>
             </>
           )}
         </For>
-        <For each={points()}>{(p, i) => <text x={x(i())} y={H - 10} text-anchor="middle">{moisLabel(p.mois)}</text>}</For>
+        <For each={points()}>
+          {(p, i) => (
+            <text x={x(i())} y={H - 10} text-anchor="middle">
+              {moisLabel(p.mois)}
+            </text>
+          )}
+        </For>
         <For each={INDICATEURS}>
           {(key) => (
             <g data-serie={key}>
-              <polyline points={path(key)} fill="none" stroke={SERIES[key].color} stroke-width="2.5" stroke-dasharray={SERIES[key].dash} />
+              <polyline
+                points={path(key)}
+                fill="none"
+                stroke={SERIES[key].color}
+                stroke-width="2.5"
+                stroke-dasharray={SERIES[key].dash}
+              />
               <For each={points()}>
                 {(p, i) => (
                   <Show when={p.indicateurs}>
@@ -84,7 +108,15 @@ export function EvolutionChart(props: { data: Evolution }) {
           {(key) => (
             <li>
               <svg width="32" height="10">
-                <line x1="0" x2="32" y1="5" y2="5" stroke={SERIES[key].color} stroke-width="2.5" stroke-dasharray={SERIES[key].dash} />
+                <line
+                  x1="0"
+                  x2="32"
+                  y1="5"
+                  y2="5"
+                  stroke={SERIES[key].color}
+                  stroke-width="2.5"
+                  stroke-dasharray={SERIES[key].dash}
+                />
               </svg>
               {INDICATEUR_LABELS[key]}
             </li>
@@ -108,7 +140,13 @@ export function EvolutionChart(props: { data: Evolution }) {
           <thead>
             <tr>
               <th scope="col">Mois</th>
-              <For each={INDICATEURS}>{(key) => <th scope="col" class="cell-number">{INDICATEUR_LABELS[key]}</th>}</For>
+              <For each={INDICATEURS}>
+                {(key) => (
+                  <th scope="col" class="cell-number">
+                    {INDICATEUR_LABELS[key]}
+                  </th>
+                )}
+              </For>
             </tr>
           </thead>
           <tbody>
@@ -119,7 +157,9 @@ export function EvolutionChart(props: { data: Evolution }) {
                     {moisLabel(p.mois)}
                     {p.date && !isMonthEnd(p.date) ? ` (au ${formatDate(p.date)})` : ""}
                   </th>
-                  <For each={INDICATEURS}>{(key) => <td class="cell-number">{p.indicateurs ? p.indicateurs[key] : "—"}</td>}</For>
+                  <For each={INDICATEURS}>
+                    {(key) => <td class="cell-number">{p.indicateurs ? p.indicateurs[key] : "—"}</td>}
+                  </For>
                 </tr>
               )}
             </For>

@@ -13,13 +13,26 @@ function contrat(row: ApprenantListe): string {
   const c = row.contrat;
   if (!c) return "Aucun";
   const periode = `du ${formatDate(c.dateDebut)}${c.dateFin ? ` au ${formatDate(c.dateFin)}` : ""}`;
-  return [c.siretEmployeur && `SIRET ${c.siretEmployeur}`, periode, c.dateRupture && `rompu le ${formatDate(c.dateRupture)}`].filter(Boolean).join(", ");
+  return [
+    c.siretEmployeur && `SIRET ${c.siretEmployeur}`,
+    periode,
+    c.dateRupture && `rompu le ${formatDate(c.dateRupture)}`,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 /** "Voir la liste": the learners behind one counter at the date, paged, with the logged downloads. */
-export function ListeNominative(props: { organismeId: string; indicateur: Indicateur; date: string; refresh: Accessor<number>; onClose: () => void }) {
+export function ListeNominative(props: {
+  organismeId: string;
+  indicateur: Indicateur;
+  date: string;
+  refresh: Accessor<number>;
+  onClose: () => void;
+}) {
   const [page, setPage] = createSignal(1);
-  const base = () => `/api/organismes/${props.organismeId}/indicateurs/liste?indicateur=${props.indicateur}&date=${props.date}`;
+  const base = () =>
+    `/api/organismes/${props.organismeId}/indicateurs/liste?indicateur=${props.indicateur}&date=${props.date}`;
   const [liste] = createResource(
     () => ({ url: base(), page: page(), refresh: props.refresh() }),
     ({ url, page }) => api<Liste & { page: number }>(`${url}&taille=${PAGE_SIZE}&page=${page}`),
@@ -28,10 +41,16 @@ export function ListeNominative(props: { organismeId: string; indicateur: Indica
   // Another counter or date starts again at page 1; opening a list (or another one) moves the focus to it.
   createEffect(on(base, () => setPage(1), { defer: true }));
   let heading: HTMLHeadingElement | undefined;
-  createEffect(on(() => props.indicateur, () => heading?.focus()));
+  createEffect(
+    on(
+      () => props.indicateur,
+      () => heading?.focus(),
+    ),
+  );
   const titre = () => `Liste nominative : ${INDICATEUR_LABELS[props.indicateur]} au ${formatDate(props.date)}`;
 
-  const download = async (format: DownloadFormat) => downloadListe(await api<Liste>(`${base()}&export=${format}`), format);
+  const download = async (format: DownloadFormat) =>
+    downloadListe(await api<Liste>(`${base()}&export=${format}`), format);
 
   return (
     <section class="fr-mt-4w" aria-labelledby="liste-titre" id="liste-nominative">
@@ -39,7 +58,11 @@ export function ListeNominative(props: { organismeId: string; indicateur: Indica
         <h3 class="fr-h5 fr-col fr-mb-0" id="liste-titre" tabindex="-1" ref={heading}>
           {titre()}
         </h3>
-        <button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line fr-btn--icon-left" onClick={() => props.onClose()}>
+        <button
+          type="button"
+          class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-icon-close-line fr-btn--icon-left"
+          onClick={() => props.onClose()}
+        >
           Fermer la liste
         </button>
       </div>
@@ -71,7 +94,14 @@ export function ListeNominative(props: { organismeId: string; indicateur: Indica
             </tr>
           </thead>
           <tbody>
-            <For each={liste.latest?.rows ?? []} fallback={<tr><td colSpan={7}>{liste.loading ? "Chargement…" : "Aucun apprenant."}</td></tr>}>
+            <For
+              each={liste.latest?.rows ?? []}
+              fallback={
+                <tr>
+                  <td colSpan={7}>{liste.loading ? "Chargement…" : "Aucun apprenant."}</td>
+                </tr>
+              }
+            >
               {(row) => (
                 <tr>
                   <th scope="row">{row.nom}</th>

@@ -12,11 +12,24 @@ export function TableFormations(props: { data: FormationsAt }) {
           <tr>
             <th scope="col">Formation</th>
             <th scope="col">CFD</th>
-            <For each={INDICATEURS}>{(key) => <th scope="col" class="cell-number">{INDICATEUR_LABELS[key]}</th>}</For>
+            <For each={INDICATEURS}>
+              {(key) => (
+                <th scope="col" class="cell-number">
+                  {INDICATEUR_LABELS[key]}
+                </th>
+              )}
+            </For>
           </tr>
         </thead>
         <tbody>
-          <For each={props.data.formations} fallback={<tr><td colSpan={7}>Aucun apprenant à cette date.</td></tr>}>
+          <For
+            each={props.data.formations}
+            fallback={
+              <tr>
+                <td colSpan={7}>Aucun apprenant à cette date.</td>
+              </tr>
+            }
+          >
             {(f) => (
               <tr>
                 <th scope="row">{f.libelle ?? "Formation non renseignée"}</th>

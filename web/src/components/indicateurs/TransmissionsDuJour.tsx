@@ -11,7 +11,8 @@ export function TransmissionsDuJour(props: { organismeId: string; date: string; 
   const [ouverte, setOuverte] = createSignal<string | null>(null);
   const [jour] = createResource(
     () => ({ date: props.date, r: props.refresh() }),
-    ({ date }) => api<{ transmissions: TransmissionResume[] }>(`/api/organismes/${props.organismeId}/transmissions?date=${date}`),
+    ({ date }) =>
+      api<{ transmissions: TransmissionResume[] }>(`/api/organismes/${props.organismeId}/transmissions?date=${date}`),
   );
   return (
     <div class="fr-mt-1w fr-mb-3w" id={`jour-${props.date}`}>
@@ -27,17 +28,36 @@ export function TransmissionsDuJour(props: { organismeId: string; date: string; 
             <tr>
               <th scope="col">Heure</th>
               <th scope="col">Source</th>
-              <th scope="col" class="cell-number">Reçus</th>
-              <th scope="col" class="cell-number">Créés</th>
-              <th scope="col" class="cell-number">Mis à jour</th>
-              <th scope="col" class="cell-number">Inchangés</th>
-              <th scope="col" class="cell-number">En attente</th>
-              <th scope="col" class="cell-number">Invalides</th>
+              <th scope="col" class="cell-number">
+                Reçus
+              </th>
+              <th scope="col" class="cell-number">
+                Créés
+              </th>
+              <th scope="col" class="cell-number">
+                Mis à jour
+              </th>
+              <th scope="col" class="cell-number">
+                Inchangés
+              </th>
+              <th scope="col" class="cell-number">
+                En attente
+              </th>
+              <th scope="col" class="cell-number">
+                Invalides
+              </th>
               <th scope="col">Erreurs</th>
             </tr>
           </thead>
           <tbody>
-            <For each={jour.latest?.transmissions ?? []} fallback={<tr><td colSpan={9}>{jour.loading ? "Chargement…" : "Aucune transmission."}</td></tr>}>
+            <For
+              each={jour.latest?.transmissions ?? []}
+              fallback={
+                <tr>
+                  <td colSpan={9}>{jour.loading ? "Chargement…" : "Aucune transmission."}</td>
+                </tr>
+              }
+            >
               {(t) => (
                 <>
                   <tr>

@@ -4,7 +4,19 @@ import { statutLabel } from "../../../../worker/domain/labels";
 import { formatDate } from "../../format";
 import { INDICATEUR_LABELS, type ApprenantListe, type Liste } from "./types";
 
-const COLONNES = ["Nom", "Prénom", "Date de naissance", "Formation", "CFD", "Statut", "Depuis le", "Employeur (SIRET)", "Début du contrat", "Fin du contrat", "Rupture du contrat"];
+const COLONNES = [
+  "Nom",
+  "Prénom",
+  "Date de naissance",
+  "Formation",
+  "CFD",
+  "Statut",
+  "Depuis le",
+  "Employeur (SIRET)",
+  "Début du contrat",
+  "Fin du contrat",
+  "Rupture du contrat",
+];
 
 const ligne = (r: ApprenantListe) => [
   r.nom,

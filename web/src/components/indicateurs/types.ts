@@ -39,7 +39,12 @@ export interface ApprenantListe {
   cfd: string | null;
   statut: "INSCRIT" | "APPRENTI" | "RUPTURANT" | "ABANDON" | "FIN_DE_FORMATION";
   depuis: string | null;
-  contrat: { dateDebut: string; dateFin: string | null; dateRupture: string | null; siretEmployeur: string | null } | null;
+  contrat: {
+    dateDebut: string;
+    dateFin: string | null;
+    dateRupture: string | null;
+    siretEmployeur: string | null;
+  } | null;
 }
 
 export interface Liste {
@@ -49,4 +54,8 @@ export interface Liste {
   rows: ApprenantListe[];
 }
 
-export type { DossierInvalide, TransmissionResume, TransmissionsJour } from "../../../../worker/domain/transmissions-historique";
+export type {
+  DossierInvalide,
+  TransmissionResume,
+  TransmissionsJour,
+} from "../../../../worker/domain/transmissions-historique";

@@ -35,7 +35,9 @@ export function ConfiguredState(props: {
             <strong>Votre établissement utilise {props.settings.erpLabel}.</strong>
           </p>
           <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
-            <p>Cet ERP n'est pas encore interfacé avec le tableau de bord : transmettez vos effectifs par fichier Excel.</p>
+            <p>
+              Cet ERP n'est pas encore interfacé avec le tableau de bord : transmettez vos effectifs par fichier Excel.
+            </p>
           </div>
         </Show>
       </Show>
@@ -55,13 +57,23 @@ export function ConfiguredState(props: {
               </A>
             }
           >
-            <A id="lien-fichier-excel" class="fr-btn fr-icon-file-add-line fr-btn--icon-left" href="/effectifs/ajout-fichier">
+            <A
+              id="lien-fichier-excel"
+              class="fr-btn fr-icon-file-add-line fr-btn--icon-left"
+              href="/effectifs/ajout-fichier"
+            >
               Ajouter via fichier Excel
             </A>
           </Show>
         </li>
         <li>
-          <button id="bouton-reinitialiser" type="button" class="fr-btn fr-btn--secondary" disabled={props.busy} onClick={() => props.onReset()}>
+          <button
+            id="bouton-reinitialiser"
+            type="button"
+            class="fr-btn fr-btn--secondary"
+            disabled={props.busy}
+            onClick={() => props.onReset()}
+          >
             Réinitialiser ma configuration
           </button>
         </li>

@@ -28,11 +28,14 @@ export function ConfirmationStep(props: {
       <p>Confirmez que l'UAI et le SIRET indiqués ci-dessous correspondent à votre établissement :</p>
       <Show when={mismatch()}>
         <div id="alerte-couple-different" class="fr-alert fr-alert--warning fr-mb-3w">
-          <h3 class="fr-alert__title">L'UAI et le SIRET déclarés par votre ERP ne sont pas ceux de votre établissement</h3>
+          <h3 class="fr-alert__title">
+            L'UAI et le SIRET déclarés par votre ERP ne sont pas ceux de votre établissement
+          </h3>
           <p>
-            Votre ERP a déclaré l'UAI {props.installation.uai ?? "(aucun)"} et le SIRET {props.installation.siret ?? "(aucun)"} ; votre
-            établissement a l'UAI {props.organisme.uai ?? "(aucun)"} et le SIRET {props.organisme.siret}. Si ce n'est pas votre établissement,
-            ne confirmez pas et vérifiez le paramétrage de votre ERP.
+            Votre ERP a déclaré l'UAI {props.installation.uai ?? "(aucun)"} et le SIRET{" "}
+            {props.installation.siret ?? "(aucun)"} ; votre établissement a l'UAI {props.organisme.uai ?? "(aucun)"} et
+            le SIRET {props.organisme.siret}. Si ce n'est pas votre établissement, ne confirmez pas et vérifiez le
+            paramétrage de votre ERP.
           </p>
         </div>
       </Show>
@@ -65,19 +68,31 @@ export function ConfirmationStep(props: {
       </div>
       <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--right">
         <li>
-          <button id="bouton-je-ne-confirme-pas" type="button" class="fr-btn fr-btn--secondary" disabled={props.busy} onClick={() => props.onRefuse()}>
+          <button
+            id="bouton-je-ne-confirme-pas"
+            type="button"
+            class="fr-btn fr-btn--secondary"
+            disabled={props.busy}
+            onClick={() => props.onRefuse()}
+          >
             Je ne confirme pas
           </button>
         </li>
         <li>
-          <button id="bouton-je-confirme" type="button" class="fr-btn" disabled={props.busy} onClick={() => props.onConfirm()}>
+          <button
+            id="bouton-je-confirme"
+            type="button"
+            class="fr-btn"
+            disabled={props.busy}
+            onClick={() => props.onConfirm()}
+          >
             Je confirme
           </button>
         </li>
       </ul>
       <p class="fr-text--sm">
-        Votre clé a été copiée sur votre ERP et elle est reconnue par le tableau de bord – vous devez simplement confirmer votre
-        établissement pour finaliser la procédure.
+        Votre clé a été copiée sur votre ERP et elle est reconnue par le tableau de bord – vous devez simplement
+        confirmer votre établissement pour finaliser la procédure.
       </p>
     </section>
   );

@@ -1,5 +1,10 @@
 import { createSignal, For, Show } from "solid-js";
-import { ERP_AUCUN, ERP_AUTRE, type ErpChoice as Choice, type ErpOption } from "../../../../worker/domain/transmission-view";
+import {
+  ERP_AUCUN,
+  ERP_AUTRE,
+  type ErpChoice as Choice,
+  type ErpOption,
+} from "../../../../worker/domain/transmission-view";
 
 /** Step 1: "Sélectionnez votre ERP ou outil de gestion utilisé", or "J'utilise un autre ERP", or no ERP (Excel). */
 export function ErpChoice(props: { erps: ErpOption[]; busy: boolean; onChoose: (choice: Choice) => void }) {
@@ -17,7 +22,10 @@ export function ErpChoice(props: { erps: ErpOption[]; busy: boolean; onChoose: (
 
   return (
     <form id="choix-erp" onSubmit={submit} novalidate>
-      <fieldset class={`fr-fieldset${missing() ? " fr-fieldset--error" : ""}`} aria-labelledby="choix-erp-legende choix-erp-erreur">
+      <fieldset
+        class={`fr-fieldset${missing() ? " fr-fieldset--error" : ""}`}
+        aria-labelledby="choix-erp-legende choix-erp-erreur"
+      >
         <legend class="fr-fieldset__legend" id="choix-erp-legende">
           Sélectionnez votre ERP ou outil de gestion utilisé <span aria-hidden="true">*</span>
         </legend>
@@ -25,7 +33,15 @@ export function ErpChoice(props: { erps: ErpOption[]; busy: boolean; onChoose: (
           {(erp) => (
             <div class="fr-fieldset__element">
               <div class="fr-radio-group">
-                <input type="radio" id={`erp-${erp.id}`} name="erp" value={erp.id} required checked={selected() === erp.id} onChange={() => setSelected(erp.id)} />
+                <input
+                  type="radio"
+                  id={`erp-${erp.id}`}
+                  name="erp"
+                  value={erp.id}
+                  required
+                  checked={selected() === erp.id}
+                  onChange={() => setSelected(erp.id)}
+                />
                 <label class="fr-label" for={`erp-${erp.id}`}>
                   {erp.label}
                 </label>
@@ -35,7 +51,14 @@ export function ErpChoice(props: { erps: ErpOption[]; busy: boolean; onChoose: (
         </For>
         <div class="fr-fieldset__element">
           <div class="fr-radio-group">
-            <input type="radio" id="erp-autre" name="erp" value={ERP_AUTRE} checked={selected() === ERP_AUTRE} onChange={() => setSelected(ERP_AUTRE)} />
+            <input
+              type="radio"
+              id="erp-autre"
+              name="erp"
+              value={ERP_AUTRE}
+              checked={selected() === ERP_AUTRE}
+              onChange={() => setSelected(ERP_AUTRE)}
+            />
             <label class="fr-label" for="erp-autre">
               J'utilise un autre ERP
             </label>
@@ -47,7 +70,15 @@ export function ErpChoice(props: { erps: ErpOption[]; busy: boolean; onChoose: (
               <label class="fr-label" for="erp-autre-nom">
                 Nom de votre ERP <span aria-hidden="true">*</span>
               </label>
-              <input class="fr-input" id="erp-autre-nom" type="text" maxLength={100} required value={autre()} onInput={(e) => setAutre(e.currentTarget.value)} />
+              <input
+                class="fr-input"
+                id="erp-autre-nom"
+                type="text"
+                maxLength={100}
+                required
+                value={autre()}
+                onInput={(e) => setAutre(e.currentTarget.value)}
+              />
             </div>
           </div>
         </Show>
@@ -64,7 +95,13 @@ export function ErpChoice(props: { erps: ErpOption[]; busy: boolean; onChoose: (
           </button>
         </li>
         <li>
-          <button id="bouton-sans-erp" type="button" class="fr-btn fr-btn--tertiary" disabled={props.busy} onClick={() => props.onChoose({ erp: ERP_AUCUN })}>
+          <button
+            id="bouton-sans-erp"
+            type="button"
+            class="fr-btn fr-btn--tertiary"
+            disabled={props.busy}
+            onClick={() => props.onChoose({ erp: ERP_AUCUN })}
+          >
             Je n'ai pas d'ERP : je transmets mes effectifs par fichier Excel
           </button>
         </li>

@@ -43,7 +43,9 @@ export function StartInterfacing(props: {
         <ol class="fr-raw-list">
           <For each={STEPS}>
             {(step, i) => (
-              <li aria-current={i() === currentStep() ? "step" : undefined}>{i() === currentStep() ? <strong>{step}</strong> : step}</li>
+              <li aria-current={i() === currentStep() ? "step" : undefined}>
+                {i() === currentStep() ? <strong>{step}</strong> : step}
+              </li>
             )}
           </For>
         </ol>
@@ -60,7 +62,9 @@ export function StartInterfacing(props: {
             <p class="fr-text--sm fr-mb-2w">La clé d'API générée est à copier puis à coller dans votre ERP</p>
             <p class="fr-text--sm" aria-live="polite">
               <Show when={copied() === "ok"}>La clé est copiée : collez-la dans votre ERP.</Show>
-              <Show when={copied() === "failed"}>La copie automatique a échoué : sélectionnez la clé ci-dessus et copiez-la.</Show>
+              <Show when={copied() === "failed"}>
+                La copie automatique a échoué : sélectionnez la clé ci-dessus et copiez-la.
+              </Show>
             </p>
           </div>
         )}
@@ -68,21 +72,28 @@ export function StartInterfacing(props: {
       <Show when={!props.key && props.pendingPrefix}>
         <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w">
           <p>
-            Une clé d'échange commençant par <code>{props.pendingPrefix}</code> a été générée et attend d'être utilisée par votre ERP. Elle
-            n'est affichée qu'une fois : si vous ne l'avez plus, générez-en une nouvelle (l'ancienne sera révoquée).
+            Une clé d'échange commençant par <code>{props.pendingPrefix}</code> a été générée et attend d'être utilisée
+            par votre ERP. Elle n'est affichée qu'une fois : si vous ne l'avez plus, générez-en une nouvelle (l'ancienne
+            sera révoquée).
           </p>
         </div>
       </Show>
       <Show when={props.key || props.pendingPrefix}>
         <p class="fr-text--sm" role="status">
-          <span class="fr-icon-refresh-line fr-icon--sm" aria-hidden="true" /> Cette page se mettra à jour d'elle-même dès que votre ERP
-          utilisera la clé.
+          <span class="fr-icon-refresh-line fr-icon--sm" aria-hidden="true" /> Cette page se mettra à jour d'elle-même
+          dès que votre ERP utilisera la clé.
         </p>
       </Show>
 
       <ul class="fr-btns-group fr-btns-group--inline-md">
         <li>
-          <button id="bouton-revenir" type="button" class="fr-btn fr-btn--secondary" disabled={props.busy} onClick={() => props.onBack()}>
+          <button
+            id="bouton-revenir"
+            type="button"
+            class="fr-btn fr-btn--secondary"
+            disabled={props.busy}
+            onClick={() => props.onBack()}
+          >
             Revenir en arrière
           </button>
         </li>
@@ -90,7 +101,13 @@ export function StartInterfacing(props: {
           <Show
             when={props.key}
             fallback={
-              <button id="bouton-generer-cle" type="button" class="fr-btn" disabled={props.busy} onClick={() => props.onGenerate()}>
+              <button
+                id="bouton-generer-cle"
+                type="button"
+                class="fr-btn"
+                disabled={props.busy}
+                onClick={() => props.onGenerate()}
+              >
                 {props.pendingPrefix ? "Générer une nouvelle clé d'échange" : "Générer la clé d'échange"}
               </button>
             }

@@ -6,8 +6,9 @@ export function RefusalNotice() {
     <div class="fr-alert fr-alert--warning fr-mb-4w" role="status">
       <h2 class="fr-alert__title">Vous n'avez pas confirmé l'UAI et le SIRET de votre établissement</h2>
       <p>
-        La clé d'échange a été révoquée et les effectifs reçus avec elle ont été écartés. Vérifiez le paramétrage de votre ERP puis
-        recommencez la procédure. Besoin d'aide ? Une seule adresse : <a href={`mailto:${SUPPORT_EMAIL}`}>{SUPPORT_EMAIL}</a>
+        La clé d'échange a été révoquée et les effectifs reçus avec elle ont été écartés. Vérifiez le paramétrage de
+        votre ERP puis recommencez la procédure. Besoin d'aide ? Une seule adresse :{" "}
+        <a href={`mailto:${SUPPORT_EMAIL}`}>{SUPPORT_EMAIL}</a>
       </p>
     </div>
   );

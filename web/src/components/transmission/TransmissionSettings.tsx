@@ -51,7 +51,11 @@ export function TransmissionSettings(props: { organismeId: string; initialError:
     }
   }
 
-  const chooseErp = (choice: Choice) => act(() => api<TransmissionView>(`${base}/erp`, { body: choice }), (v) => mutate(v));
+  const chooseErp = (choice: Choice) =>
+    act(
+      () => api<TransmissionView>(`${base}/erp`, { body: choice }),
+      (v) => mutate(v),
+    );
   const generateKey = () =>
     act(
       () => api<{ key: string; connection: ConnectionState }>(`${base}/cle`, { body: {} }),
@@ -89,7 +93,14 @@ export function TransmissionSettings(props: { organismeId: string; initialError:
           <p>{errorMessage(view.error)}</p>
         </div>
       </Show>
-      <Show when={view.latest} fallback={<Show when={!view.error}><p>Chargement…</p></Show>}>
+      <Show
+        when={view.latest}
+        fallback={
+          <Show when={!view.error}>
+            <p>Chargement…</p>
+          </Show>
+        }
+      >
         {(v) => (
           <Show
             when={v().canConfigure}
@@ -138,7 +149,9 @@ export function TransmissionSettings(props: { organismeId: string; initialError:
                 <StartInterfacing
                   erpLabel={v().settings.erpLabel ?? ""}
                   key={clearKey()}
-                  pendingPrefix={v().connection.status === "key_generated" ? (v().connection.key?.prefix ?? null) : null}
+                  pendingPrefix={
+                    v().connection.status === "key_generated" ? (v().connection.key?.prefix ?? null) : null
+                  }
                   busy={busy()}
                   onGenerate={generateKey}
                   onBack={post("reinitialiser")}
