@@ -29,4 +29,8 @@ export interface SessionUser {
   formateurIds: string[];
 }
 
-export type AppEnv = { Bindings: Env; Variables: { user: SessionUser | null } };
+export type AppEnv = {
+  Bindings: Env;
+  /** `organisme` is set by the access middleware of `/api/organismes/:id/*` only */
+  Variables: { user: SessionUser | null; organisme: import("./lib/organisme-access").OrganismeAccess };
+};

@@ -1,7 +1,11 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, Env } from "./env";
-import { ApiError } from "./lib/errors";
+import { ApiError, MAX_BODY_BYTES, payloadTooLarge } from "./lib/errors";
+import { organismeAccess } from "./lib/organisme-access";
 import { loadSession } from "./lib/session";
 import { checkOrigin } from "./lib/origin";
 import { authRoutes } from "./api/auth";
@@ -33,12 +37,29 @@ app.onError((err, c) => {
     if (typeof retryAfter === "number") c.header("Retry-After", String(retryAfter));
     return c.json({ error: err.error, message: err.message, ...extra }, err.status);
   }
+  // Hono's own errors (a body that is not JSON, for one) are answered in French too, never as a 500.
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const message =
+      status === 400 ? "Le corps de la requête doit être du JSON." : "La requête n'a pas pu être traitée.";
+    return c.json({ error: err.getResponse().statusText || "Error", message }, status);
+  }
   console.error(err);
   return c.json(
     { error: "Internal Server Error", message: "Une erreur interne est survenue. Veuillez réessayer." },
     500,
   );
 });
+
+app.use(
+  "/api/*",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw payloadTooLarge();
+    },
+  }),
+);
 
 // The ERP API is server-to-server with its own key: no cookie session, no Origin check.
 app.route("/api/v3", dossiersApprenantsRoutes);
@@ -51,6 +72,7 @@ app.use("*", loadSession);
 app.route("/api/auth", authRoutes);
 app.route("/api/referentiel", referentielRoutes);
 app.route("/api/comptes", comptesRoutes);
+app.use("/api/organismes/:id/*", organismeAccess);
 app.route("/api/organismes", organismesRoutes);
 app.route("/api/organismes", indicateursRoutes);
 app.route("/api/organismes", transmissionRoutes);

@@ -23,3 +23,9 @@ export const tooManyRequests = (
   retryAfterSeconds: number,
   message = "Trop de requêtes, veuillez réessayer plus tard.",
 ) => new ApiError(429, "Too Many Requests", message, { retryAfter: retryAfterSeconds });
+
+/** The largest body the API reads (an ERP push of a few thousand dossiers is well under it). */
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export const payloadTooLarge = () =>
+  new ApiError(413, "Payload Too Large", "Le corps de la requête dépasse la taille maximale de 10 Mo.");
