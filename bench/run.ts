@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: starts its own `wrangler dev` (port 8790, state in .wrangler/bench-state, demo seed, bench
- * routes on), then measures side by side in the same run and prints ratios — never absolute thresholds:
+ * `npm run bench`: starts its own `wrangler dev` (port 8790, state in .wrangler/bench-state, demo seed) on the
+ * bench's Worker entry (bench/worker: the production Worker plus the bench-only routes), then measures side by
+ * side in the same run and prints ratios — never absolute thresholds:
  *   1. ERP ingestion vs raw D1 writes;  2. an organisme's dashboard with 10,000 effectifs vs the raw counts;
  *   3. national indicators over 1,000,000 effectifs vs the raw count;  4. push-to-screen latency at 50 dashboards.
  */
@@ -36,7 +37,7 @@ console.log(`Banc d'essai — démarrage de wrangler dev (port ${PORT}, base loc
 const server = await startServer({
   port: PORT,
   stateDir: path.join(root, ".wrangler", "bench-state"),
-  extraArgs: ["--config", snapshotConfig(root), "--var", "BENCH:1"],
+  extraArgs: ["--config", snapshotConfig(root)],
 });
 const targets: [string, string, boolean][] = [];
 try {

@@ -10,8 +10,6 @@ export interface Env {
   APP_ORIGIN: string;
   /** "console" logs outgoing e-mails (dev); anything else only stores them in the outbox */
   EMAIL_MODE: string;
-  /** "1" turns on the bench-only routes under /api/bench (`npm run bench` sets it); absent in production */
-  BENCH?: string;
 }
 
 export interface SessionUser {

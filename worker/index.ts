@@ -22,7 +22,6 @@ import { erpOrganismeRoutes } from "./api/erp-organisme";
 import { fichierRoutes } from "./api/fichier";
 import { sifaRoutes } from "./api/sifa";
 import { indicateursTerritoireRoutes } from "./api/indicateurs-territoire";
-import { benchRoutes } from "./api/bench";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 import { purgeExpiredAccountsData } from "./scheduled/purge-expired-accounts";
 
@@ -82,7 +81,6 @@ app.route("/api/organismes", sifaRoutes);
 app.route("/connexion-api", connexionApiRoutes);
 app.route("/api", openApiRoutes);
 app.route("/api/indicateurs", indicateursTerritoireRoutes);
-app.route("/api/bench", benchRoutes);
 
 app.all("/api/*", (c) => c.json({ error: "Not Found", message: "Cette adresse de l'API n'existe pas." }, 404));
 // Copied so that the secure headers can be added to the (immutable) asset response.

@@ -1,18 +1,18 @@
 /**
  * Bench-only routes (`npm run bench`): the raw costs the real endpoints are compared with, and the bulk load of
- * the national data set. Off unless the Worker runs with `BENCH=1` (`wrangler dev --var BENCH:1`): 404 otherwise.
+ * the national data set. They exist only in the bench's Worker entry (bench/worker/index.ts), never in the
+ * production bundle.
  */
 import { Hono } from "hono";
-import type { AppEnv } from "../env";
-import { notFound } from "../lib/errors";
-import { anneesScolairesAt } from "../domain/annee-scolaire";
+import type { AppEnv } from "../../worker/env";
+import { anneesScolairesAt } from "../../worker/domain/annee-scolaire";
 import {
   EFFECTIF_COLUMNS,
   EFFECTIF_STATUT_COLUMNS,
   type EffectifRow,
   type EffectifStatutRow,
-} from "../ingestion/effectif-record";
-import { insertRows, upsertClause } from "../ingestion/sql";
+} from "../../worker/ingestion/effectif-record";
+import { insertRows, upsertClause } from "../../worker/ingestion/sql";
 
 const IDENTITY = ["id", "created_at", "organisme_id", "annee_scolaire", "id_erp_apprenant"];
 
@@ -21,10 +21,6 @@ const ORGANISME_ET_FORMATEURS =
   "SELECT ?1 UNION SELECT formateur_id FROM organisme_relations WHERE responsable_id = ?1";
 
 export const benchRoutes = new Hono<AppEnv>()
-  .use("*", async (c, next) => {
-    if (c.env.BENCH !== "1") throw notFound("Cette adresse de l'API n'existe pas.");
-    await next();
-  })
   /**
    * Pre-computed rows written the way the ingestion writes them (same chunking, one atomic batch: upsert of the
    * effectifs, their statut intervals replaced), without validation, lookups or transmission report.
