@@ -1,3 +1,4 @@
+-- Custom migration (seed rows): drizzle-kit does not write data, so this file is hand-written.
 -- The ERP catalogue of SPEC §4 (administrators may add more).
 INSERT OR IGNORE INTO erps (id, label, api_key_support, ordre) VALUES
   ('gesti', 'Gesti', 1, 1),

@@ -1,3 +1,5 @@
+-- Custom migration (WITHOUT ROWID tables, seed rows, triggers): hand-written; the tables are also described in
+-- db/schema.ts, and test/db/schema-matches-migrations.test.ts checks they stay WITHOUT ROWID and keep their triggers.
 -- Territorial and national indicators (SPEC §6) over a million effectifs in well under a second, without
 -- scanning every parcours interval: the count of effectifs per statut at date D is
 --   count on the 1st of D's month (effectif_statuts_mois)

@@ -1,3 +1,5 @@
+-- Custom migration (a column, a backfill of existing rows, a partial index): hand-written; the column and the index
+-- are described in db/schema.ts too.
 -- Held records belong to the key that pushed them (SPEC §4.6): only the confirmed key's are applied, a replaced,
 -- refused or revoked key's are discarded. The partial index serves every held lookup (by key) without touching
 -- the far more numerous applied rows.

@@ -1,3 +1,5 @@
+-- Custom migration (indexes, and a merge of duplicate rows before the unique index): hand-written; the indexes are
+-- described in db/schema.ts too.
 -- Users are listed per organisation (colleagues, pending accounts, validators).
 CREATE INDEX `users_organisation` ON `users` (`organisation_id`);
 --> statement-breakpoint
