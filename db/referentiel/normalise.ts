@@ -1,3 +1,4 @@
+import { normaliseSiret, normaliseUai } from "../../worker/domain/identifiants";
 import type { RawLine } from "./file";
 import { NATURES, type Couple, type Nature } from "./organisme";
 
@@ -31,11 +32,6 @@ export type NormalisedLine = ({ ok: true } & ValidLine) | ({ ok: false } & Rejec
 const UAI = /^[0-9]{7}[A-Z]$/;
 const SIRET = /^[0-9]{14}$/;
 const DEPARTEMENT = /^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-8])$/;
-
-/** SPEC §2: trim and upper-case. */
-export const normaliseUai = (value: string) => value.trim().toUpperCase();
-/** SPEC §2: spaces, dots and dashes removed. */
-export const normaliseSiret = (value: string) => value.replace(/[\s.-]/g, "");
 
 export function normaliseLine({ position, fields }: RawLine): NormalisedLine {
   const reasons: string[] = [];

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { findOrCreateOrganisation } from "../../worker/accounts/organisations";
+import { database } from "../../worker/data/db";
 import { apiFetch, createOrganisme } from "../helpers/accounts";
 
 const MIGRATION = "0004_accounts_indexes.sql";
@@ -35,7 +36,7 @@ describe("one organisation per organisme", () => {
     const organisme = await createOrganisme();
     const found = await Promise.all(
       Array.from({ length: 5 }, () =>
-        findOrCreateOrganisation(env.DB, { categorie: "ORGANISME_FORMATION", organismeId: organisme.id }),
+        findOrCreateOrganisation(database(env.DB), { categorie: "ORGANISME_FORMATION", organismeId: organisme.id }),
       ),
     );
     const organisations = await ofaOrganisations(organisme.id);

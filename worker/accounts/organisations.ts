@@ -1,3 +1,6 @@
+import type { Database } from "../data/db";
+import { findOrganisation, insertOrganisationIfAbsent, type OrganisationKey } from "../data/organisations";
+import { findOrganismeNom, territoireHasOrganismes } from "../data/referentiel";
 import { labelOperateurPublic } from "../domain/territoires";
 import { badRequest } from "../lib/errors";
 
@@ -10,33 +13,22 @@ export interface OrganisationRequest {
   codeTerritoire?: string;
 }
 
-interface OrganisationKey {
-  type: Categorie;
-  label: string;
-  organismeId: string | null;
-  reseau: string | null;
-  codeRegion: string | null;
-  codeDepartement: string | null;
-  codeAcademie: string | null;
-}
+type Description = OrganisationKey & { type: Categorie; label: string };
 
 const TERRITORY_COLUMN = { DREETS: "region", DDETS: "departement", ACADEMIE: "academie" } as const;
 
 /** Checks what the sign-up names (organisme exists, territory has organismes) and describes its organisation. */
-async function describe(db: D1Database, request: OrganisationRequest): Promise<OrganisationKey> {
+async function describe(db: Database, request: OrganisationRequest): Promise<Description> {
   const base = { organismeId: null, reseau: null, codeRegion: null, codeDepartement: null, codeAcademie: null };
   switch (request.categorie) {
     case "ORGANISME_FORMATION": {
       if (!request.organismeId) throw badRequest("Sélectionnez votre organisme.");
-      const organisme = await db
-        .prepare("SELECT id, raison_sociale, enseigne FROM organismes WHERE id = ?")
-        .bind(request.organismeId)
-        .first<{ id: string; raison_sociale: string; enseigne: string | null }>();
+      const organisme = await findOrganismeNom(db, request.organismeId);
       if (!organisme) throw badRequest("Aucun organisme trouvé");
       return {
         ...base,
         type: "ORGANISME_FORMATION",
-        label: organisme.enseigne || organisme.raison_sociale,
+        label: organisme.enseigne || organisme.raisonSociale,
         organismeId: organisme.id,
       };
     }
@@ -48,9 +40,8 @@ async function describe(db: D1Database, request: OrganisationRequest): Promise<O
     default: {
       const code = request.codeTerritoire?.trim();
       if (!code) throw badRequest("Sélectionnez votre territoire.");
-      const column = TERRITORY_COLUMN[request.categorie];
-      const known = await db.prepare(`SELECT 1 AS ok FROM organismes WHERE ${column} = ? LIMIT 1`).bind(code).first();
-      if (!known) throw badRequest("Ce territoire est inconnu.");
+      if (!(await territoireHasOrganismes(db, TERRITORY_COLUMN[request.categorie], code)))
+        throw badRequest("Ce territoire est inconnu.");
       const label = labelOperateurPublic(request.categorie, code);
       if (request.categorie === "DREETS") return { ...base, type: "DREETS", label, codeRegion: code };
       if (request.categorie === "DDETS") return { ...base, type: "DDETS", label, codeDepartement: code };
@@ -59,44 +50,19 @@ async function describe(db: D1Database, request: OrganisationRequest): Promise<O
   }
 }
 
-const findExisting = (db: D1Database, key: OrganisationKey) =>
-  db
-    .prepare(
-      `SELECT id, label FROM organisations WHERE type = ? AND organisme_id IS ? AND reseau IS ? AND code_region IS ?
-          AND code_departement IS ? AND code_academie IS ? ORDER BY created_at LIMIT 1`,
-    )
-    .bind(key.type, key.organismeId, key.reseau, key.codeRegion, key.codeDepartement, key.codeAcademie)
-    .first<{ id: string; label: string }>();
-
 /** The organisation of the sign-up's category: reused when it already exists, else created. */
 export async function findOrCreateOrganisation(
-  db: D1Database,
+  db: Database,
   request: OrganisationRequest,
 ): Promise<{ id: string; label: string; organismeId: string | null }> {
-  const key = await describe(db, request);
-  const existing = await findExisting(db, key);
-  if (existing) return { ...existing, organismeId: key.organismeId };
+  const description = await describe(db, request);
+  const existing = await findOrganisation(db, description);
+  if (existing) return { ...existing, organismeId: description.organismeId };
   const id = crypto.randomUUID();
-  // OR IGNORE: an organisme has one organisation (unique index); a simultaneous sign-up that created it first wins.
-  const inserted = await db
-    .prepare(
-      `INSERT OR IGNORE INTO organisations (id, type, label, organisme_id, reseau, code_region, code_departement, code_academie, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .bind(
-      id,
-      key.type,
-      key.label,
-      key.organismeId,
-      key.reseau,
-      key.codeRegion,
-      key.codeDepartement,
-      key.codeAcademie,
-      new Date().toISOString(),
-    )
-    .run();
-  if (inserted.meta.changes > 0) return { id, label: key.label, organismeId: key.organismeId };
-  const winner = await findExisting(db, key);
-  if (!winner) throw new Error(`Organisation of organisme ${key.organismeId} neither inserted nor found`);
-  return { ...winner, organismeId: key.organismeId };
+  // An organisme has one organisation (unique index); a simultaneous sign-up that created it first wins.
+  if (await insertOrganisationIfAbsent(db, { ...description, id, createdAt: new Date().toISOString() }))
+    return { id, label: description.label, organismeId: description.organismeId };
+  const winner = await findOrganisation(db, description);
+  if (!winner) throw new Error(`Organisation of organisme ${description.organismeId} neither inserted nor found`);
+  return { ...winner, organismeId: description.organismeId };
 }

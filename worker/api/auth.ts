@@ -2,15 +2,26 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { appOriginOf, compteAValiderMail, reinitialisationMail } from "../accounts/emails";
-import { loadMe, normaliseEmail } from "../accounts/me";
 import { findOrCreateOrganisation } from "../accounts/organisations";
 import { passwordSchema } from "../accounts/password";
-import { endSession, startSession } from "../accounts/sessions";
-import { parseBody } from "../accounts/validation";
+import { database } from "../data/db";
+import { claimPasswordReset, insertPasswordReset } from "../data/password-resets";
+import {
+  activeAdministratorEmails,
+  activeMemberEmails,
+  changePassword,
+  findLogin,
+  findMe,
+  findResettable,
+  insertUserIfEmailFree,
+  isEmailTaken,
+} from "../data/users";
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../lib/crypto";
 import { badRequest, conflict, forbidden, unauthorized } from "../lib/errors";
 import { createMailer } from "../lib/mailer";
 import { assertUnderRateLimit, countFailure, enforceRateLimit } from "../lib/rate-limit";
+import { endSession, startSession } from "../lib/session";
+import { validate } from "../lib/validate";
 
 export const authRoutes = new Hono<AppEnv>();
 
@@ -62,41 +73,38 @@ const inscriptionSchema = z.object({
   password: passwordSchema,
 });
 
-authRoutes.post("/inscription", async (c) => {
-  const body = await parseBody(c, inscriptionSchema);
+authRoutes.post("/inscription", validate("json", inscriptionSchema), async (c) => {
+  const body = c.req.valid("json");
   await enforceRateLimit(
     c.env,
     `inscription-ip:${clientIp(c)}`,
     SIGNUPS_PER_IP,
     "Trop d'inscriptions depuis cette adresse. Veuillez réessayer dans une minute.",
   );
-  const taken = await c.env.DB.prepare("SELECT 1 AS taken FROM users WHERE email = ?").bind(body.email).first();
-  if (taken) throw conflict(EMAIL_TAKEN);
+  const db = database(c.env.DB);
+  if (await isEmailTaken(db, body.email)) throw conflict(EMAIL_TAKEN);
 
-  const organisation = await findOrCreateOrganisation(c.env.DB, body);
+  const organisation = await findOrCreateOrganisation(db, body);
   const userId = crypto.randomUUID();
-  // INSERT OR IGNORE: two simultaneous sign-ups with one e-mail end in one account and one 409, not a 500.
-  const inserted = await c.env.DB.prepare(
-    `INSERT OR IGNORE INTO users (id, email, password_hash, civilite, prenom, nom, fonction, organisation_id, status, is_admin, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
-  )
-    .bind(
-      userId,
-      body.email,
-      await hashPassword(body.password),
-      body.civilite,
-      body.prenom,
-      body.nom,
-      body.fonction || null,
-      organisation.id,
-      new Date().toISOString(),
-    )
-    .run();
-  if (inserted.meta.changes === 0) throw conflict(EMAIL_TAKEN);
+  // Two simultaneous sign-ups with one e-mail end in one account and one 409, not a 500.
+  const inserted = await insertUserIfEmailFree(db, {
+    id: userId,
+    email: body.email,
+    passwordHash: await hashPassword(body.password),
+    civilite: body.civilite,
+    prenom: body.prenom,
+    nom: body.nom,
+    fonction: body.fonction || null,
+    organisationId: organisation.id,
+    status: "pending",
+    isAdmin: false,
+    createdAt: new Date().toISOString(),
+  });
+  if (!inserted) throw conflict(EMAIL_TAKEN);
 
   await notifyValidators(c, organisation.id, organisation.label, body);
   await startSession(c, userId);
-  return c.json({ user: await loadMe(c.env.DB, userId) }, 201);
+  return c.json({ user: (await findMe(db, userId)) ?? null }, 201);
 });
 
 /** "Compte à valider" goes to the organisation's active members, or to the administrators when it has none. */
@@ -106,17 +114,9 @@ async function notifyValidators(
   organisationLabel: string,
   demandeur: { civilite: string; prenom: string; nom: string; email: string },
 ): Promise<void> {
-  const members = await c.env.DB.prepare("SELECT email FROM users WHERE organisation_id = ? AND status = 'active'")
-    .bind(organisationId)
-    .all<{ email: string }>();
-  const recipients = members.results.length
-    ? members.results
-    : (
-        await c.env.DB.prepare(
-          `SELECT u.email FROM users u JOIN organisations o ON o.id = u.organisation_id
-            WHERE u.status = 'active' AND (u.is_admin = 1 OR o.type = 'ADMINISTRATEUR')`,
-        ).all<{ email: string }>()
-      ).results;
+  const db = database(c.env.DB);
+  const members = await activeMemberEmails(db, organisationId);
+  const recipients = members.length ? members : await activeAdministratorEmails(db);
   const mailer = createMailer(c.env);
   const origin = appOriginOf(c.env.APP_ORIGIN, c.req.url);
   for (const { email } of recipients)
@@ -127,7 +127,8 @@ const connexionSchema = z.object({
   email: z
     .string({ error: "Indiquez votre adresse e-mail." })
     .trim()
-    .min(1, { error: "Indiquez votre adresse e-mail." }),
+    .min(1, { error: "Indiquez votre adresse e-mail." })
+    .toLowerCase(),
   password: z.string({ error: "Indiquez votre mot de passe." }).min(1, { error: "Indiquez votre mot de passe." }),
 });
 
@@ -135,19 +136,17 @@ const connexionSchema = z.object({
  * promise: a promise shared between requests would be resolved in another request's context. */
 let decoyHash: string | undefined;
 
-authRoutes.post("/connexion", async (c) => {
-  const body = await parseBody(c, connexionSchema);
-  const email = normaliseEmail(body.email);
+authRoutes.post("/connexion", validate("json", connexionSchema), async (c) => {
+  const { email, password } = c.req.valid("json");
   const emailBucket = `login-email:${email}`;
   const ipBucket = `login-ip:${clientIp(c)}`;
   await assertUnderRateLimit(c.env, emailBucket, LOGIN_FAILURES_PER_EMAIL, TOO_MANY_LOGINS);
   await assertUnderRateLimit(c.env, ipBucket, LOGIN_FAILURES_PER_IP, TOO_MANY_LOGINS);
 
-  const user = await c.env.DB.prepare("SELECT id, password_hash AS passwordHash, status FROM users WHERE email = ?")
-    .bind(email)
-    .first<{ id: string; passwordHash: string; status: string }>();
+  const db = database(c.env.DB);
+  const user = await findLogin(db, email);
   decoyHash ??= await hashPassword(randomToken());
-  const valid = await verifyPassword(body.password, user?.passwordHash ?? decoyHash);
+  const valid = await verifyPassword(password, user?.passwordHash ?? decoyHash);
   if (!user || !valid) {
     await countFailure(c.env, emailBucket, LOGIN_FAILURES_PER_EMAIL);
     await countFailure(c.env, ipBucket, LOGIN_FAILURES_PER_IP);
@@ -155,7 +154,7 @@ authRoutes.post("/connexion", async (c) => {
   }
   if (user.status === "disabled") throw forbidden("Ce compte a été désactivé. Contactez un administrateur.");
   await startSession(c, user.id);
-  return c.json({ user: await loadMe(c.env.DB, user.id) });
+  return c.json({ user: (await findMe(db, user.id)) ?? null });
 });
 
 const deconnexion = async (c: Context<AppEnv>) => {
@@ -167,7 +166,7 @@ authRoutes.post("/logout", deconnexion);
 
 authRoutes.get("/me", async (c) => {
   const user = c.var.user;
-  const me = user && (await loadMe(c.env.DB, user.id));
+  const me = user && (await findMe(database(c.env.DB), user.id));
   if (!me) throw unauthorized();
   return c.json({ user: me });
 });
@@ -175,11 +174,11 @@ authRoutes.get("/me", async (c) => {
 /** For the web app: the current user or null, always 200 (a visitor is not an error in the browser's console). */
 authRoutes.get("/session", async (c) => {
   const user = c.var.user;
-  return c.json({ user: (user && (await loadMe(c.env.DB, user.id))) || null });
+  return c.json({ user: (user && (await findMe(database(c.env.DB), user.id))) || null });
 });
 
-authRoutes.post("/mot-de-passe-oublie", async (c) => {
-  const { email } = await parseBody(c, z.object({ email: emailSchema }));
+authRoutes.post("/mot-de-passe-oublie", validate("json", z.object({ email: emailSchema })), async (c) => {
+  const { email } = c.req.valid("json");
   // Bounds the e-mails one client can make us send, whatever the addresses it tries.
   await enforceRateLimit(
     c.env,
@@ -194,16 +193,15 @@ authRoutes.post("/mot-de-passe-oublie", async (c) => {
     RESET_REQUESTS_PER_EMAIL,
     "Trop de demandes pour cette adresse. Veuillez réessayer dans une minute.",
   );
-  const user = await c.env.DB.prepare(
-    "SELECT id, email, civilite, prenom, nom FROM users WHERE email = ? AND status <> 'disabled'",
-  )
-    .bind(email)
-    .first<{ id: string; email: string; civilite: string | null; prenom: string; nom: string }>();
+  const db = database(c.env.DB);
+  const user = await findResettable(db, email);
   if (user) {
     const token = randomToken();
-    await c.env.DB.prepare("INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)")
-      .bind(await sha256Hex(token), user.id, new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000).toISOString())
-      .run();
+    await insertPasswordReset(db, {
+      tokenHash: await sha256Hex(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + RESET_TOKEN_MINUTES * 60_000).toISOString(),
+    });
     const link = `${appOriginOf(c.env.APP_ORIGIN, c.req.url)}/reinitialisation?token=${token}`;
     await createMailer(c.env).send(reinitialisationMail(user, link, RESET_TOKEN_MINUTES));
   }
@@ -220,29 +218,15 @@ const reinitialisationSchema = z.object({
   password: passwordSchema,
 });
 
-authRoutes.post("/reinitialiser-mot-de-passe", async (c) => {
-  const body = await parseBody(c, reinitialisationSchema);
-  const tokenHash = await sha256Hex(body.token);
-  const now = new Date().toISOString();
-  // Marking the token used is the claim: only one request can flip used_at from NULL.
-  const claimed = await c.env.DB.prepare(
-    "UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id AS userId",
-  )
-    .bind(now, tokenHash, now)
-    .first<{ userId: string }>();
-  if (!claimed)
+authRoutes.post("/reinitialiser-mot-de-passe", validate("json", reinitialisationSchema), async (c) => {
+  const body = c.req.valid("json");
+  const db = database(c.env.DB);
+  const userId = await claimPasswordReset(db, await sha256Hex(body.token), new Date().toISOString());
+  if (!userId)
     throw badRequest(
       "Ce lien de réinitialisation n'est plus valide (déjà utilisé ou expiré). Faites une nouvelle demande.",
     );
-  await c.env.DB.batch([
-    c.env.DB.prepare("UPDATE users SET password_hash = ? WHERE id = ?").bind(
-      await hashPassword(body.password),
-      claimed.userId,
-    ),
-    // A reset ends every open session: whoever knew the old password is out.
-    c.env.DB.prepare("DELETE FROM sessions WHERE user_id = ?").bind(claimed.userId),
-    // The other links sent before this one must not set the password again.
-    c.env.DB.prepare("DELETE FROM password_resets WHERE user_id = ?").bind(claimed.userId),
-  ]);
+  // A reset ends every open session and every other link of the user.
+  await changePassword(db, userId, await hashPassword(body.password));
   return c.json({ message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." });
 });

@@ -1,47 +1,33 @@
 import { Hono, type Context } from "hono";
+import { z } from "zod";
 import type { AppEnv, SessionUser } from "../env";
 import { appOriginOf, compteRefuseMail, compteValideMail, SUPPORT_EMAIL } from "../accounts/emails";
-import { isAdministrator } from "../accounts/me";
+import { database, type Database } from "../data/db";
+import {
+  findPendingAccount,
+  listPendingAccounts,
+  refusePendingAccount,
+  validatePendingAccount,
+  type PendingAccount,
+} from "../data/users";
+import { isAdministrator } from "../domain/administrateur";
 import { forbidden, notFound } from "../lib/errors";
 import { createMailer } from "../lib/mailer";
 import { requireActiveUser } from "../lib/session";
+import { validate } from "../lib/validate";
 
 /** Accounts waiting for validation, validated by a member of the same organisation or an administrator. */
 export const comptesRoutes = new Hono<AppEnv>();
 
-interface CompteEnAttente {
-  id: string;
-  email: string;
-  civilite: string | null;
-  prenom: string;
-  nom: string;
-  fonction: string | null;
-  createdAt: string;
-  organisationId: string;
-  organisationType: string;
-  organisationLabel: string;
-  organismeId: string | null;
-}
-
-const PENDING_SELECT = `SELECT u.id, u.email, u.civilite, u.prenom, u.nom, u.fonction, u.created_at AS createdAt,
-       u.organisation_id AS organisationId, o.type AS organisationType, o.label AS organisationLabel, o.organisme_id AS organismeId
-  FROM users u JOIN organisations o ON o.id = u.organisation_id
- WHERE u.status = 'pending'`;
-
 comptesRoutes.get("/", async (c) => {
   const user = requireActiveUser(c);
-  const query = isAdministrator(user)
-    ? c.env.DB.prepare(`${PENDING_SELECT} ORDER BY u.created_at`)
-    : c.env.DB.prepare(`${PENDING_SELECT} AND u.organisation_id = ? ORDER BY u.created_at`).bind(user.organisationId);
-  const { results } = await query.all<CompteEnAttente>();
-  return c.json({ comptes: results });
+  const comptes = await listPendingAccounts(database(c.env.DB), isAdministrator(user) ? null : user.organisationId);
+  return c.json({ comptes });
 });
 
-/** The pending account `id`, if the current user may decide on it. */
-async function pendingAccountFor(c: Context<AppEnv>, validator: SessionUser): Promise<CompteEnAttente> {
-  const compte = await c.env.DB.prepare(`${PENDING_SELECT} AND u.id = ?`)
-    .bind(c.req.param("id"))
-    .first<CompteEnAttente>();
+/** The pending account `id`, if `validator` may decide on it. */
+async function pendingAccountFor(db: Database, id: string, validator: SessionUser): Promise<PendingAccount> {
+  const compte = await findPendingAccount(db, id);
   if (!compte) throw notFound("Aucun compte en attente de validation ne correspond.");
   if (!isAdministrator(validator) && compte.organisationId !== validator.organisationId) {
     throw forbidden("Seuls les membres de son organisation ou un administrateur peuvent valider ce compte.");
@@ -49,41 +35,26 @@ async function pendingAccountFor(c: Context<AppEnv>, validator: SessionUser): Pr
   return compte;
 }
 
-const audit = (db: D1Database, compte: CompteEnAttente, validator: SessionUser, action: string) =>
-  db
-    .prepare("INSERT INTO audit_log (organisme_id, user_id, actor, action, detail, at) VALUES (?, ?, ?, ?, ?, ?)")
-    .bind(
-      compte.organismeId,
-      validator.id,
-      `${validator.prenom} ${validator.nom}`,
-      action,
-      compte.email,
-      new Date().toISOString(),
-    );
+const compteParam = validate("param", z.object({ id: z.string() }));
 
-comptesRoutes.post("/:id/valider", async (c) => {
+/** The validator, the database and the pending account the route decides on. */
+async function decision(c: Context<AppEnv>, id: string) {
   const validator = requireActiveUser(c);
-  const compte = await pendingAccountFor(c, validator);
-  const now = new Date().toISOString();
-  await c.env.DB.batch([
-    c.env.DB.prepare(
-      "UPDATE users SET status = 'active', validated_at = ?, validated_by = ? WHERE id = ? AND status = 'pending'",
-    ).bind(now, validator.id, compte.id),
-    audit(c.env.DB, compte, validator, "compte_valide"),
-  ]);
+  const db = database(c.env.DB);
+  return { validator, db, compte: await pendingAccountFor(db, id, validator) };
+}
+
+comptesRoutes.post("/:id/valider", compteParam, async (c) => {
+  const { validator, db, compte } = await decision(c, c.req.valid("param").id);
+  await validatePendingAccount(db, compte, validator);
   await createMailer(c.env).send(compteValideMail(compte, appOriginOf(c.env.APP_ORIGIN, c.req.url)));
   return c.json({ ok: true });
 });
 
 /** A refused request is deleted (the person may sign up again with the right organisation); the audit log keeps it. */
-comptesRoutes.post("/:id/refuser", async (c) => {
-  const validator = requireActiveUser(c);
-  const compte = await pendingAccountFor(c, validator);
-  await c.env.DB.batch([
-    c.env.DB.prepare("DELETE FROM sessions WHERE user_id = ?").bind(compte.id),
-    c.env.DB.prepare("DELETE FROM users WHERE id = ? AND status = 'pending'").bind(compte.id),
-    audit(c.env.DB, compte, validator, "compte_refuse"),
-  ]);
+comptesRoutes.post("/:id/refuser", compteParam, async (c) => {
+  const { validator, db, compte } = await decision(c, c.req.valid("param").id);
+  await refusePendingAccount(db, compte, validator);
   await createMailer(c.env).send(compteRefuseMail(compte, SUPPORT_EMAIL));
   return c.json({ ok: true });
 });

@@ -1,3 +1,5 @@
+import { database } from "../data/db";
+import { insertOutboxEmail } from "../data/outbox";
 import type { Env } from "../env";
 
 export interface Mail {
@@ -15,9 +17,7 @@ export interface Mailer {
 export function createMailer(env: Pick<Env, "DB" | "EMAIL_MODE">): Mailer {
   return {
     async send(mail) {
-      await env.DB.prepare("INSERT INTO outbox_emails (`to`, subject, body, created_at) VALUES (?, ?, ?, ?)")
-        .bind(mail.to, mail.subject, mail.body, new Date().toISOString())
-        .run();
+      await insertOutboxEmail(database(env.DB), { ...mail, createdAt: new Date().toISOString() });
       if (env.EMAIL_MODE === "console")
         console.log(`\n--- e-mail à ${mail.to}\nObjet : ${mail.subject}\n\n${mail.body}\n---`);
     },

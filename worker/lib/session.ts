@@ -1,7 +1,13 @@
+/**
+ * Sessions, HTTP side: the cookie, opening and closing a session, the middleware that loads the session's user
+ * into `c.var.user`, and the guards of the routes. The queries are worker/data/sessions.ts.
+ */
 import type { Context, MiddlewareHandler } from "hono";
-import { getCookie } from "hono/cookie";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import { database } from "../data/db";
+import { deleteSession, findSessionUser, insertSession, touchSession } from "../data/sessions";
 import type { AppEnv, SessionUser } from "../env";
-import { sha256Hex } from "./crypto";
+import { randomToken, sha256Hex } from "./crypto";
 import { forbidden, unauthorized } from "./errors";
 
 export const SESSION_COOKIE = "tba_session";
@@ -12,12 +18,28 @@ export const SESSION_IDLE_MS = 2 * 3600_000;
 /** lastSeenAt is written at most once a minute, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
 
-type SessionRow = Omit<SessionUser, "formateurIds"> & {
-  formateurIds: string;
-  lastSeenAt: string;
-  expiresAt: string;
-  tokenHash: string;
-};
+const COOKIE_OPTIONS = { httpOnly: true, secure: true, sameSite: "Lax", path: "/" } as const;
+
+/** Opens a session: the token goes to the browser only, D1 keeps its SHA-256. */
+export async function startSession(c: Context<AppEnv>, userId: string): Promise<void> {
+  const token = randomToken();
+  const now = Date.now();
+  await insertSession(database(c.env.DB), {
+    tokenHash: await sha256Hex(token),
+    userId,
+    createdAt: new Date(now).toISOString(),
+    lastSeenAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + SESSION_ABSOLUTE_MS).toISOString(),
+  });
+  setCookie(c, SESSION_COOKIE, token, { ...COOKIE_OPTIONS, maxAge: SESSION_ABSOLUTE_MS / 1000 });
+}
+
+/** Closes the session of the request's cookie, if any. */
+export async function endSession(c: Context<AppEnv>): Promise<void> {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) await deleteSession(database(c.env.DB), await sha256Hex(token));
+  deleteCookie(c, SESSION_COOKIE, COOKIE_OPTIONS);
+}
 
 /** Loads the user of the session cookie (or null) into `c.var.user`; expired sessions are deleted. */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -29,29 +51,17 @@ async function readSession(c: Context<AppEnv>): Promise<SessionUser | null> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return null;
   const tokenHash = await sha256Hex(token);
-  const row = await c.env.DB.prepare(
-    `SELECT s.token_hash AS tokenHash, s.last_seen_at AS lastSeenAt, s.expires_at AS expiresAt,
-            u.id, u.email, u.civilite, u.prenom, u.nom, u.status, u.is_admin AS isAdmin,
-            u.organisation_id AS organisationId, o.type AS organisationType, o.organisme_id AS organismeId,
-            (SELECT json_group_array(r.formateur_id) FROM organisme_relations r WHERE r.responsable_id = o.organisme_id) AS formateurIds
-       FROM sessions s JOIN users u ON u.id = s.user_id JOIN organisations o ON o.id = u.organisation_id
-      WHERE s.token_hash = ?`,
-  )
-    .bind(tokenHash)
-    .first<SessionRow>();
+  const db = database(c.env.DB);
+  const row = await findSessionUser(db, tokenHash);
   if (!row) return null;
   const now = Date.now();
-  if (Date.parse(row.expiresAt) <= now || Date.parse(row.lastSeenAt) + SESSION_IDLE_MS <= now) {
-    await c.env.DB.prepare("DELETE FROM sessions WHERE token_hash = ?").bind(tokenHash).run();
+  const { lastSeenAt, expiresAt, formateurIds, ...user } = row;
+  if (Date.parse(expiresAt) <= now || Date.parse(lastSeenAt) + SESSION_IDLE_MS <= now) {
+    await deleteSession(db, tokenHash);
     return null;
   }
-  if (now - Date.parse(row.lastSeenAt) > TOUCH_EVERY_MS) {
-    await c.env.DB.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?")
-      .bind(new Date(now).toISOString(), tokenHash)
-      .run();
-  }
-  const { lastSeenAt: _l, expiresAt: _e, tokenHash: _t, ...user } = row;
-  return { ...user, isAdmin: Boolean(user.isAdmin), formateurIds: JSON.parse(user.formateurIds) as string[] };
+  if (now - Date.parse(lastSeenAt) > TOUCH_EVERY_MS) await touchSession(db, tokenHash, new Date(now).toISOString());
+  return { ...user, formateurIds: JSON.parse(formateurIds) as string[] };
 }
 
 /** The logged-in user, or a 401. */

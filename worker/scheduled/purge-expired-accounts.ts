@@ -1,3 +1,6 @@
+import { database } from "../data/db";
+import { deleteSpentPasswordResets } from "../data/password-resets";
+import { deleteExpiredSessions } from "../data/sessions";
 import type { Env } from "../env";
 import { SESSION_IDLE_MS } from "../lib/session";
 
@@ -9,11 +12,12 @@ export async function purgeExpiredAccountsData(
   env: Env,
   now: Date = new Date(),
 ): Promise<{ sessions: number; resets: number }> {
+  const db = database(env.DB);
   const at = now.toISOString();
   const idleSince = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
-  const [sessions, resets] = await env.DB.batch([
-    env.DB.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?").bind(at, idleSince),
-    env.DB.prepare("DELETE FROM password_resets WHERE expires_at <= ? OR used_at IS NOT NULL").bind(at),
+  const [sessions, resets] = await db.batch([
+    deleteExpiredSessions(db, at, idleSince),
+    deleteSpentPasswordResets(db, at),
   ]);
-  return { sessions: sessions!.meta.changes, resets: resets!.meta.changes };
+  return { sessions: sessions.meta.changes, resets: resets.meta.changes };
 }

@@ -1,0 +1,53 @@
+/**
+ * The sessions table (only the SHA-256 of a session token is stored). The HTTP side, cookie and middleware, is
+ * worker/lib/session.ts.
+ */
+import { eq, lte, or, sql } from "drizzle-orm";
+import { organisations, organismeRelations, sessions, users } from "../../db/schema";
+import type { Database } from "./db";
+
+export type Session = typeof sessions.$inferSelect;
+
+/**
+ * The session of `tokenHash` with its user, the user's organisation and the formateurs of its organisme (an OFA
+ * also sees them): ONE query, run on every request.
+ */
+export const findSessionUser = (db: Database, tokenHash: string) =>
+  db
+    .select({
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      id: users.id,
+      email: users.email,
+      civilite: users.civilite,
+      prenom: users.prenom,
+      nom: users.nom,
+      status: users.status,
+      isAdmin: users.isAdmin,
+      organisationId: users.organisationId,
+      organisationType: organisations.type,
+      organismeId: organisations.organismeId,
+      formateurIds: sql<string>`(SELECT json_group_array(${organismeRelations.formateurId}) FROM ${organismeRelations}
+        WHERE ${organismeRelations.responsableId} = ${organisations.organismeId})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(eq(sessions.tokenHash, tokenHash))
+    .get();
+
+export const insertSession = (db: Database, session: Session) => db.insert(sessions).values(session).run();
+
+export const deleteSession = (db: Database, tokenHash: string) =>
+  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+
+export const touchSession = (db: Database, tokenHash: string, lastSeenAt: string) =>
+  db.update(sessions).set({ lastSeenAt }).where(eq(sessions.tokenHash, tokenHash)).run();
+
+/** Every session of a user (a statement for a `db.batch`). */
+export const deleteUserSessions = (db: Database, userId: string) =>
+  db.delete(sessions).where(eq(sessions.userId, userId));
+
+/** The sessions past their absolute expiry (`at`) or idle since `idleSince` (a statement for a `db.batch`). */
+export const deleteExpiredSessions = (db: Database, at: string, idleSince: string) =>
+  db.delete(sessions).where(or(lte(sessions.expiresAt, at), lte(sessions.lastSeenAt, idleSince)));
