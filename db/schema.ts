@@ -1,4 +1,9 @@
 // D1 schema (drizzle). Dates are ISO strings: "YYYY-MM-DD" for domain dates, full ISO for timestamps.
+// The source of the D1 schema: after changing it, `npm run db:generate` (drizzle-kit) writes the migration
+// db/migrations/NNNN_*.sql that wrangler applies; CI's `npm run db:check` fails when a change has no migration, and
+// test/db/schema-matches-migrations.test.ts when a migration changes a table without this file. What drizzle cannot
+// express (WITHOUT ROWID, triggers, seed rows, data fixes) goes in custom migrations: `npx drizzle-kit generate
+// --custom --name=<what>`, then write the SQL (and describe here any table or index it creates).
 import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 
