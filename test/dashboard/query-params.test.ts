@@ -22,6 +22,7 @@ describe("page and size parameters of the paged lists", () => {
         expect(await response.json()).toEqual({
           error: "Bad Request",
           message: "Numéro de page invalide (nombre entier à partir de 1).",
+          field: "page",
         });
       });
     }
@@ -51,5 +52,35 @@ describe("date of the organisme's counters", () => {
     const leapDay = await apiFetch(`/api/organismes/${id}/indicateurs?date=2024-02-29`, { cookie });
     expect(leapDay.status).toBe(200);
     expect(await leapDay.json()).toMatchObject({ date: "2024-02-29", anneeScolaire: "2023-2024" });
+  });
+});
+
+describe("one date rule on every route taking a date", () => {
+  const DATE_ROUTES = [
+    (id: string) => `/api/organismes/${id}/indicateurs?`,
+    (id: string) => `/api/organismes/${id}/indicateurs/formations?`,
+    (id: string) => `/api/organismes/${id}/indicateurs/liste?indicateur=apprenants&`,
+    (id: string) => `/api/organismes/${id}/indicateurs/liste?indicateur=apprenants&export=csv&`,
+    (id: string) => `/api/organismes/${id}/transmissions?`,
+    () => `/api/indicateurs?`,
+  ];
+
+  it("answers a French 400 for a day that does not exist, and accepts a leap day", async () => {
+    const { id } = await organismeEtSession();
+    const admin = await loginAs((await createUser({ isAdmin: true })).email);
+    for (const route of DATE_ROUTES) {
+      for (const date of ["2024-02-30", "2023-02-29", "2024-13-01", "24-01-01", ""]) {
+        const response = await apiFetch(`${route(id)}date=${date}`, { cookie: admin });
+        expect(response.status, `${route(":id")}date=${date}`).toBe(400);
+        expect(await response.json()).toEqual({
+          error: "Bad Request",
+          message: "Date invalide (format attendu : AAAA-MM-JJ).",
+          field: "date",
+        });
+      }
+      const leapDay = await apiFetch(`${route(id)}date=2024-02-29`, { cookie: admin });
+      expect(leapDay.status, route(":id")).toBe(200);
+      expect(await leapDay.json()).toMatchObject({ date: "2024-02-29" });
+    }
   });
 });

@@ -158,6 +158,7 @@ describe("limites et droits", () => {
       expect(await response.json()).toEqual({
         error: "Bad Request",
         message: "Le fichier contient 2001 lignes : 2000 lignes au maximum.",
+        field: "dossiers",
       });
     }
     expect((await importer(organisme.id, cookie, [])).status).toBe(400);

@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createOrganisme } from "../helpers/accounts";
-import { transmissionsDuJour, transmissionsParJour } from "../../worker/lib/transmissions-query";
+import { database } from "../../worker/data/db";
+import { transmissionsDuJour, transmissionsParJour } from "../../worker/data/transmissions";
 
 async function transmission(
   organismeId: string,
@@ -33,23 +34,25 @@ describe("days of the transmissions history are Paris days", () => {
     await transmission((await createOrganisme()).id, "2024-07-10T12:00:00.000Z", { total: 1000 });
 
     const now = new Date("2024-07-11T10:00:00.000Z");
-    const jours = await transmissionsParJour(env.DB, [organisme.id, formateur.id], 104, now);
+    const jours = await transmissionsParJour(database(env.DB), [organisme.id, formateur.id], 104, now);
     expect(jours).toEqual([
       { date: "2024-07-11", transmissions: 1, recus: 3, valides: 2, invalides: 1, enAttente: 0 },
       { date: "2024-07-10", transmissions: 1, recus: 7, valides: 7, invalides: 0, enAttente: 0 },
       { date: "2024-03-31", transmissions: 1, recus: 5, valides: 0, invalides: 0, enAttente: 5 },
       { date: "2024-03-30", transmissions: 1, recus: 10, valides: 8, invalides: 2, enAttente: 0 },
     ]);
-    expect((await transmissionsParJour(env.DB, [organisme.id, formateur.id], 1, now)).map((j) => j.date)).toEqual([
-      "2024-07-11",
-    ]);
+    expect(
+      (await transmissionsParJour(database(env.DB), [organisme.id, formateur.id], 1, now)).map((j) => j.date),
+    ).toEqual(["2024-07-11"]);
 
-    expect((await transmissionsDuJour(env.DB, [organisme.id], "2024-03-31")).map((t) => t.receivedAt)).toEqual([
-      "2024-03-30T23:30:00.000Z",
+    expect(
+      (await transmissionsDuJour(database(env.DB), [organisme.id], "2024-03-31")).map((t) => t.receivedAt),
+    ).toEqual(["2024-03-30T23:30:00.000Z"]);
+    expect((await transmissionsDuJour(database(env.DB), [organisme.id], "2024-03-29")).map((t) => t.total)).toEqual([
+      100,
     ]);
-    expect((await transmissionsDuJour(env.DB, [organisme.id], "2024-03-29")).map((t) => t.total)).toEqual([100]);
-    expect((await transmissionsDuJour(env.DB, [organisme.id, formateur.id], "2024-07-10")).map((t) => t.total)).toEqual(
-      [7],
-    );
+    expect(
+      (await transmissionsDuJour(database(env.DB), [organisme.id, formateur.id], "2024-07-10")).map((t) => t.total),
+    ).toEqual([7]);
   });
 });

@@ -263,6 +263,7 @@ describe("GET /api/organismes/:id/sifa", () => {
       expect(await response.json()).toEqual({
         error: "Bad Request",
         message: "Année scolaire invalide (format attendu : 2026-2027).",
+        field: "annee",
       });
     }
   });

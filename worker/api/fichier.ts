@@ -1,49 +1,48 @@
 /**
  * "Ajouter via fichier Excel" (SPEC §7): the browser parses the file into dossiers; here they are checked (dry run,
- * nothing written) or imported through the same pipeline as the ERP API.
+ * nothing written) or imported through the same pipeline as the ERP API. Only the organisme's own users or an
+ * administrator may write its effectifs from a file; the body is limited by the API's global body limit (10 Mo).
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { z } from "zod";
 import type { AppEnv } from "../env";
 import { MAX_DOSSIERS_PAR_REQUETE } from "../domain/dossier";
-import { badRequest, notFound } from "../lib/errors";
-import { requireActiveUser } from "../lib/session";
-import { assertCanConfigureOrganisme } from "../lib/permissions";
+import { requireConfiguration } from "../lib/organisme-access";
+import { validate } from "../lib/validate";
 import { checkDossiers, ingestDossiers } from "../ingestion/push";
-import { readBody } from "./dossiers-apprenants";
 
-/** Only the organisme's own users or an administrator may write its effectifs from a file; the organisme must exist. */
-async function authorise(c: Context<AppEnv>): Promise<string> {
-  const user = requireActiveUser(c);
-  const id = c.req.param("id")!;
-  assertCanConfigureOrganisme(user, id);
-  const found = await c.env.DB.prepare("SELECT 1 FROM organismes WHERE id = ?").bind(id).first();
-  if (!found) throw notFound("Organisme introuvable.");
-  return id;
-}
+const LISTE_ATTENDUE = "La liste des lignes du fichier (dossiers) est attendue.";
 
-/** `{ dossiers: [...] }`, at most 2000 dossiers, the body at most 10 Mo (checked while reading). */
-async function readDossiers(c: Context<AppEnv>): Promise<unknown[]> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await readBody(c.req.raw));
-  } catch (error) {
-    if (error instanceof SyntaxError) throw badRequest("Le corps de la requête n'est pas un JSON valide.");
-    throw error;
-  }
-  const dossiers = (body as { dossiers?: unknown } | null)?.dossiers;
-  if (!Array.isArray(dossiers)) throw badRequest("La liste des lignes du fichier (dossiers) est attendue.");
-  if (dossiers.length === 0) throw badRequest("Le fichier ne contient aucune ligne.");
-  if (dossiers.length > MAX_DOSSIERS_PAR_REQUETE) {
-    throw badRequest(`Le fichier contient ${dossiers.length} lignes : ${MAX_DOSSIERS_PAR_REQUETE} lignes au maximum.`);
-  }
-  return dossiers;
-}
+/** `{ dossiers: [...] }`, 1 to 2000 rows. */
+const fichierBody = z.object(
+  {
+    dossiers: z
+      .array(z.unknown(), { error: LISTE_ATTENDUE })
+      .min(1, "Le fichier ne contient aucune ligne.")
+      .check((ctx) => {
+        if (ctx.value.length > MAX_DOSSIERS_PAR_REQUETE) {
+          ctx.issues.push({
+            code: "custom",
+            input: ctx.value,
+            message: `Le fichier contient ${ctx.value.length} lignes : ${MAX_DOSSIERS_PAR_REQUETE} lignes au maximum.`,
+          });
+        }
+      }),
+  },
+  { error: LISTE_ATTENDUE },
+);
+
+/** Before the body is read: a user who may only look gets a 403, whatever they sent. */
+const configuration = createMiddleware<AppEnv>(async (c, next) => {
+  requireConfiguration(c);
+  await next();
+});
 
 export const fichierRoutes = new Hono<AppEnv>()
   /** Dry run: every error of every row, nothing written. */
-  .post("/:id/fichier/verification", async (c) => {
-    const id = await authorise(c);
-    const erreurs = await checkDossiers(c.env, await readDossiers(c), id);
+  .post("/:id/fichier/verification", configuration, validate("json", fichierBody), async (c) => {
+    const erreurs = await checkDossiers(c.env, c.req.valid("json").dossiers, c.var.organisme.organisme.id);
     return c.json({
       total: erreurs.length,
       valides: erreurs.filter((e) => e.length === 0).length,
@@ -51,10 +50,9 @@ export const fichierRoutes = new Hono<AppEnv>()
     });
   })
   /** Import: the ERP pipeline (validation, scope, atomic upsert, transmission record, live notification). */
-  .post("/:id/fichier/import", async (c) => {
-    const id = await authorise(c);
-    const result = await ingestDossiers(c.env, await readDossiers(c), {
-      organismeId: id,
+  .post("/:id/fichier/import", configuration, validate("json", fichierBody), async (c) => {
+    const result = await ingestDossiers(c.env, c.req.valid("json").dossiers, {
+      organismeId: c.var.organisme.organisme.id,
       apiKeyId: null,
       source: "fichier",
       hold: false,

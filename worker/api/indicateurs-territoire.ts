@@ -1,29 +1,42 @@
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import { z } from "zod";
 import type { AppEnv } from "../env";
-import { badRequest } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
-import { perimetreOf, type FiltresTerritoire } from "../lib/perimetre-territorial";
-import { countIndicateursTerritoire } from "../lib/indicateurs-territoire-query";
+import { validate } from "../lib/validate";
+import { database } from "../data/db";
+import { perimetreOf, type FiltresTerritoire } from "../data/perimetres";
+import { countIndicateursTerritoire } from "../data/indicateurs-territoire";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
+import { dateQuery } from "../domain/query-schemas";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const FILTRES = ["region", "departement", "academie"] as const;
+/** A territory filter; blank is no filter. */
+const filtre = z
+  .string()
+  .optional()
+  .transform((value) => value?.trim() || undefined);
 
-const todayParis = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
+/** Signed in before anything else: a visitor gets a 401, whatever the query. */
+const activeUser = createMiddleware<AppEnv>(async (c, next) => {
+  requireActiveUser(c);
+  await next();
+});
 
 /**
  * `GET /api/indicateurs?date=&region=&departement=&academie=`: the five counters over the fiable organismes of a
  * territory (national without filter), within what the user may see (SPEC §8).
  */
-export const indicateursTerritoireRoutes = new Hono<AppEnv>().get("/", async (c) => {
-  const user = requireActiveUser(c);
-  const date = c.req.query("date") || todayParis();
-  if (!ISO_DATE.test(date) || Number.isNaN(Date.parse(date)))
-    throw badRequest("Date invalide (format attendu : AAAA-MM-JJ).");
-  const filtres: FiltresTerritoire = Object.fromEntries(
-    FILTRES.map((name) => [name, c.req.query(name)?.trim()]).filter(([, value]) => value),
-  );
-  const perimetre = await perimetreOf(c.env.DB, user, filtres);
-  const { indicateurs, organismes } = await countIndicateursTerritoire(c.env.DB, perimetre, date);
-  return c.json({ date, anneeScolaire: anneeScolaireOf(date), perimetre, organismes, indicateurs });
-});
+export const indicateursTerritoireRoutes = new Hono<AppEnv>().get(
+  "/",
+  activeUser,
+  validate("query", z.object({ date: dateQuery, region: filtre, departement: filtre, academie: filtre })),
+  async (c) => {
+    const user = requireActiveUser(c);
+    const { date, ...demande } = c.req.valid("query");
+    const filtres: FiltresTerritoire = Object.fromEntries(Object.entries(demande).filter(([, value]) => value));
+    const db = database(c.env.DB);
+    const perimetre = await perimetreOf(db, user, filtres);
+    const { indicateurs, organismes } = await countIndicateursTerritoire(db, perimetre, date);
+    return c.json({ date, anneeScolaire: anneeScolaireOf(date), perimetre, organismes, indicateurs });
+  },
+);

@@ -1,157 +1,119 @@
+/** An organisme's dashboard: its card, its counters, Mes effectifs (paged, filtered, exported) and one dossier. */
 import { Hono } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
-import { countIndicateurs } from "../lib/indicateurs-query";
+import { validate } from "../lib/validate";
+import { database } from "../data/db";
+import { countIndicateurs } from "../data/indicateurs";
+import { EFFECTIF_FILTERS, findDossier, listEffectifs, type EffectifFilters } from "../data/effectifs";
+import { logDownload } from "../data/downloads-log";
+import { derniereTransmission } from "../data/transmissions";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
+import { todayParis } from "../domain/dates";
+import type { EffectifListRow } from "../domain/effectifs-liste";
 import { computeFiabilite } from "../domain/fiabilite";
-import { EFFECTIF_FILTERS, listEffectifs, type EffectifFilters } from "../lib/effectifs-query";
-import { logDownload } from "../lib/downloads";
-import { visibleScope } from "../lib/organisme-scope";
-import { dateParam, pageParams, todayParis } from "../lib/query-params";
-
-interface OrganismeRow {
-  id: string;
-  uai: string | null;
-  siret: string;
-  raisonSociale: string;
-  enseigne: string | null;
-  nature: string;
-  adresse: string | null;
-  codePostal: string | null;
-  commune: string | null;
-  departement: string | null;
-  region: string | null;
-  academie: string | null;
-  ferme: number;
-  referentiel: number;
-  erp: string | null;
-  modeTransmission: string | null;
-  configuredAt: string | null;
-  lastTransmissionAt: string | null;
-}
-
-async function findOrganisme(db: D1Database, id: string): Promise<OrganismeRow> {
-  const row = await db
-    .prepare(
-      `SELECT id, uai, siret, raison_sociale AS raisonSociale, enseigne, nature, adresse, code_postal AS codePostal, commune,
-              departement, region, academie, ferme, referentiel, erp, mode_transmission AS modeTransmission,
-              configured_at AS configuredAt, last_transmission_at AS lastTransmissionAt
-         FROM organismes WHERE id = ?`,
-    )
-    .bind(id)
-    .first<OrganismeRow>();
-  if (!row) throw notFound("Organisme introuvable.");
-  return row;
-}
-
-function filtersOf(query: Record<string, string>): EffectifFilters {
-  return Object.fromEntries(EFFECTIF_FILTERS.filter((name) => query[name]).map((name) => [name, query[name]]));
-}
+import { dateQuery, pageQuery } from "../domain/query-schemas";
 
 const PAGE_SIZE_MAX = 200;
 /** An export holds every row; past this, the organisme should filter first. */
 const EXPORT_MAX = 50_000;
 
+/** The per-column searches of Mes effectifs (an empty one searches nothing). */
+const filtersQuery = z.object(
+  Object.fromEntries(EFFECTIF_FILTERS.map((name) => [name, z.string().optional()])) as Record<
+    (typeof EFFECTIF_FILTERS)[number],
+    z.ZodOptional<z.ZodString>
+  >,
+);
+
+function filtersOf(query: EffectifFilters): EffectifFilters {
+  return Object.fromEntries(EFFECTIF_FILTERS.filter((name) => query[name]).map((name) => [name, query[name]]));
+}
+
 export const organismesRoutes = new Hono<AppEnv>()
   /** The dashboard card: identity, fiabilité, transmission state. */
   .get("/:id", async (c) => {
-    const user = requireActiveUser(c);
-    const id = c.req.param("id");
-    const formateurs = (await visibleScope(c.env.DB, user, id)).length - 1;
-    const row = await findOrganisme(c.env.DB, id);
-    const fiabilite = computeFiabilite({ referentiel: Boolean(row.referentiel), ferme: Boolean(row.ferme) });
-    const derniereTransmission = await c.env.DB.prepare(
-      `SELECT received_at AS receivedAt, total, created, updated, unchanged, held, invalid FROM transmissions
-        WHERE organisme_id = ? ORDER BY received_at DESC LIMIT 1`,
-    )
-      .bind(id)
-      .first();
+    const { organisme, scope } = c.var.organisme;
     return c.json({
       organisme: {
-        ...row,
-        ferme: Boolean(row.ferme),
-        referentiel: Boolean(row.referentiel),
-        fiabilite,
-        formateurs,
-        derniereTransmission,
+        id: organisme.id,
+        uai: organisme.uai,
+        siret: organisme.siret,
+        raisonSociale: organisme.raisonSociale,
+        enseigne: organisme.enseigne,
+        nature: organisme.nature,
+        adresse: organisme.adresse,
+        codePostal: organisme.codePostal,
+        commune: organisme.commune,
+        departement: organisme.departement,
+        region: organisme.region,
+        academie: organisme.academie,
+        ferme: organisme.ferme,
+        referentiel: organisme.referentiel,
+        erp: organisme.erp,
+        modeTransmission: organisme.modeTransmission,
+        configuredAt: organisme.configuredAt,
+        lastTransmissionAt: organisme.lastTransmissionAt,
+        fiabilite: computeFiabilite({ referentiel: organisme.referentiel, ferme: organisme.ferme }),
+        formateurs: scope.length - 1,
+        derniereTransmission: await derniereTransmission(database(c.env.DB), organisme.id),
       },
     });
   })
   /** The five counters at `date` (default: today in Paris) for the organisme and its formateurs. */
-  .get("/:id/indicateurs", async (c) => {
-    const user = requireActiveUser(c);
-    const id = c.req.param("id");
-    const organismeIds = await visibleScope(c.env.DB, user, id);
-    const date = dateParam(c.req.query("date"));
-    const indicateurs = await countIndicateurs(c.env.DB, organismeIds, date);
+  .get("/:id/indicateurs", validate("query", z.object({ date: dateQuery })), async (c) => {
+    const { date } = c.req.valid("query");
+    const indicateurs = await countIndicateurs(database(c.env.DB), c.var.organisme.scope, date);
     return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs });
   })
   /** Mes effectifs: one page of rows, filtered per column. */
-  .get("/:id/effectifs", async (c) => {
-    const user = requireActiveUser(c);
-    const id = c.req.param("id");
-    const scope = await visibleScope(c.env.DB, user, id);
-    const { page, taille: limit } = pageParams(c.req.query(), PAGE_SIZE_MAX);
-    const result = await listEffectifs(c.env.DB, scope, {
+  .get("/:id/effectifs", validate("query", pageQuery(PAGE_SIZE_MAX).extend(filtersQuery.shape)), async (c) => {
+    const { page, taille: limit, ...filters } = c.req.valid("query");
+    const result = await listEffectifs(database(c.env.DB), c.var.organisme.scope, {
       date: todayParis(),
-      filters: filtersOf(c.req.query()),
+      filters: filtersOf(filters),
       offset: (page - 1) * limit,
       limit,
     });
-    return c.json({ page, taille: limit, ...result });
+    return c.json({ page, taille: limit, ...result } satisfies {
+      page: number;
+      taille: number;
+      total: number;
+      rows: EffectifListRow[];
+    });
   })
   /** Every row (filtered), for "Télécharger le rapport complet"; the download is logged (SPEC §8). */
-  .get("/:id/effectifs/export", async (c) => {
-    const user = requireActiveUser(c);
-    const id = c.req.param("id");
-    const scope = await visibleScope(c.env.DB, user, id);
-    const format = c.req.query("format") === "xlsx" ? "xlsx" : "csv";
-    const result = await listEffectifs(c.env.DB, scope, {
-      date: todayParis(),
-      filters: filtersOf(c.req.query()),
-      offset: 0,
-      limit: EXPORT_MAX,
-    });
-    await logDownload(c.env.DB, { userId: user.id, organismeId: id, kind: `effectifs-${format}` });
-    return c.json(result);
-  })
+  .get(
+    "/:id/effectifs/export",
+    validate(
+      "query",
+      filtersQuery.extend({
+        format: z
+          .string()
+          .optional()
+          .transform((format) => (format === "xlsx" ? "xlsx" : "csv")),
+      }),
+    ),
+    async (c) => {
+      const user = requireActiveUser(c);
+      const { format, ...filters } = c.req.valid("query");
+      const { organisme, scope } = c.var.organisme;
+      const db = database(c.env.DB);
+      const result = await listEffectifs(db, scope, {
+        date: todayParis(),
+        filters: filtersOf(filters),
+        offset: 0,
+        limit: EXPORT_MAX,
+      });
+      await logDownload(db, { userId: user.id, organismeId: organisme.id, kind: `effectifs-${format}` });
+      return c.json(result);
+    },
+  )
   /** One dossier: its data, its parcours and its latest errors. */
-  .get("/:id/effectifs/:effectifId", async (c) => {
-    const user = requireActiveUser(c);
-    const id = c.req.param("id");
-    const scope = await visibleScope(c.env.DB, user, id);
-    const row = await c.env.DB.prepare(
-      `SELECT e.id, e.organisme_id AS organismeId, e.annee_scolaire AS anneeScolaire, e.id_erp_apprenant AS idErpApprenant,
-              e.data, e.parcours, e.updated_at AS majLe, d.errors, d.outcome
-         FROM effectifs e
-         LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant
-        WHERE e.id = ?`,
-    )
-      .bind(c.req.param("effectifId"))
-      .first<{
-        id: string;
-        organismeId: string;
-        anneeScolaire: string;
-        idErpApprenant: string;
-        data: string;
-        parcours: string;
-        majLe: string;
-        errors: string | null;
-        outcome: string | null;
-      }>();
-    if (!row || !scope.includes(row.organismeId)) throw notFound("Dossier introuvable.");
-    return c.json({
-      effectif: {
-        id: row.id,
-        organismeId: row.organismeId,
-        anneeScolaire: row.anneeScolaire,
-        idErpApprenant: row.idErpApprenant,
-        majLe: row.majLe,
-        dossier: JSON.parse(row.data),
-        parcours: JSON.parse(row.parcours),
-        erreurs: JSON.parse(row.errors ?? "[]"),
-        invalide: row.outcome === "invalid",
-      },
-    });
+  .get("/:id/effectifs/:effectifId", validate("param", z.object({ effectifId: z.string() })), async (c) => {
+    const effectif = await findDossier(database(c.env.DB), c.req.valid("param").effectifId);
+    if (!effectif || !c.var.organisme.scope.includes(effectif.organismeId)) throw notFound("Dossier introuvable.");
+    return c.json({ effectif });
   });

@@ -3,33 +3,33 @@
  * and the file's lines (the browser builds the CSV or XLSX), the download being logged (SPEC §8).
  */
 import { Hono, type Context } from "hono";
+import { z } from "zod";
 import type { AppEnv } from "../env";
-import { badRequest } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
-import { visibleScope } from "../lib/organisme-scope";
-import { anneeScolaireParam } from "../lib/query-params";
-import { logDownload } from "../lib/downloads";
-import { populationSifa } from "../lib/sifa-query";
+import { validate } from "../lib/validate";
+import { database, type Database } from "../data/db";
+import { logDownload } from "../data/downloads-log";
+import { populationSifa } from "../data/sifa";
+import { anneeScolaireQuery } from "../domain/query-schemas";
 import { colonnesManquantes, dateEnqueteSifa, ligneSifa, valeursSifa } from "../domain/sifa";
 import { COLONNES_SIFA, type EnqueteSifa, type FichierSifa } from "../domain/sifa-fichier";
 
-async function enquete(c: Context<AppEnv>) {
-  const user = requireActiveUser(c);
-  const anneeScolaire = anneeScolaireParam(c.req.query("annee"));
-  const id = c.req.param("id")!;
-  const scope = await visibleScope(c.env.DB, user, id);
+/** The survey of the organisme in `c.var.organisme` for `anneeScolaire`: each learner with its line. */
+async function enquete(c: Context<AppEnv>, db: Database, anneeScolaire: string) {
+  const { organisme, scope } = c.var.organisme;
   const dateEnquete = dateEnqueteSifa(anneeScolaire);
-  const [population, organisme] = await Promise.all([
-    populationSifa(c.env.DB, scope, dateEnquete),
-    c.env.DB.prepare("SELECT uai FROM organismes WHERE id = ?").bind(id).first<{ uai: string | null }>(),
-  ]);
+  const population = await populationSifa(db, scope, dateEnquete);
   const lignes = population.map((effectif) => ({ effectif, ligne: ligneSifa(effectif, dateEnquete) }));
-  return { userId: user.id, id, anneeScolaire, dateEnquete, uai: organisme?.uai ?? null, lignes };
+  return { anneeScolaire, dateEnquete, uai: organisme.uai, lignes };
 }
 
 export const sifaRoutes = new Hono<AppEnv>()
-  .get("/:id/sifa", async (c) => {
-    const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(c);
+  .get("/:id/sifa", validate("query", z.object({ annee: anneeScolaireQuery })), async (c) => {
+    const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(
+      c,
+      database(c.env.DB),
+      c.req.valid("query").annee,
+    );
     const incomplets = lignes.flatMap(({ effectif, ligne }) => {
       const manquants = colonnesManquantes(ligne);
       if (manquants.length === 0) return [];
@@ -45,16 +45,27 @@ export const sifaRoutes = new Hono<AppEnv>()
     });
     return c.json({ anneeScolaire, dateEnquete, uai, total: lignes.length, incomplets } satisfies EnqueteSifa);
   })
-  .get("/:id/sifa/fichier", async (c) => {
-    const format = c.req.query("format");
-    if (format !== "csv" && format !== "xlsx") throw badRequest("Format de fichier inconnu (attendu : csv ou xlsx).");
-    const { userId, id, anneeScolaire, dateEnquete, uai, lignes } = await enquete(c);
-    await logDownload(c.env.DB, { userId, organismeId: id, kind: `sifa-${format}` });
-    return c.json({
-      anneeScolaire,
-      dateEnquete,
-      uai,
-      colonnes: [...COLONNES_SIFA],
-      lignes: lignes.map(({ ligne }) => valeursSifa(ligne)),
-    } satisfies FichierSifa);
-  });
+  .get(
+    "/:id/sifa/fichier",
+    validate(
+      "query",
+      z.object({
+        format: z.enum(["csv", "xlsx"], { error: "Format de fichier inconnu (attendu : csv ou xlsx)." }),
+        annee: anneeScolaireQuery,
+      }),
+    ),
+    async (c) => {
+      const user = requireActiveUser(c);
+      const { format, annee } = c.req.valid("query");
+      const db = database(c.env.DB);
+      const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(c, db, annee);
+      await logDownload(db, { userId: user.id, organismeId: c.var.organisme.organisme.id, kind: `sifa-${format}` });
+      return c.json({
+        anneeScolaire,
+        dateEnquete,
+        uai,
+        colonnes: [...COLONNES_SIFA],
+        lignes: lignes.map(({ ligne }) => valeursSifa(ligne)),
+      } satisfies FichierSifa);
+    },
+  );

@@ -15,6 +15,9 @@ export const dateQuery = z
   .transform((value) => value ?? todayParis())
   .refine(isIsoDate, DATE_MESSAGE);
 
+/** A day, same rule, when the route does something else without one (no default). */
+export const optionalDateQuery = z.string({ error: DATE_MESSAGE }).refine(isIsoDate, DATE_MESSAGE).optional();
+
 const ANNEE_MESSAGE = "Année scolaire invalide (format attendu : 2026-2027).";
 
 /** A school year "2026-2027" (August to July); the current one when absent. */

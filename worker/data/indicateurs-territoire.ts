@@ -6,7 +6,8 @@
 import { anneesScolairesAt } from "../domain/annee-scolaire";
 import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
 import type { Statut } from "../domain/parcours";
-import type { Perimetre } from "./perimetre-territorial";
+import type { Database } from "./db";
+import type { Perimetre } from "./perimetres";
 
 // ?1 région, ?2 département, ?3 académie, ?4 réseau (null = no filter).
 const ORGANISMES_FIABLES = `
@@ -16,15 +17,17 @@ const ORGANISMES_FIABLES = `
      AND (?4 IS NULL OR id IN (SELECT organisme_id FROM reseau_membres WHERE reseau = ?4))`;
 
 export async function countIndicateursTerritoire(
-  db: D1Database,
+  db: Database,
   perimetre: Perimetre,
   date: string,
 ): Promise<{ indicateurs: Indicateurs; organismes: number }> {
   const [scolaire, civile] = anneesScolairesAt(date);
   const premierDuMois = `${date.slice(0, 7)}-01`;
   const territoire = [perimetre.region, perimetre.departement, perimetre.academie, perimetre.reseau];
-  const [compteurs, organismes] = await db.batch<{ statut: Statut; n: number } | { n: number }>([
-    db
+  // Measured path (national counters over every organisme, from the monthly counters): hand-tuned SQL.
+  const d1 = db.$client;
+  const [compteurs, organismes] = await d1.batch<{ statut: Statut; n: number } | { n: number }>([
+    d1
       .prepare(
         `WITH perimetre AS (${ORGANISMES_FIABLES})
          SELECT statut, sum(n) AS n FROM (
@@ -36,7 +39,7 @@ export async function countIndicateursTerritoire(
          ) GROUP BY statut`,
       )
       .bind(...territoire, scolaire, civile, premierDuMois, date),
-    db.prepare(`SELECT count(*) AS n FROM (${ORGANISMES_FIABLES})`).bind(...territoire),
+    d1.prepare(`SELECT count(*) AS n FROM (${ORGANISMES_FIABLES})`).bind(...territoire),
   ]);
   const parStatut = Object.fromEntries(
     (compteurs.results as { statut: Statut; n: number }[]).map((r) => [r.statut, r.n]),

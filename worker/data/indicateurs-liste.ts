@@ -3,6 +3,8 @@ import { anneesScolairesAt } from "../domain/annee-scolaire";
 import { contratsOf, type DossierNormalise } from "../domain/dossier";
 import type { Indicateurs } from "../domain/indicators";
 import { DEBUT_DES_TEMPS, type Statut } from "../domain/parcours";
+import type { effectifStatuts, effectifs } from "../../db/schema";
+import type { Database } from "./db";
 
 export type Indicateur = keyof Indicateurs;
 
@@ -15,8 +17,12 @@ export const INDICATEUR_STATUTS: Record<Indicateur, Statut[]> = {
   abandons: ["ABANDON"],
 };
 
+export const INDICATEURS = Object.keys(INDICATEUR_STATUTS) as [Indicateur, ...Indicateur[]];
+
 export const isIndicateur = (value: string | undefined): value is Indicateur =>
   value !== undefined && Object.hasOwn(INDICATEUR_STATUTS, value);
+
+type Effectif = typeof effectifs.$inferSelect;
 
 export interface ContratALaDate {
   dateDebut: string;
@@ -26,13 +32,13 @@ export interface ContratALaDate {
 }
 
 export interface ApprenantListe {
-  effectifId: string;
-  organismeId: string;
-  nom: string;
-  prenom: string;
-  dateDeNaissance: string | null;
-  formation: string | null;
-  cfd: string | null;
+  effectifId: Effectif["id"];
+  organismeId: Effectif["organismeId"];
+  nom: Effectif["nom"];
+  prenom: Effectif["prenom"];
+  dateDeNaissance: Effectif["dateDeNaissance"];
+  formation: Effectif["libelleFormation"];
+  cfd: Effectif["formationCfd"];
   statut: Statut;
   /** first day of the current statut; null for an inscrit whose formation has not started yet */
   depuis: string | null;
@@ -40,19 +46,19 @@ export interface ApprenantListe {
   contrat: ContratALaDate | null;
 }
 
-interface Row {
-  effectifId: string;
-  organismeId: string;
-  nom: string;
-  prenom: string;
-  dateDeNaissance: string | null;
-  formation: string | null;
-  cfd: string | null;
-  statut: Statut;
-  du: string;
-  dateEntree: string | null;
-  data: string;
-}
+/** One row of the list as read: the effectif's columns and its statut interval at the date. */
+type Row = Pick<
+  Effectif,
+  | "organismeId"
+  | "nom"
+  | "prenom"
+  | "dateDeNaissance"
+  | "libelleFormation"
+  | "formationCfd"
+  | "dateEntreeFormation"
+  | "data"
+> &
+  Pick<typeof effectifStatuts.$inferSelect, "effectifId" | "du"> & { statut: Statut };
 
 function contratALaDate(dossier: DossierNormalise, date: string): ContratALaDate | null {
   const contrat = contratsOf(dossier)
@@ -68,7 +74,7 @@ function contratALaDate(dossier: DossierNormalise, date: string): ContratALaDate
 }
 
 export async function listApprenants(
-  db: D1Database,
+  db: Database,
   organismeIds: string[],
   options: { indicateur: Indicateur; date: string; offset: number; limit: number },
 ): Promise<{ total: number; rows: ApprenantListe[] }> {
@@ -83,30 +89,37 @@ export async function listApprenants(
     options.date,
     JSON.stringify(INDICATEUR_STATUTS[options.indicateur]),
   ];
-  const [count, page] = await db.batch<{ n: number } | Row>([
-    db.prepare(`SELECT count(*) AS n ${where}`).bind(...bind),
-    db
+  // Measured path (a list page and its count over 10,000 effectifs in one D1 batch): hand-tuned SQL.
+  const d1 = db.$client;
+  const [count, page] = await d1.batch<{ n: number } | Row>([
+    d1.prepare(`SELECT count(*) AS n ${where}`).bind(...bind),
+    d1
       .prepare(
-        `SELECT e.id AS effectifId, e.organisme_id AS organismeId, e.nom, e.prenom, e.date_de_naissance AS dateDeNaissance,
-                e.libelle_formation AS formation, e.formation_cfd AS cfd, s.statut, s.du, e.date_entree_formation AS dateEntree, e.data
+        `SELECT s.effectif_id AS effectifId, e.organisme_id AS organismeId, e.nom, e.prenom, e.date_de_naissance AS dateDeNaissance,
+                e.libelle_formation AS libelleFormation, e.formation_cfd AS formationCfd, s.statut, s.du,
+                e.date_entree_formation AS dateEntreeFormation, e.data
            ${where}
           ORDER BY e.nom COLLATE NOCASE, e.prenom COLLATE NOCASE, e.id LIMIT ?6 OFFSET ?7`,
       )
       .bind(...bind, options.limit, options.offset),
   ]);
   const total = (count.results[0] as { n: number } | undefined)?.n ?? 0;
-  const rows = (page.results as Row[]).map((row) => ({
+  const rows = (page.results as Row[]).map((row): ApprenantListe => ({
     effectifId: row.effectifId,
     organismeId: row.organismeId,
     nom: row.nom,
     prenom: row.prenom,
     dateDeNaissance: row.dateDeNaissance,
-    formation: row.formation,
-    cfd: row.cfd,
+    formation: row.libelleFormation,
+    cfd: row.formationCfd,
     statut: row.statut,
     // The first interval is open towards the past: inscrit since entering the formation, if already entered.
     depuis:
-      row.du !== DEBUT_DES_TEMPS ? row.du : row.dateEntree && row.dateEntree <= options.date ? row.dateEntree : null,
+      row.du !== DEBUT_DES_TEMPS
+        ? row.du
+        : row.dateEntreeFormation && row.dateEntreeFormation <= options.date
+          ? row.dateEntreeFormation
+          : null,
     contrat: contratALaDate(JSON.parse(row.data) as DossierNormalise, options.date),
   }));
   return { total, rows };

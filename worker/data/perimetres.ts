@@ -3,9 +3,12 @@
  * région, a DDETS its département, an académie its académie, a réseau its members; an OFA has no territorial view.
  * The filters asked for only narrow that perimeter; asking for another territory than one's own is refused.
  */
+import { eq } from "drizzle-orm";
+import { organisations } from "../../db/schema";
 import type { SessionUser } from "../env";
 import { isAdministrator } from "../domain/administrateur";
-import { forbidden } from "./errors";
+import { forbidden } from "../lib/errors";
+import type { Database } from "./db";
 
 export interface Perimetre {
   region: string | null;
@@ -17,21 +20,13 @@ export interface Perimetre {
 
 export type FiltresTerritoire = Partial<Record<"region" | "departement" | "academie", string>>;
 
-interface OrganisationCodes {
-  type: string;
-  reseau: string | null;
-  codeRegion: string | null;
-  codeDepartement: string | null;
-  codeAcademie: string | null;
-}
-
 const OPERATEURS = {
   DREETS: { filtre: "region", code: "codeRegion" },
   DDETS: { filtre: "departement", code: "codeDepartement" },
   ACADEMIE: { filtre: "academie", code: "codeAcademie" },
 } as const;
 
-export async function perimetreOf(db: D1Database, user: SessionUser, filtres: FiltresTerritoire): Promise<Perimetre> {
+export async function perimetreOf(db: Database, user: SessionUser, filtres: FiltresTerritoire): Promise<Perimetre> {
   const demande: Perimetre = {
     region: filtres.region ?? null,
     departement: filtres.departement ?? null,
@@ -41,12 +36,16 @@ export async function perimetreOf(db: D1Database, user: SessionUser, filtres: Fi
   if (isAdministrator(user)) return demande;
 
   const organisation = await db
-    .prepare(
-      `SELECT type, reseau, code_region AS codeRegion, code_departement AS codeDepartement, code_academie AS codeAcademie
-         FROM organisations WHERE id = ?`,
-    )
-    .bind(user.organisationId)
-    .first<OrganisationCodes>();
+    .select({
+      type: organisations.type,
+      reseau: organisations.reseau,
+      codeRegion: organisations.codeRegion,
+      codeDepartement: organisations.codeDepartement,
+      codeAcademie: organisations.codeAcademie,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, user.organisationId))
+    .get();
   if (!organisation) throw forbidden("Vous n'avez pas accès aux indicateurs territoriaux.");
 
   if (organisation.type === "RESEAU" && organisation.reseau) return { ...demande, reseau: organisation.reseau };
