@@ -1,7 +1,8 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { computeFiabilite } from "../../worker/domain/fiabilite";
 import { PBKDF2_ITERATIONS, hashPassword, verifyPassword } from "../../worker/lib/crypto";
-import { apiFetch, createOrganisme } from "../helpers/accounts";
+import { apiFetch, createOrganisation, createOrganisme } from "../helpers/accounts";
 
 describe("référentiel look-up for the sign-up", () => {
   it("finds an organisme by UAI, whatever the case and spaces", async () => {
@@ -53,6 +54,20 @@ describe("référentiel look-up for the sign-up", () => {
     expect((await siret.json<{ message: string }>()).message).toBe("Siret invalide. Format attendu : 14 chiffres");
     const none = await apiFetch("/api/referentiel/organismes");
     expect(none.status).toBe(400);
+    expect((await none.json<{ message: string }>()).message).toBe("Indiquez un UAI ou un SIRET.");
+    const blank = await apiFetch("/api/referentiel/organismes?uai=%20&siret=");
+    expect((await blank.json<{ message: string }>()).message).toBe("Indiquez un UAI ou un SIRET.");
+  });
+
+  it("lists the réseaux known from their members and from réseau users' organisations, once each, in order", async () => {
+    const organisme = await createOrganisme();
+    await env.DB.prepare("INSERT INTO reseau_membres (reseau, organisme_id) VALUES ('ZZ-TEST-B', ?), ('ZZ-TEST-A', ?)")
+      .bind(organisme.id, organisme.id)
+      .run();
+    await createOrganisation({ type: "RESEAU", reseau: "ZZ-TEST-B" });
+    await createOrganisation({ type: "RESEAU", reseau: "ZZ-TEST-C" });
+    const { reseaux } = await (await apiFetch("/api/referentiel/reseaux")).json<{ reseaux: string[] }>();
+    expect(reseaux.filter((r) => r.startsWith("ZZ-TEST-"))).toEqual(["ZZ-TEST-A", "ZZ-TEST-B", "ZZ-TEST-C"]);
   });
 
   it("lists the territories that have organismes, with their names", async () => {
