@@ -1,4 +1,8 @@
 import { env, SELF } from "cloudflare:test";
+import { and, eq, isNull, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
+import { organisations, organismes, users } from "../../db/schema";
+import { database } from "../../worker/data/db";
 import { hashPassword } from "../../worker/lib/crypto";
 
 /** Fixtures written straight into D1, shared by every test file. */
@@ -8,20 +12,21 @@ export const DEFAULT_PASSWORD = "mot-de-passe-de-test";
 /** Low on purpose: fixtures need no real hashing cost; verifyPassword reads the count from the hash. */
 const FIXTURE_ITERATIONS = 1_000;
 
-export interface OrganismeFixture {
-  id: string;
-  uai: string | null;
-  siret: string;
-  raisonSociale: string;
-  enseigne: string | null;
-  nature: string;
-  commune: string | null;
-  departement: string | null;
-  region: string | null;
-  academie: string | null;
-  ferme: boolean;
-  referentiel: boolean;
-}
+export type OrganismeFixture = Pick<
+  typeof organismes.$inferSelect,
+  | "id"
+  | "uai"
+  | "siret"
+  | "raisonSociale"
+  | "enseigne"
+  | "nature"
+  | "commune"
+  | "departement"
+  | "region"
+  | "academie"
+  | "ferme"
+  | "referentiel"
+>;
 
 let sequence = 0;
 const next = () => ++sequence + Math.floor(Math.random() * 1_000_000) * 100;
@@ -45,27 +50,9 @@ export async function createOrganisme(overrides: Partial<OrganismeFixture> = {})
     ...overrides,
   };
   const now = new Date().toISOString();
-  await env.DB.prepare(
-    `INSERT INTO organismes (id, uai, siret, raison_sociale, enseigne, nature, commune, departement, region, academie,
-                             ferme, referentiel, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-    .bind(
-      organisme.id,
-      organisme.uai,
-      organisme.siret,
-      organisme.raisonSociale,
-      organisme.enseigne,
-      organisme.nature,
-      organisme.commune,
-      organisme.departement,
-      organisme.region,
-      organisme.academie,
-      organisme.ferme ? 1 : 0,
-      organisme.referentiel ? 1 : 0,
-      now,
-      now,
-    )
+  await database(env.DB)
+    .insert(organismes)
+    .values({ ...organisme, createdAt: now, updatedAt: now })
     .run();
   return organisme;
 }
@@ -82,38 +69,42 @@ export interface OrganisationFixture {
   codeAcademie?: string | null;
 }
 
+/** `column IS value`: equality where NULL equals NULL. */
+const sameAs = (column: SQLiteColumn, value: string | null | undefined): SQL =>
+  value == null ? isNull(column) : eq(column, value);
+
 /** Returns the id of the organisation matching the fixture, creating it when missing (like the sign-up does). */
 export async function createOrganisation(fixture: OrganisationFixture): Promise<string> {
-  const existing = await env.DB.prepare(
-    `SELECT id FROM organisations WHERE type = ? AND organisme_id IS ? AND reseau IS ? AND code_region IS ?
-        AND code_departement IS ? AND code_academie IS ?`,
-  )
-    .bind(
-      fixture.type,
-      fixture.organismeId ?? null,
-      fixture.reseau ?? null,
-      fixture.codeRegion ?? null,
-      fixture.codeDepartement ?? null,
-      fixture.codeAcademie ?? null,
+  const db = database(env.DB);
+  const existing = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.type, fixture.type),
+        sameAs(organisations.organismeId, fixture.organismeId),
+        sameAs(organisations.reseau, fixture.reseau),
+        sameAs(organisations.codeRegion, fixture.codeRegion),
+        sameAs(organisations.codeDepartement, fixture.codeDepartement),
+        sameAs(organisations.codeAcademie, fixture.codeAcademie),
+      ),
     )
-    .first<{ id: string }>();
+    .get();
   if (existing) return existing.id;
   const id = crypto.randomUUID();
-  await env.DB.prepare(
-    `INSERT INTO organisations (id, type, label, organisme_id, reseau, code_region, code_departement, code_academie, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-    .bind(
+  await db
+    .insert(organisations)
+    .values({
       id,
-      fixture.type,
-      fixture.label ?? `${fixture.type} de test`,
-      fixture.organismeId ?? null,
-      fixture.reseau ?? null,
-      fixture.codeRegion ?? null,
-      fixture.codeDepartement ?? null,
-      fixture.codeAcademie ?? null,
-      new Date().toISOString(),
-    )
+      type: fixture.type,
+      label: fixture.label ?? `${fixture.type} de test`,
+      organismeId: fixture.organismeId ?? null,
+      reseau: fixture.reseau ?? null,
+      codeRegion: fixture.codeRegion ?? null,
+      codeDepartement: fixture.codeDepartement ?? null,
+      codeAcademie: fixture.codeAcademie ?? null,
+      createdAt: new Date().toISOString(),
+    })
     .run();
   return id;
 }
@@ -155,22 +146,20 @@ export async function createUser(fixture: UserFixture = {}): Promise<CreatedUser
     organisationId = await createOrganisation(organisation);
   }
   const id = crypto.randomUUID();
-  await env.DB.prepare(
-    `INSERT INTO users (id, email, password_hash, civilite, prenom, nom, organisation_id, status, is_admin, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-    .bind(
+  await database(env.DB)
+    .insert(users)
+    .values({
       id,
       email,
-      await hashPassword(password, FIXTURE_ITERATIONS),
-      fixture.civilite ?? "Madame",
-      fixture.prenom ?? "Camille",
-      fixture.nom ?? "Martin",
+      passwordHash: await hashPassword(password, FIXTURE_ITERATIONS),
+      civilite: fixture.civilite ?? "Madame",
+      prenom: fixture.prenom ?? "Camille",
+      nom: fixture.nom ?? "Martin",
       organisationId,
-      fixture.status ?? "active",
-      fixture.isAdmin ? 1 : 0,
-      new Date().toISOString(),
-    )
+      status: fixture.status ?? "active",
+      isAdmin: fixture.isAdmin ?? false,
+      createdAt: new Date().toISOString(),
+    })
     .run();
   return { id, email, password, organisationId };
 }

@@ -1,6 +1,7 @@
 /** Users: sign-up, login, the account as the web app sees it, validation of pending accounts, password change. */
 import { and, asc, eq, ne, or } from "drizzle-orm";
-import { auditLog, organisations, users } from "../../db/schema";
+import { organisations, users } from "../../db/schema";
+import { insertAudit } from "./audit-log";
 import type { Database } from "./db";
 import { deleteUserPasswordResets } from "./password-resets";
 import { deleteUserSessions } from "./sessions";
@@ -129,7 +130,7 @@ interface Validator {
 }
 
 const auditDecision = (db: Database, compte: PendingAccount, validator: Validator, action: string, at: string) =>
-  db.insert(auditLog).values({
+  insertAudit(db, {
     organismeId: compte.organismeId,
     userId: validator.id,
     actor: `${validator.prenom} ${validator.nom}`,
