@@ -1,6 +1,8 @@
 import type { SessionUser } from "../env";
 import { forbidden } from "./errors";
 import { isAdministrator } from "../domain/administrateur";
+import type { Database } from "../data/db";
+import { territoireOf, type FiltresTerritoire, type Perimetre } from "../data/perimetres";
 
 /**
  * The organismes whose nominative data a user may see (SPEC §8): an OFA sees itself and its formateurs (read with
@@ -34,4 +36,41 @@ export function assertCanConfigureOrganisme(user: SessionUser, organismeId: stri
   if (user.status !== "active" || (!isAdministrator(user) && user.organismeId !== organismeId)) {
     throw forbidden("Seuls les utilisateurs de l'organisme peuvent paramétrer sa transmission.");
   }
+}
+
+const OPERATEURS = {
+  DREETS: { filtre: "region", code: "codeRegion" },
+  DDETS: { filtre: "departement", code: "codeDepartement" },
+  ACADEMIE: { filtre: "academie", code: "codeAcademie" },
+} as const;
+
+/**
+ * Which organismes a user's territorial indicators may cover (SPEC §8): an administrator anything, a DREETS its
+ * région, a DDETS its département, an académie its académie, a réseau its members; an OFA has no territorial view.
+ * The filters asked for only narrow that perimeter; asking for another territory than one's own is refused.
+ */
+export async function perimetreOf(db: Database, user: SessionUser, filtres: FiltresTerritoire): Promise<Perimetre> {
+  const demande: Perimetre = {
+    region: filtres.region ?? null,
+    departement: filtres.departement ?? null,
+    academie: filtres.academie ?? null,
+    reseau: null,
+  };
+  if (isAdministrator(user)) return demande;
+
+  const organisation = await territoireOf(db, user.organisationId);
+  if (!organisation) throw forbidden("Vous n'avez pas accès aux indicateurs territoriaux.");
+
+  if (organisation.type === "RESEAU" && organisation.reseau) return { ...demande, reseau: organisation.reseau };
+  if (organisation.type in OPERATEURS) {
+    const { filtre, code } = OPERATEURS[organisation.type as keyof typeof OPERATEURS];
+    const territoire = organisation[code];
+    if (!territoire) throw forbidden("Votre organisation n'a pas de territoire.");
+    if (demande[filtre] && demande[filtre] !== territoire)
+      throw forbidden("Vous n'avez accès qu'aux indicateurs de votre territoire.");
+    return { ...demande, [filtre]: territoire };
+  }
+  throw forbidden(
+    "Les indicateurs territoriaux sont réservés aux réseaux, aux opérateurs publics et aux administrateurs.",
+  );
 }
