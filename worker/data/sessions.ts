@@ -51,3 +51,8 @@ export const deleteUserSessions = (db: Database, userId: string) =>
 /** The sessions past their absolute expiry (`at`) or idle since `idleSince` (a statement for a `db.batch`). */
 export const deleteExpiredSessions = (db: Database, at: string, idleSince: string) =>
   db.delete(sessions).where(or(lte(sessions.expiresAt, at), lte(sessions.lastSeenAt, idleSince)));
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+/** The user of a session as the routes see it (`c.var.user`), derived from the session query. */
+export type SessionUser = Omit<SessionRow, "lastSeenAt" | "expiresAt" | "formateurIds"> & { formateurIds: string[] };
