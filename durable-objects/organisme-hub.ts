@@ -9,7 +9,23 @@ import {
   type FirstUseVia,
 } from "../worker/domain/connection-state";
 import { LIVE_PING, LIVE_PONG, type ServerMessage, type TransmissionSummary } from "../worker/domain/live-messages";
-import { auditStatement } from "../worker/lib/audit";
+import type { BatchItem } from "drizzle-orm/batch";
+import { database, type Database } from "../worker/data/db";
+import {
+  countActiveKeys,
+  findCurrentKey,
+  insertKey,
+  organismeOfKey,
+  revokeKey,
+  revokeKeysOf,
+} from "../worker/data/api-keys";
+import { insertAudit } from "../worker/data/audit-log";
+import {
+  clearConfigured,
+  clearTransmissionSettings,
+  findConfiguration,
+  markConfiguredByApi,
+} from "../worker/data/organismes";
 import { newExchangeKey } from "../worker/connection/keys";
 import { discardedCount, discardHeldStatements } from "../worker/ingestion/held-rows";
 
@@ -22,6 +38,9 @@ export interface HubActor {
 
 export type HubResult<T = object> =
   ({ ok: true; connection: ConnectionState } & T) | { ok: false; message: string; connection: ConnectionState };
+
+/** D1 writes sent as one atomic batch. */
+type Effects = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 interface SocketIdentity {
   userId: string;
@@ -42,9 +61,11 @@ const VIA_LABELS: Record<FirstUseVia, string> = {
 export class OrganismeHub extends DurableObject<Env> {
   /** Serialises the mutating operations, whose D1 writes would otherwise interleave at their awaits. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly db: Database;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.db = database(env.DB);
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS hub (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
   }
@@ -72,29 +93,25 @@ export class OrganismeHub extends DurableObject<Env> {
       };
       const result = transition(state, event);
       if (!result.ok) return { ok: false, message: result.message, connection: state };
-      const db = this.env.DB;
-      const previous = await db
-        .prepare("SELECT COUNT(*) AS n FROM api_keys WHERE organisme_id = ? AND revoked_at IS NULL")
-        .bind(input.organismeId)
-        .first<{ n: number }>();
+      const db = this.db;
+      const previous = await countActiveKeys(db, input.organismeId);
       const written = await db.batch([
-        db
-          .prepare(
-            "UPDATE api_keys SET revoked_at = ?, revoked_reason = 'replaced' WHERE organisme_id = ? AND revoked_at IS NULL",
-          )
-          .bind(at, input.organismeId),
-        db
-          .prepare(
-            "INSERT INTO api_keys (id, organisme_id, key_hash, prefix, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
-          )
-          .bind(newKey.id, input.organismeId, newKey.keyHash, newKey.prefix, at, input.actor.userId),
+        revokeKeysOf(db, input.organismeId, at, "replaced"),
+        insertKey(db, {
+          id: newKey.id,
+          organismeId: input.organismeId,
+          keyHash: newKey.keyHash,
+          prefix: newKey.prefix,
+          createdAt: at,
+          createdBy: input.actor.userId,
+        }),
         ...discardHeldStatements(db, { organismeId: input.organismeId, exceptKeyId: newKey.id }),
-        auditStatement(db, {
+        insertAudit(db, {
           organismeId: input.organismeId,
           userId: input.actor.userId,
           actor: input.actor.name,
           action: "key_generated",
-          detail: `Clé d'échange ${newKey.prefix}… générée${previous?.n ? " ; la clé précédente est révoquée" : ""}.`,
+          detail: `Clé d'échange ${newKey.prefix}… générée${previous ? " ; la clé précédente est révoquée" : ""}.`,
           at,
         }),
       ]);
@@ -120,7 +137,7 @@ export class OrganismeHub extends DurableObject<Env> {
     const stored = this.storedState();
     if (stored?.key?.id === input.keyId && stored.status !== "key_generated") return { status: stored.status };
     return this.exclusive(async () => {
-      const organismeId = this.organismeId() ?? (await this.organismeOfKey(input.keyId));
+      const organismeId = this.organismeId() ?? (await organismeOfKey(this.db, input.keyId));
       if (!organismeId) return { status: "none" as const };
       const state = await this.loadState(organismeId);
       const at = new Date().toISOString();
@@ -128,14 +145,14 @@ export class OrganismeHub extends DurableObject<Env> {
       const result = transition(state, { type: "first_use", keyId: input.keyId, via: input.via, ...declared, at });
       if (!result.ok) return { status: "none" as const };
       if (!result.changed) return { status: state.status };
-      await auditStatement(this.env.DB, {
+      await insertAudit(this.db, {
         organismeId,
         userId: null,
         actor: declared.erp ? `ERP ${declared.erp}` : "ERP",
         action: "first_use",
         detail: `Première utilisation de la clé ${state.key?.prefix ?? ""}… (${VIA_LABELS[input.via]}) — UAI déclaré : ${declared.uai ?? "aucun"}, SIRET déclaré : ${declared.siret ?? "aucun"}.`,
         at,
-      }).run();
+      });
       this.commit(organismeId, result.state);
       return { status: result.state.status };
     });
@@ -144,12 +161,8 @@ export class OrganismeHub extends DurableObject<Env> {
   /** "Je confirme": the organisme is configured (held records are applied by the caller). */
   async confirm(input: { organismeId: string; actor: HubActor }): Promise<HubResult> {
     return this.decide(input, "confirm", (db, at) => [
-      db
-        .prepare(
-          "UPDATE organismes SET mode_transmission = 'api', configured_at = ?, configured_by = ?, updated_at = ? WHERE id = ?",
-        )
-        .bind(at, input.actor.name, at, input.organismeId),
-      auditStatement(db, {
+      markConfiguredByApi(db, input.organismeId, input.actor.name, at),
+      insertAudit(db, {
         organismeId: input.organismeId,
         userId: input.actor.userId,
         actor: input.actor.name,
@@ -163,13 +176,9 @@ export class OrganismeHub extends DurableObject<Env> {
   /** "Je ne confirme pas": the key is revoked and the procedure starts again (held records are discarded by the caller). */
   async refuse(input: { organismeId: string; actor: HubActor }): Promise<HubResult> {
     return this.decide(input, "refuse", (db, at, state) => [
-      db
-        .prepare("UPDATE api_keys SET revoked_at = ?, revoked_reason = 'refused' WHERE id = ? AND revoked_at IS NULL")
-        .bind(at, state.key?.id ?? ""),
-      db
-        .prepare("UPDATE organismes SET configured_at = NULL, configured_by = NULL, updated_at = ? WHERE id = ?")
-        .bind(at, input.organismeId),
-      auditStatement(db, {
+      revokeKey(db, state.key?.id ?? "", at, "refused"),
+      clearConfigured(db, input.organismeId, at),
+      insertAudit(db, {
         organismeId: input.organismeId,
         userId: input.actor.userId,
         actor: input.actor.name,
@@ -183,18 +192,9 @@ export class OrganismeHub extends DurableObject<Env> {
   /** "Réinitialiser ma configuration": every key revoked, the ERP choice cleared. Allowed in any state. */
   async reset(input: { organismeId: string; actor: HubActor }): Promise<HubResult> {
     return this.decide(input, "reset", (db, at) => [
-      db
-        .prepare(
-          "UPDATE api_keys SET revoked_at = ?, revoked_reason = 'reset' WHERE organisme_id = ? AND revoked_at IS NULL",
-        )
-        .bind(at, input.organismeId),
-      db
-        .prepare(
-          `UPDATE organismes SET erp = NULL, erp_autre = NULL, mode_transmission = NULL, configured_at = NULL, configured_by = NULL,
-                  updated_at = ? WHERE id = ?`,
-        )
-        .bind(at, input.organismeId),
-      auditStatement(db, {
+      revokeKeysOf(db, input.organismeId, at, "reset"),
+      clearTransmissionSettings(db, input.organismeId, at),
+      insertAudit(db, {
         organismeId: input.organismeId,
         userId: input.actor.userId,
         actor: input.actor.name,
@@ -212,11 +212,7 @@ export class OrganismeHub extends DurableObject<Env> {
       const at = new Date().toISOString();
       const result = transition(state, { type: "key_revoked", keyId: input.keyId, at });
       if (!result.ok || !result.changed) return { status: state.status };
-      await this.env.DB.prepare(
-        "UPDATE organismes SET configured_at = NULL, configured_by = NULL, updated_at = ? WHERE id = ?",
-      )
-        .bind(at, input.organismeId)
-        .run();
+      await clearConfigured(this.db, input.organismeId, at);
       this.commit(input.organismeId, result.state);
       return { status: result.state.status };
     });
@@ -265,11 +261,12 @@ export class OrganismeHub extends DurableObject<Env> {
     if (parsed?.type === "resync" && identity) await this.sendSnapshot(ws, identity.organismeId);
   }
 
+  /** Completes the closing handshake, echoing the peer's code (a reserved one, which cannot be sent, becomes 1000). */
   async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     try {
-      ws.close(code, reason);
+      ws.close(sendableCloseCode(code), reason);
     } catch {
-      // 1005/1006 cannot be sent back; the socket is gone anyway.
+      // already closed
     }
   }
 
@@ -286,7 +283,7 @@ export class OrganismeHub extends DurableObject<Env> {
   private async decide(
     input: { organismeId: string; actor: HubActor },
     type: "confirm" | "refuse" | "reset",
-    effects: (db: D1Database, at: string, before: ConnectionState) => D1PreparedStatement[],
+    effects: (db: Database, at: string, before: ConnectionState) => Effects,
   ): Promise<HubResult> {
     return this.exclusive(async () => {
       const state = await this.loadState(input.organismeId);
@@ -295,7 +292,7 @@ export class OrganismeHub extends DurableObject<Env> {
         type === "reset" ? { type, at } : { type, by: input.actor.name, userId: input.actor.userId, at };
       const result = transition(state, event);
       if (!result.ok) return { ok: false, message: result.message, connection: state };
-      await this.env.DB.batch(effects(this.env.DB, at, state));
+      await this.db.batch(effects(this.db, at, state));
       this.commit(input.organismeId, result.state);
       return { ok: true, connection: result.state };
     });
@@ -329,13 +326,6 @@ export class OrganismeHub extends DurableObject<Env> {
     return this.read("organisme_id") ?? this.ctx.id.name ?? null;
   }
 
-  private async organismeOfKey(keyId: string): Promise<string | null> {
-    const row = await this.env.DB.prepare("SELECT organisme_id AS organismeId FROM api_keys WHERE id = ?")
-      .bind(keyId)
-      .first<{ organismeId: string }>();
-    return row?.organismeId ?? null;
-  }
-
   /** The stored state; on first use, derived from D1 so that organismes configured before the hub existed keep working. */
   private async loadState(organismeId: string): Promise<ConnectionState> {
     const stored = this.storedState();
@@ -351,17 +341,8 @@ export class OrganismeHub extends DurableObject<Env> {
 
   private async stateFromD1(organismeId: string): Promise<ConnectionState> {
     const [key, organisme] = await Promise.all([
-      this.env.DB.prepare(
-        `SELECT id, prefix, created_at AS createdAt FROM api_keys
-          WHERE organisme_id = ? AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1`,
-      )
-        .bind(organismeId)
-        .first<{ id: string; prefix: string; createdAt: string }>(),
-      this.env.DB.prepare(
-        "SELECT configured_at AS configuredAt, configured_by AS configuredBy FROM organismes WHERE id = ?",
-      )
-        .bind(organismeId)
-        .first<{ configuredAt: string | null; configuredBy: string | null }>(),
+      findCurrentKey(this.db, organismeId),
+      findConfiguration(this.db, organismeId),
     ]);
     const state = initialConnectionState();
     if (!key) return state;
@@ -406,3 +387,10 @@ function send(ws: WebSocket, message: ServerMessage): void {
     // closed meanwhile
   }
 }
+
+/**
+ * 1005 (no status), 1006 (closed without a close frame) and 1015 (TLS failure) only describe a close: they may not
+ * be sent in a close frame (RFC 6455 §7.4.1), and ws.close() throws on them.
+ */
+const RESERVED_CLOSE_CODES = new Set([1005, 1006, 1015]);
+export const sendableCloseCode = (code: number) => (RESERVED_CLOSE_CODES.has(code) ? 1000 : code);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { findActiveKey } from "../../worker/connection/keys";
+import { database } from "../../worker/data/db";
 import { ingestDossiers } from "../../worker/ingestion/push";
 import { ApiError } from "../../worker/lib/errors";
 import { keyIdOf } from "../connection/helpers";
@@ -80,6 +81,6 @@ describe("ingestion robustness", () => {
 
   it("finds an exchange key written in capitals, as the ERP API accepts it", async () => {
     const { key } = await organismeAvecCle({ confirmed: false });
-    expect(await findActiveKey(env.DB, key.toUpperCase())).toMatchObject({ id: await keyIdOf(key) });
+    expect(await findActiveKey(database(env.DB), key.toUpperCase())).toMatchObject({ id: await keyIdOf(key) });
   });
 });

@@ -1,29 +1,48 @@
 import { Hono } from "hono";
+import { z } from "zod";
 import { isAdministrator } from "../domain/administrateur";
+import { normaliseSiret, normaliseUai } from "../domain/identifiants";
 import type { AppEnv } from "../env";
+import { database } from "../data/db";
+import { touchKey } from "../data/api-keys";
+import { validate } from "../lib/validate";
 import { findActiveKey } from "../connection/keys";
 import { organismeHub } from "../connection/hub";
 
-const normaliseUai = (value: string | undefined) => value?.trim().toUpperCase() || null;
-const normaliseSiret = (value: string | undefined) => value?.replace(/[\s.-]/g, "") || null;
 const paramErreur = (message: string) => `/parametres?erreur=${encodeURIComponent(message)}`;
+
+/** A parameter of the link as the ERP wrote it, normalised; absent or blank is null. */
+const linkParam = (normalise: (value: string) => string = (value) => value.trim()) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined ? null : normalise(value) || null));
+
+/** Every parameter is optional: a missing key is answered on the Paramètres page, not as a 400. */
+const linkQuery = z.object({
+  siret: linkParam(normaliseSiret),
+  uai: linkParam(normaliseUai),
+  erp: linkParam(),
+  api_key: linkParam(),
+});
 
 /**
  * `GET /connexion-api?siret=…&uai=…&erp=…&api_key=…`: the link ERPs open in the user's browser to signal that the
  * key is installed. Logged out, the link goes through the login and comes back; logged in, it records the
  * key's first use and shows the Paramètres page (which then asks to confirm the UAI and SIRET).
  */
-export const connexionApiRoutes = new Hono<AppEnv>().get("/", async (c) => {
+export const connexionApiRoutes = new Hono<AppEnv>().get("/", validate("query", linkQuery), async (c) => {
   const user = c.var.user;
   if (!user) {
     const url = new URL(c.req.url);
     return c.redirect(`/connexion?redirect=${encodeURIComponent(url.pathname + url.search)}`, 302);
   }
   if (user.status !== "active") return c.redirect("/en-attente", 302);
-  const apiKey = c.req.query("api_key")?.trim();
+  const { api_key: apiKey, uai, siret, erp } = c.req.valid("query");
   if (!apiKey)
     return c.redirect(paramErreur("Le lien de votre ERP ne contient pas de clé d'échange (paramètre api_key)."), 302);
-  const key = await findActiveKey(c.env.DB, apiKey);
+  const db = database(c.env.DB);
+  const key = await findActiveKey(db, apiKey);
   if (!key) {
     return c.redirect(
       paramErreur(
@@ -35,16 +54,8 @@ export const connexionApiRoutes = new Hono<AppEnv>().get("/", async (c) => {
   if (!isAdministrator(user) && user.organismeId !== key.organismeId) {
     return c.redirect(paramErreur("Cette clé d'échange appartient à un autre organisme que le vôtre."), 302);
   }
-  await c.env.DB.prepare("UPDATE api_keys SET last_used_at = ? WHERE id = ?")
-    .bind(new Date().toISOString(), key.id)
-    .run();
-  await organismeHub(c.env, key.organismeId).recordFirstUse({
-    keyId: key.id,
-    via: "link",
-    uai: normaliseUai(c.req.query("uai")),
-    siret: normaliseSiret(c.req.query("siret")),
-    erp: c.req.query("erp")?.trim() || null,
-  });
+  await touchKey(db, key.id, new Date().toISOString());
+  await organismeHub(c.env, key.organismeId).recordFirstUse({ keyId: key.id, via: "link", uai, siret, erp });
   return c.redirect(
     isAdministrator(user) && user.organismeId !== key.organismeId
       ? `/parametres?organisme=${key.organismeId}`

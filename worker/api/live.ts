@@ -1,21 +1,19 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../env";
-import { forbidden } from "../lib/errors";
-import { canSeeOrganisme } from "../lib/permissions";
 import { requireActiveUser } from "../lib/session";
 import { organismeHub } from "../connection/hub";
 
 /**
  * `GET /api/organismes/:id/live`: the organisme's live WebSocket, served by its OrganismeHub.
- * The Origin of the upgrade was checked by the global checkOrigin middleware; here, the user.
+ * The Origin of the upgrade was checked by the global checkOrigin middleware (an upgrade carries cookies and
+ * bypasses CORS: without Origin, or from another one, it is refused); the user's access by the organisme's.
  */
 export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
   if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") {
     return c.json({ error: "Upgrade Required", message: "Cette adresse attend une connexion WebSocket." }, 426);
   }
   const user = requireActiveUser(c);
-  const organismeId = c.req.param("id");
-  if (!canSeeOrganisme(user, organismeId)) throw forbidden("Vous n'avez pas accès à cet organisme.");
+  const organismeId = c.var.organisme.organisme.id;
   const headers = new Headers(c.req.raw.headers);
   headers.set("X-Organisme-Id", organismeId);
   headers.set("X-User-Id", user.id);

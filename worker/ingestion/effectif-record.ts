@@ -2,77 +2,18 @@
  * A normalised dossier as the rows stored for it: one row of `effectifs` and its parcours as rows of
  * `effectif_statuts`. Pure (no I/O), so the demo seeder inserts effectifs exactly as the ERP API does.
  */
+import { effectifs, effectifStatuts } from "../../db/schema";
 import { contratsOf, type DossierNormalise } from "../domain/dossier";
-import { computeParcours, parcoursToIntervals, type ParcoursEntry, type Statut } from "../domain/parcours";
+import { computeParcours, parcoursToIntervals, type ParcoursEntry } from "../domain/parcours";
 import { hash64 } from "./hash";
+import { sqlColumns, type SqlRow } from "./sql";
 
-export interface EffectifRow {
-  id: string;
-  organisme_id: string;
-  organisme_responsable_id: string | null;
-  annee_scolaire: string;
-  id_erp_apprenant: string;
-  nom: string;
-  prenom: string;
-  date_de_naissance: string | null;
-  libelle_formation: string | null;
-  formation_cfd: string | null;
-  formation_rncp: string | null;
-  date_entree_formation: string | null;
-  date_fin_formation: string | null;
-  employeur: string | null;
-  contrat_debut: string | null;
-  contrat_fin: string | null;
-  data: string;
-  parcours: string;
-  data_hash: string;
-  source: string;
-  created_at: string;
-  updated_at: string;
-}
+/** A row of `effectifs` and one of `effectif_statuts`, keyed by SQL column name as the json_each upserts write them. */
+export type EffectifRow = SqlRow<typeof effectifs>;
+export type EffectifStatutRow = SqlRow<typeof effectifStatuts>;
 
-export interface EffectifStatutRow {
-  effectif_id: string;
-  organisme_id: string;
-  annee_scolaire: string;
-  du: string;
-  au: string | null;
-  statut: Statut;
-}
-
-export const EFFECTIF_COLUMNS = [
-  "id",
-  "organisme_id",
-  "organisme_responsable_id",
-  "annee_scolaire",
-  "id_erp_apprenant",
-  "nom",
-  "prenom",
-  "date_de_naissance",
-  "libelle_formation",
-  "formation_cfd",
-  "formation_rncp",
-  "date_entree_formation",
-  "date_fin_formation",
-  "employeur",
-  "contrat_debut",
-  "contrat_fin",
-  "data",
-  "parcours",
-  "data_hash",
-  "source",
-  "created_at",
-  "updated_at",
-] as const satisfies readonly (keyof EffectifRow)[];
-
-export const EFFECTIF_STATUT_COLUMNS = [
-  "effectif_id",
-  "organisme_id",
-  "annee_scolaire",
-  "du",
-  "au",
-  "statut",
-] as const satisfies readonly (keyof EffectifStatutRow)[];
+export const EFFECTIF_COLUMNS = sqlColumns(effectifs);
+export const EFFECTIF_STATUT_COLUMNS = sqlColumns(effectifStatuts);
 
 /** The JSON stored in effectifs.data: keys in schema order, so equal dossiers have equal JSON. */
 export const dossierJson = (dossier: DossierNormalise) => JSON.stringify(dossier);

@@ -2,17 +2,27 @@
  * The statements that discard held records, kept apart from held.ts so that the OrganismeHub can put them in the
  * same atomic batch as the key change that makes them obsolete.
  */
+import { and, eq, exists, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { apiKeys, dossiersRecus, effectifs } from "../../db/schema";
+import type { Database } from "../data/db";
+import { isHeld } from "../data/dossiers-recus";
 
 /** Whose held records: one key's, or every key of an organisme but (optionally) the one kept. */
 export type HeldOwner = { keyId: string } | { organismeId: string; exceptKeyId?: string | null };
 
-/** The SQL condition (on dossiers_recus) and its parameters; `outcome = 'held'` lets the partial index serve it. */
-function heldOf(owner: HeldOwner): { where: string; params: string[] } {
-  if ("keyId" in owner) return { where: "outcome = 'held' AND held_key_id = ?", params: [owner.keyId] };
-  return {
-    where: "outcome = 'held' AND held_key_id IN (SELECT id FROM api_keys WHERE organisme_id = ? AND id IS NOT ?)",
-    params: [owner.organismeId, owner.exceptKeyId ?? ""],
-  };
+/** The condition on dossiers_recus; `outcome = 'held'` lets the partial index serve it. */
+function heldOf(db: Database, owner: HeldOwner): SQL {
+  if ("keyId" in owner) return and(isHeld, eq(dossiersRecus.heldKeyId, owner.keyId))!;
+  const keys = db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(
+      and(
+        eq(apiKeys.organismeId, owner.organismeId),
+        owner.exceptKeyId ? ne(apiKeys.id, owner.exceptKeyId) : undefined,
+      ),
+    );
+  return and(isHeld, inArray(dossiersRecus.heldKeyId, keys))!;
 }
 
 /**
@@ -20,18 +30,27 @@ function heldOf(owner: HeldOwner): { where: string; params: string[] } {
  * row: the row is kept, back to "unchanged" (the effectif stands as it was), instead of being deleted.
  * Run both statements in order, in one batch; the changes of the second are the discarded new dossiers.
  */
-export function discardHeldStatements(db: D1Database, owner: HeldOwner): D1PreparedStatement[] {
-  const { where, params } = heldOf(owner);
+export function discardHeldStatements(db: Database, owner: HeldOwner) {
+  const where = heldOf(db, owner);
   return [
     db
-      .prepare(
-        `UPDATE dossiers_recus SET outcome = 'unchanged', errors = '[]', held_data = NULL, held_key_id = NULL
-          WHERE ${where} AND EXISTS (SELECT 1 FROM effectifs e WHERE e.id = dossiers_recus.effectif_id)`,
-      )
-      .bind(...params),
-    db.prepare(`DELETE FROM dossiers_recus WHERE ${where}`).bind(...params),
-  ];
+      .update(dossiersRecus)
+      .set({ outcome: "unchanged", errors: "[]", heldData: null, heldKeyId: null })
+      .where(
+        and(
+          where,
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(effectifs)
+              .where(eq(effectifs.id, dossiersRecus.effectifId)),
+          ),
+        ),
+      ),
+    db.delete(dossiersRecus).where(where),
+  ] as const;
 }
 
 /** How many held records a discard batch (discardHeldStatements' results) removed or restored. */
-export const discardedCount = (results: D1Result[]) => results.reduce((n, r) => n + (r.meta.changes ?? 0), 0);
+export const discardedCount = (results: readonly unknown[]) =>
+  results.reduce<number>((n, r) => n + ((r as D1Result).meta.changes ?? 0), 0);

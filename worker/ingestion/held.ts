@@ -3,8 +3,12 @@
  * that pushed it: applied exactly like a push once THAT key is confirmed, discarded when the key is replaced,
  * refused or revoked (SPEC §4.6).
  */
+import { and, asc, eq } from "drizzle-orm";
+import { dossiersRecus } from "../../db/schema";
 import type { Env } from "../env";
 import type { DossierNormalise } from "../domain/dossier";
+import { database } from "../data/db";
+import { isHeld } from "../data/dossiers-recus";
 import { organismeHub } from "../connection/hub";
 import { discardedCount, discardHeldStatements, type HeldOwner } from "./held-rows";
 import { ingestValidated } from "./push";
@@ -14,13 +18,16 @@ import { ingestValidated } from "./push";
  * Idempotent: applied records are no longer held, and applying the same data twice changes nothing.
  */
 export async function applyHeldDossiers(env: Env, organismeId: string, keyId: string): Promise<{ applied: number }> {
-  const [, , { results }] = await env.DB.batch<{ data: string | null }>([
-    ...discardHeldStatements(env.DB, { organismeId, exceptKeyId: keyId }),
-    env.DB.prepare(
-      "SELECT held_data AS data FROM dossiers_recus WHERE outcome = 'held' AND held_key_id = ? ORDER BY received_at",
-    ).bind(keyId),
+  const db = database(env.DB);
+  const [, , held] = await db.batch([
+    ...discardHeldStatements(db, { organismeId, exceptKeyId: keyId }),
+    db
+      .select({ data: dossiersRecus.heldData })
+      .from(dossiersRecus)
+      .where(and(isHeld, eq(dossiersRecus.heldKeyId, keyId)))
+      .orderBy(asc(dossiersRecus.receivedAt)),
   ]);
-  const dossiers = results.filter((r) => r.data).map((r) => JSON.parse(r.data!) as DossierNormalise);
+  const dossiers = held.flatMap((r) => (r.data ? [JSON.parse(r.data) as DossierNormalise] : []));
   if (dossiers.length === 0) return { applied: 0 };
   const { summary } = await ingestValidated(
     env,
@@ -36,7 +43,8 @@ export async function discardHeldDossiers(
   organismeId: string,
   owner: HeldOwner = { organismeId },
 ): Promise<{ discarded: number }> {
-  const discarded = discardedCount(await env.DB.batch(discardHeldStatements(env.DB, owner)));
+  const db = database(env.DB);
+  const discarded = discardedCount(await db.batch(discardHeldStatements(db, owner)));
   if (discarded > 0) await organismeHub(env, organismeId).notifyEffectifsChanged();
   return { discarded };
 }

@@ -1,4 +1,7 @@
 /** Finding the organismes a push names, and which of them the sender may write (SPEC §5 scope). */
+import { eq, inArray, sql } from "drizzle-orm";
+import { organismeRelations, organismes } from "../../db/schema";
+import type { Database } from "../data/db";
 
 export interface OrganismesLookup {
   /** "UAI|SIRET" → organisme id */
@@ -9,15 +12,19 @@ export interface OrganismesLookup {
 
 export const coupleKey = (uai: string, siret: string) => `${uai}|${siret}`;
 
-/** One round trip: the organismes carrying these SIRETs, and the sender's formateurs. */
-export async function lookupOrganismes(db: D1Database, senderId: string, sirets: string[]): Promise<OrganismesLookup> {
-  const [organismes, formateurs] = await db.batch<{ id: string; uai?: string | null; siret?: string }>([
+/** One round trip: the organismes carrying these SIRETs (one JSON parameter, however many), and the sender's formateurs. */
+export async function lookupOrganismes(db: Database, senderId: string, sirets: string[]): Promise<OrganismesLookup> {
+  const [named, formateurs] = await db.batch([
     db
-      .prepare("SELECT id, uai, siret FROM organismes WHERE siret IN (SELECT value FROM json_each(?))")
-      .bind(JSON.stringify([...new Set(sirets)])),
-    db.prepare("SELECT formateur_id AS id FROM organisme_relations WHERE responsable_id = ?").bind(senderId),
+      .select({ id: organismes.id, uai: organismes.uai, siret: organismes.siret })
+      .from(organismes)
+      .where(inArray(organismes.siret, sql`(SELECT value FROM json_each(${JSON.stringify([...new Set(sirets)])}))`)),
+    db
+      .select({ id: organismeRelations.formateurId })
+      .from(organismeRelations)
+      .where(eq(organismeRelations.responsableId, senderId)),
   ]);
   const byCouple = new Map<string, string>();
-  for (const o of organismes.results) if (o.uai && o.siret) byCouple.set(coupleKey(o.uai, o.siret), o.id);
-  return { byCouple, scope: new Set([senderId, ...formateurs.results.map((f) => f.id)]) };
+  for (const o of named) if (o.uai) byCouple.set(coupleKey(o.uai, o.siret), o.id);
+  return { byCouple, scope: new Set([senderId, ...formateurs.map((f) => f.id)]) };
 }

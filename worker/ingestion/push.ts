@@ -3,6 +3,8 @@
  * then ONE atomic D1 batch (upsert of effectifs and their statuts, transmission report, transmission row), then
  * the organismes' Durable Objects are told.
  */
+import { getTableName } from "drizzle-orm";
+import { dossiersRecus, effectifs, effectifStatuts, transmissions } from "../../db/schema";
 import type { Env } from "../env";
 import {
   mergeDossiers,
@@ -14,6 +16,7 @@ import {
 import { statutAt, type ParcoursEntry, type Statut } from "../domain/parcours";
 import type { TransmissionSummary } from "../domain/live-messages";
 import { sha256Hex } from "../lib/crypto";
+import { database } from "../data/db";
 import { organismeHub } from "../connection/hub";
 import {
   dossierJson,
@@ -26,7 +29,7 @@ import {
 import { hash64 } from "./hash";
 import { coupleKey, lookupOrganismes, type OrganismesLookup } from "./organismes";
 import { ApiError } from "../lib/errors";
-import { conflictGuard, insertRows, isConflict, upsertClause } from "./sql";
+import { conflictGuard, insertRows, isConflict, sqlColumns, upsertClause, type SqlRow } from "./sql";
 
 export type Outcome = "created" | "updated" | "unchanged" | "held" | "invalid";
 
@@ -56,6 +59,19 @@ export interface PushOptions {
 
 /** A lost race with a concurrent push is retried this many times before answering 503. */
 const MAX_ATTEMPTS = 5;
+
+// Tables and column lists of the multi-row statements, from the schema (computed once per isolate).
+const EFFECTIFS = getTableName(effectifs);
+const EFFECTIF_STATUTS = getTableName(effectifStatuts);
+const DOSSIERS_RECUS = getTableName(dossiersRecus);
+const TRANSMISSIONS = getTableName(transmissions);
+/** An upsert of an effectif keeps its identity and creation date. */
+const EFFECTIF_UPDATABLE = EFFECTIF_COLUMNS.filter(
+  (c) => c !== "id" && c !== "created_at" && c !== "organisme_id" && c !== "annee_scolaire" && c !== "id_erp_apprenant",
+);
+const DOSSIER_RECU_COLUMNS = sqlColumns(dossiersRecus);
+const DOSSIER_RECU_UPDATABLE = DOSSIER_RECU_COLUMNS.filter((c) => c !== "organisme_id" && c !== "identity");
+const TRANSMISSION_COLUMNS = sqlColumns(transmissions);
 
 export async function ingestDossiers(env: Env, inputs: unknown[], options: PushOptions): Promise<PushResult> {
   const validations = validateDossiers(inputs);
@@ -90,7 +106,11 @@ export async function ingestValidated(
   const started = Date.now();
   const now = (options.now ?? new Date()).toISOString();
   const today = now.slice(0, 10);
-  const organismes = await lookupOrganismes(env.DB, options.organismeId, siretsNamed(entries.map((e) => e.validation)));
+  const organismes = await lookupOrganismes(
+    database(env.DB),
+    options.organismeId,
+    siretsNamed(entries.map((e) => e.validation)),
+  );
 
   const errorsOf: ValidationError[][] = [];
   const candidates: Candidate[] = [];
@@ -143,7 +163,7 @@ function siretsNamed(validations: DossierValidation[]): string[] {
 /** A dry run (file import preview): every check of the pipeline, per dossier, and nothing written. */
 export async function checkDossiers(env: Env, inputs: unknown[], organismeId: string): Promise<ValidationError[][]> {
   const validations = validateDossiers(inputs);
-  const organismes = await lookupOrganismes(env.DB, organismeId, siretsNamed(validations));
+  const organismes = await lookupOrganismes(database(env.DB), organismeId, siretsNamed(validations));
   return validations.map((v) => [...(v.ok ? [] : v.errors), ...organismeErrors(fieldsOf(v), organismes).errors]);
 }
 
@@ -316,10 +336,6 @@ async function planWrites(
       },
     ),
   );
-  const updatable = EFFECTIF_COLUMNS.filter(
-    (c) =>
-      c !== "id" && c !== "created_at" && c !== "organisme_id" && c !== "annee_scolaire" && c !== "id_erp_apprenant",
-  );
 
   const summary: TransmissionSummary = {
     transmissionId,
@@ -340,22 +356,22 @@ async function planWrites(
     ),
     ...insertRows<EffectifRow>(
       db,
-      "effectifs",
+      EFFECTIFS,
       EFFECTIF_COLUMNS,
       records.map((r) => r.effectif),
-      upsertClause("organisme_id, annee_scolaire, id_erp_apprenant", updatable),
+      upsertClause("organisme_id, annee_scolaire, id_erp_apprenant", EFFECTIF_UPDATABLE),
     ),
   ];
   if (dirty.length) {
     statements.push(
       db
-        .prepare("DELETE FROM effectif_statuts WHERE effectif_id IN (SELECT value FROM json_each(?))")
+        .prepare(`DELETE FROM ${EFFECTIF_STATUTS} WHERE effectif_id IN (SELECT value FROM json_each(?))`)
         .bind(JSON.stringify(dirty.map((s) => s.id))),
     );
     statements.push(
       ...insertRows(
         db,
-        "effectif_statuts",
+        EFFECTIF_STATUTS,
         EFFECTIF_STATUT_COLUMNS,
         records.flatMap((r) => r.statuts),
       ),
@@ -364,35 +380,29 @@ async function planWrites(
   statements.push(
     ...insertRows(
       db,
-      "dossiers_recus",
+      DOSSIERS_RECUS,
       DOSSIER_RECU_COLUMNS,
       entries.map((entry, i) =>
         dossierRecu(entry, items[i], heldData.get(i), organismes, options, transmissionId, now),
       ),
-      upsertClause(
-        "organisme_id, identity",
-        DOSSIER_RECU_COLUMNS.filter((c) => c !== "organisme_id" && c !== "identity"),
-      ),
+      upsertClause("organisme_id, identity", DOSSIER_RECU_UPDATABLE),
     ),
-    db
-      .prepare(
-        `INSERT INTO transmissions (id, organisme_id, api_key_id, source, received_at, total, created, updated, unchanged, held, invalid, duration_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .bind(
-        transmissionId,
-        options.organismeId,
-        options.apiKeyId,
-        options.source,
-        now,
-        summary.total,
-        summary.created,
-        summary.updated,
-        summary.unchanged,
-        summary.held,
-        summary.invalid,
-        Date.now() - started,
-      ),
+    ...insertRows<TransmissionRow>(db, TRANSMISSIONS, TRANSMISSION_COLUMNS, [
+      {
+        id: transmissionId,
+        organisme_id: options.organismeId,
+        api_key_id: options.apiKeyId,
+        source: options.source,
+        received_at: now,
+        total: summary.total,
+        created: summary.created,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        held: summary.held,
+        invalid: summary.invalid,
+        duration_ms: Date.now() - started,
+      },
+    ]),
     db
       .prepare("UPDATE organismes SET last_transmission_at = ? WHERE id IN (SELECT value FROM json_each(?))")
       .bind(now, JSON.stringify([options.organismeId, ...touched])),
@@ -400,23 +410,8 @@ async function planWrites(
   return { statements, touched, result: { summary, items } };
 }
 
-const DOSSIER_RECU_COLUMNS = [
-  "organisme_id",
-  "identity",
-  "transmission_id",
-  "outcome",
-  "errors",
-  "nom",
-  "prenom",
-  "libelle_formation",
-  "annee_scolaire",
-  "id_erp_apprenant",
-  "effectif_id",
-  "held_data",
-  "held_key_id",
-  "received_at",
-] as const;
-type DossierRecuRow = Record<(typeof DOSSIER_RECU_COLUMNS)[number], string | null>;
+type DossierRecuRow = SqlRow<typeof dossiersRecus>;
+type TransmissionRow = SqlRow<typeof transmissions>;
 
 /** The transmission report row of one dossier: its latest outcome and errors, under its organisme formateur when known. */
 function dossierRecu(

@@ -1,5 +1,7 @@
 import type { Env } from "../env";
-import { auditStatement } from "../lib/audit";
+import { database } from "../data/db";
+import { findStaleKeys, revokeKey } from "../data/api-keys";
+import { insertAudit } from "../data/audit-log";
 import { organismeHub } from "../connection/hub";
 import { discardHeldStatements } from "../ingestion/held-rows";
 
@@ -19,33 +21,24 @@ export function staleKeyCutoff(now: Date): string {
  * waiting on that key ends. Returns the revoked key ids.
  */
 export async function revokeStaleApiKeys(env: Env, now: Date = new Date()): Promise<string[]> {
-  const cutoff = staleKeyCutoff(now);
+  const db = database(env.DB);
   const at = now.toISOString();
-  const { results: stale } = await env.DB.prepare(
-    `SELECT id, organisme_id AS organismeId, prefix FROM api_keys
-      WHERE revoked_at IS NULL AND COALESCE(last_used_at, created_at) < ?`,
-  )
-    .bind(cutoff)
-    .all<{ id: string; organismeId: string; prefix: string }>();
-  if (stale.length === 0) return [];
+  const stale = await findStaleKeys(db, staleKeyCutoff(now));
   // A few keys per batch: each batch stays short, and each is atomic (a key is never revoked without its audit row).
   for (let i = 0; i < stale.length; i += KEYS_PER_BATCH) {
-    await env.DB.batch(
-      stale.slice(i, i + KEYS_PER_BATCH).flatMap((key) => [
-        env.DB.prepare(
-          "UPDATE api_keys SET revoked_at = ?, revoked_reason = 'inactive' WHERE id = ? AND revoked_at IS NULL",
-        ).bind(at, key.id),
-        ...discardHeldStatements(env.DB, { keyId: key.id }),
-        auditStatement(env.DB, {
-          organismeId: key.organismeId,
-          userId: null,
-          actor: "Système",
-          action: "key_revoked",
-          detail: `Clé d'échange ${key.prefix}… révoquée : inutilisée depuis ${STALE_KEY_MONTHS} mois.`,
-          at,
-        }),
-      ]),
-    );
+    const [first, ...others] = stale.slice(i, i + KEYS_PER_BATCH).flatMap((key) => [
+      revokeKey(db, key.id, at, "inactive"),
+      ...discardHeldStatements(db, { keyId: key.id }),
+      insertAudit(db, {
+        organismeId: key.organismeId,
+        userId: null,
+        actor: "Système",
+        action: "key_revoked",
+        detail: `Clé d'échange ${key.prefix}… révoquée : inutilisée depuis ${STALE_KEY_MONTHS} mois.`,
+        at,
+      }),
+    ]);
+    await db.batch([first, ...others]);
   }
   await Promise.all(
     stale.map((key) => organismeHub(env, key.organismeId).keyRevoked({ organismeId: key.organismeId, keyId: key.id })),
