@@ -1,5 +1,6 @@
 import type { OrganismeHub } from "../durable-objects/organisme-hub";
 import type { RateLimiter } from "../durable-objects/rate-limiter";
+import type { SessionUser } from "./data/sessions";
 
 export interface Env {
   DB: D1Database;
@@ -12,20 +13,8 @@ export interface Env {
   EMAIL_MODE: string;
 }
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  civilite: string | null;
-  prenom: string;
-  nom: string;
-  status: string;
-  isAdmin: boolean;
-  organisationId: string;
-  organisationType: string;
-  organismeId: string | null;
-  /** the formateurs of the user's organisme (an OFA also sees them), read with the session */
-  formateurIds: string[];
-}
+/** The user of a request's session, as the session query reads it (with the OFA's formateurs). */
+export type { SessionUser } from "./data/sessions";
 
 export type AppEnv = {
   Bindings: Env;
