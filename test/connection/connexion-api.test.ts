@@ -42,7 +42,7 @@ describe("the /connexion-api link ERPs open", () => {
       .bind(fixture.organisme.id)
       .first<{ last_used_at: string | null }>();
     expect(row?.last_used_at).not.toBeNull();
-    live.socket!.ws.close(1000, "fin");
+    await live.socket!.close();
   });
 
   it("explains an unknown key, a missing key and another organisme's key", async () => {

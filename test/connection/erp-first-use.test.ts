@@ -24,7 +24,7 @@ describe("the ERP's first call with the key", () => {
     await page.socket!.next(
       (m) => m.type === "connection" && (m.connection as { status: string }).status === "confirmed",
     );
-    page.socket!.ws.close(1000, "fin");
+    await page.socket!.close();
   });
 
   it("knows its organisme inside the object (events carry it)", async () => {

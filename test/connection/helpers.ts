@@ -1,4 +1,5 @@
 import { env, SELF } from "cloudflare:test";
+import { expect, onTestFinished } from "vitest";
 import { sha256Hex } from "../../worker/lib/crypto";
 import { APP_URL, createOrganisme, createUser, type OrganismeFixture } from "../helpers/accounts";
 
@@ -37,16 +38,29 @@ export async function ofa(names: { prenom?: string; nom?: string } = {}): Promis
   return { organisme, userId: user.id, cookie: await sessionCookie(user.id) };
 }
 
-export function call(path: string, cookie: string, body?: unknown, origin = APP_URL) {
+/**
+ * A response whose body the test did not read is cancelled when the test ends (nothing left open). Outside a test
+ * (a beforeAll building fixtures) there is no end of test to wait for: the body is left to the caller.
+ */
+export function discardUnreadBody(response: Response): Response {
+  if (!expect.getState().currentTestName) return response;
+  onTestFinished(async () => {
+    if (!response.bodyUsed) await response.body?.cancel();
+  });
+  return response;
+}
+
+export async function call(path: string, cookie: string, body?: unknown, origin = APP_URL) {
   const headers: Record<string, string> = { Cookie: cookie };
   if (origin) headers.Origin = origin;
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  return SELF.fetch(`${APP_URL}${path}`, {
+  const response = await SELF.fetch(`${APP_URL}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers,
     body: body === undefined ? undefined : JSON.stringify(body),
     redirect: "manual",
   });
+  return discardUnreadBody(response);
 }
 
 /** Chooses Gesti then generates a key; returns the key in clear. */
@@ -67,13 +81,26 @@ export async function keyIdOf(key: string): Promise<string> {
   return row.id;
 }
 
-/** Opens the organisme's live socket and collects its messages. */
+/**
+ * Opens the organisme's live socket and collects its messages. The socket is closed when the test ends (if the
+ * test did not close it), and the test waits for the hub's closing answer: a socket left open, or closed without
+ * waiting, is cut when the test file's runtime goes away, which workerd reports as "WebSocket peer disconnected".
+ */
 export async function openLive(organismeId: string, cookie: string, origin: string | null = APP_URL) {
   const headers: Record<string, string> = { Upgrade: "websocket", Cookie: cookie };
   if (origin) headers.Origin = origin;
-  const response = await SELF.fetch(`${APP_URL}/api/organismes/${organismeId}/live`, { headers });
+  const response = discardUnreadBody(await SELF.fetch(`${APP_URL}/api/organismes/${organismeId}/live`, { headers }));
   const ws = response.webSocket;
   if (!ws) return { response, socket: null };
+  const closed = new Promise<CloseEvent>((resolve) => ws.addEventListener("close", resolve));
+  /** Closes with 1000 and resolves once the hub has answered the close. */
+  const close = async (): Promise<CloseEvent> => {
+    if (ws.readyState === WebSocket.OPEN) ws.close(1000, "fin");
+    return closed;
+  };
+  onTestFinished(async () => {
+    await close();
+  });
   const messages: { type: string; [k: string]: unknown }[] = [];
   const waiters: (() => void)[] = [];
   ws.addEventListener("message", (event) => {
@@ -96,5 +123,5 @@ export async function openLive(organismeId: string, cookie: string, origin: stri
       });
     }
   }
-  return { response, socket: { ws, messages, next } };
+  return { response, socket: { ws, messages, next, close } };
 }

@@ -1,6 +1,7 @@
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { organismeHub } from "../../worker/connection/hub";
+import { sendableCloseCode } from "../../durable-objects/organisme-hub";
 import { createUser } from "../helpers/accounts";
 import { ofa, openLive, sessionCookie } from "./helpers";
 
@@ -47,8 +48,8 @@ describe("the organisme's live WebSocket", () => {
         summary,
       });
     }
-    a.socket!.ws.close(1000, "fin");
-    b.socket!.ws.close(1000, "fin");
+    await a.socket!.close();
+    await b.socket!.close();
   });
 
   it("does not send one organisme's events to another organisme's dashboards", async () => {
@@ -60,7 +61,7 @@ describe("the organisme's live WebSocket", () => {
     await organismeHub(env, second.organisme.id).notifyEffectifsChanged();
     await other.socket!.next((m) => m.type === "effectifs-changed");
     expect(other.socket!.messages.map((m) => m.type)).toEqual(["snapshot", "effectifs-changed"]);
-    other.socket!.ws.close(1000, "fin");
+    await other.socket!.close();
   });
 
   it("answers a resync request with a fresh snapshot and ping with pong", async () => {
@@ -78,7 +79,7 @@ describe("the organisme's live WebSocket", () => {
     await live.socket!.next(
       (m) => m.type === "snapshot" && live.socket!.messages.filter((x) => x.type === "snapshot").length === 2,
     );
-    live.socket!.ws.close(1000, "fin");
+    await live.socket!.close();
   });
 
   it("refuses a user of another organisme", async () => {
@@ -119,7 +120,36 @@ describe("the organisme's live WebSocket", () => {
       const live = await openLive(formateur.organisme.id, cookie);
       expect(live.response.status).toBe(101);
       await live.socket!.next((m) => m.type === "snapshot");
-      live.socket!.ws.close(1000, "fin");
+      await live.socket!.close();
     }
+  });
+
+  it("answers a close with the same code, and keeps no socket once closed", async () => {
+    const { organisme, cookie } = await ofa();
+    const live = await openLive(organisme.id, cookie);
+    await live.socket!.next((m) => m.type === "snapshot");
+    const closed = await live.socket!.close();
+    expect(closed.code).toBe(1000);
+    const stub = organismeHub(env, organisme.id);
+    expect(await runInDurableObject(stub, (_hub, state) => state.getWebSockets().length)).toBe(0);
+  });
+
+  it("echoes a sendable close code when the peer's is reserved (1005, 1006, 1015)", async () => {
+    expect([1000, 1001, 1005, 1006, 1011, 1015, 4000].map(sendableCloseCode)).toEqual([
+      1000, 1001, 1000, 1000, 1011, 1000, 4000,
+    ]);
+    const { organisme } = await ofa();
+    const sent = await runInDurableObject(organismeHub(env, organisme.id), async (hub) => {
+      const calls: [number, string][] = [];
+      const socket = { close: (code: number, reason: string) => calls.push([code, reason]) };
+      for (const code of [1006, 1005, 1015, 4001]) await hub.webSocketClose(socket as unknown as WebSocket, code, "");
+      return calls;
+    });
+    expect(sent).toEqual([
+      [1000, ""],
+      [1000, ""],
+      [1000, ""],
+      [4001, ""],
+    ]);
   });
 });

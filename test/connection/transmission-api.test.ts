@@ -1,8 +1,8 @@
-import { env } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { organismeHub } from "../../worker/connection/hub";
 import type { TransmissionView } from "../../worker/domain/transmission-view";
-import { createUser } from "../helpers/accounts";
+import { APP_URL, createUser } from "../helpers/accounts";
 import { call, generateGestiKey, keyIdOf, ofa, openLive, sessionCookie, type OfaFixture } from "./helpers";
 
 const path = (f: OfaFixture, action = "") =>
@@ -57,6 +57,18 @@ describe("the transmission settings API", () => {
     const otherTab = await openLive(f.organisme.id, f.cookie);
     await otherTab.socket!.next((m) => m.type === "snapshot");
     expect((await call(path(f, "erp"), f.cookie, { erp: "inconnu" })).status).toBe(400);
+    const missing = await call(path(f, "erp"), f.cookie, {});
+    expect(await missing.json()).toMatchObject({
+      error: "Bad Request",
+      message: "Sélectionnez votre ERP ou outil de gestion utilisé.",
+    });
+    const notJson = await SELF.fetch(`${APP_URL}${path(f, "erp")}`, {
+      method: "POST",
+      headers: { Cookie: f.cookie, Origin: APP_URL, "Content-Type": "application/json" },
+      body: "{pas du json",
+    });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ message: "Le corps de la requête doit être du JSON." });
     const noName = await call(path(f, "erp"), f.cookie, { erp: "autre", erpAutre: "  " });
     expect(((await noName.json()) as { message: string }).message).toBe("Indiquez le nom de votre ERP.");
 
@@ -69,7 +81,7 @@ describe("the transmission settings API", () => {
     });
     // another open page is told to refetch
     await otherTab.socket!.next((m) => m.type === "connection");
-    otherTab.socket!.ws.close(1000, "fin");
+    await otherTab.socket!.close();
 
     const formasup = (await (await call(path(f, "erp"), f.cookie, { erp: "formasup" })).json()) as TransmissionView;
     expect(formasup.settings).toMatchObject({
@@ -146,7 +158,7 @@ describe("the transmission settings API", () => {
       "erp_chosen",
     ]);
     expect(audit.entries[1].actor).toBe("Odile Durand");
-    live.socket!.ws.close(1000, "fin");
+    await live.socket!.close();
   });
 
   it("'Je ne confirme pas' revokes the key and discards the held dossiers", async () => {
@@ -199,6 +211,13 @@ describe("the transmission settings API", () => {
     const seen = (await (await call(path(f), responsable.cookie)).json()) as TransmissionView;
     expect(seen.canConfigure).toBe(false);
     expect((await call(path(f, "cle"), responsable.cookie, {})).status).toBe(403);
+    // the right is checked before the body
+    const invalid = await call(path(f, "erp"), responsable.cookie, { erp: 12 });
+    expect(invalid.status).toBe(403);
+    expect(await invalid.json()).toEqual({
+      error: "Forbidden",
+      message: "Seuls les utilisateurs de l'organisme peuvent paramétrer sa transmission.",
+    });
 
     const admin = await createUser({ isAdmin: true });
     const adminCookie = await sessionCookie(admin.id);

@@ -1,5 +1,6 @@
 import { env, SELF } from "cloudflare:test";
 import { createOrganisme, type OrganismeFixture } from "../helpers/accounts";
+import { discardUnreadBody } from "../connection/helpers";
 
 export const API = "http://localhost:8787/api/v3/dossiers-apprenants";
 
@@ -14,7 +15,8 @@ export async function organismeAvecCle(options: { confirmed?: boolean; organisme
   const key = generated.key;
   if (options.confirmed ?? true) {
     const test = await SELF.fetch(`${API}/test`, { method: "POST", headers: { Authorization: `Bearer ${key}` } });
-    if (test.status !== 200) throw new Error(`test: ${test.status}`);
+    if (test.status !== 200) throw new Error(`test: ${test.status} ${await test.text()}`);
+    await test.body?.cancel();
     const confirmed = await hub(organisme.id).confirm({ organismeId: organisme.id, actor });
     if (!confirmed.ok) throw new Error(confirmed.message);
   }
@@ -46,12 +48,13 @@ export function dossier(organisme: { uai: string | null; siret: string }, overri
   };
 }
 
-export function push(key: string | null, body: unknown, headers: Record<string, string> = {}) {
-  return SELF.fetch(API, {
+export async function push(key: string | null, body: unknown, headers: Record<string, string> = {}) {
+  const response = await SELF.fetch(API, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...(key ? { Authorization: `Bearer ${key}` } : {}), ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
+  return discardUnreadBody(response);
 }
 
 export async function countEffectifs(organismeId: string): Promise<number> {

@@ -6,7 +6,7 @@ import { effectifs, effectifStatuts } from "../../db/schema";
 import { contratsOf, type DossierNormalise } from "../domain/dossier";
 import { computeParcours, parcoursToIntervals, type ParcoursEntry } from "../domain/parcours";
 import { hash64 } from "./hash";
-import { sqlColumns, type SqlRow } from "./sql";
+import { sqlColumns, type SqlRow } from "./columns";
 
 /** A row of `effectifs` and one of `effectif_statuts`, keyed by SQL column name as the json_each upserts write them. */
 export type EffectifRow = SqlRow<typeof effectifs>;

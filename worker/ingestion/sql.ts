@@ -4,18 +4,7 @@
  * column lists are derived from the drizzle schema (db/schema.ts), keyed by SQL column name as the statements
  * name them.
  */
-import { getTableColumns, type Table } from "drizzle-orm";
-
-type ColumnsOf<T extends Table> = T["_"]["columns"];
-
-/** A row of `T` keyed by its SQL column names, with the types of `T["$inferSelect"]`. */
-export type SqlRow<T extends Table> = {
-  [K in keyof ColumnsOf<T> & keyof T["$inferSelect"] as ColumnsOf<T>[K]["_"]["name"]]: T["$inferSelect"][K];
-};
-
-/** The SQL column names of a table, in the schema's order. */
-export const sqlColumns = <T extends Table>(table: T) =>
-  Object.values(getTableColumns(table)).map((column) => column.name) as (keyof SqlRow<T> & string)[];
+export { sqlColumns, type SqlRow } from "./columns";
 
 /** Size of the JSON parameter of one statement; D1 accepts values up to 2 MB, we stay well below. */
 const MAX_JSON_PARAM_CHARS = 400_000;
