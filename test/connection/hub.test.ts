@@ -132,6 +132,15 @@ describe("the organisme's live WebSocket", () => {
     expect(closed.code).toBe(1000);
     const stub = organismeHub(env, organisme.id);
     expect(await runInDurableObject(stub, (_hub, state) => state.getWebSockets().length)).toBe(0);
+
+    // A browser's close() without a code arrives as 1005, which cannot be sent back: the hub answers 1000.
+    const page = await openLive(organisme.id, cookie);
+    await page.socket!.next((m) => m.type === "snapshot");
+    const answered = new Promise<number>((resolve) =>
+      page.socket!.ws.addEventListener("close", (e) => resolve(e.code)),
+    );
+    page.socket!.ws.close();
+    expect(await answered).toBe(1000);
   });
 
   it("echoes a sendable close code when the peer's is reserved (1005, 1006, 1015)", async () => {
