@@ -20,24 +20,6 @@ export function canSeeOrganisme(user: SessionUser, organismeId: string): boolean
   return scope === null || scope.includes(organismeId);
 }
 
-/**
- * @deprecated `/api/organismes/:id/*` is checked by the access middleware (lib/organisme-access.ts); kept until
- * live.ts and transmission.ts use `c.var.organisme`.
- */
-export function assertCanSeeOrganisme(user: SessionUser, organismeId: string): void {
-  if (!canSeeOrganisme(user, organismeId)) throw forbidden("Vous n'avez pas accès à cet organisme.");
-}
-
-/**
- * Only the organisme's own users (not those of its responsable) or an administrator configure its transmission.
- * @deprecated use `requireConfiguration(c)` (lib/organisme-access.ts); kept until transmission.ts uses it.
- */
-export function assertCanConfigureOrganisme(user: SessionUser, organismeId: string): void {
-  if (user.status !== "active" || (!isAdministrator(user) && user.organismeId !== organismeId)) {
-    throw forbidden("Seuls les utilisateurs de l'organisme peuvent paramétrer sa transmission.");
-  }
-}
-
 const OPERATEURS = {
   DREETS: { filtre: "region", code: "codeRegion" },
   DDETS: { filtre: "departement", code: "codeDepartement" },
