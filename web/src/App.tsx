@@ -3,6 +3,8 @@ import { lazy } from "solid-js";
 import { Header } from "./components/Header";
 import { Footer } from "./components/Footer";
 import { NotYetBuilt } from "./components/NotYetBuilt";
+import { RequireUser } from "./components/RequireUser";
+import { SessionProvider } from "./session";
 import { Accueil } from "./pages/Accueil";
 import { Question } from "./pages/Question";
 
@@ -22,7 +24,7 @@ const Sifa = lazy(() => import("./pages/Sifa"));
 
 function Layout(props: RouteSectionProps) {
   return (
-    <>
+    <SessionProvider>
       <a class="fr-link fr-sr-only fr-sr-only-focusable" href="#contenu">
         Aller au contenu
       </a>
@@ -31,7 +33,7 @@ function Layout(props: RouteSectionProps) {
         {props.children}
       </main>
       <Footer />
-    </>
+    </SessionProvider>
   );
 }
 
@@ -45,14 +47,17 @@ export function App() {
       <Route path="/mot-de-passe-oublie" component={MotDePasseOublie} />
       <Route path="/reinitialisation" component={Reinitialisation} />
       <Route path="/en-attente" component={EnAttente} />
-      <Route path="/tableau-de-bord" component={TableauDeBord} />
-      <Route path="/parametres" component={Parametres} />
-      <Route path="/effectifs" component={Effectifs} />
-      <Route path="/effectifs/ajout-fichier" component={AjoutFichier} />
-      <Route path="/indicateurs" component={Indicateurs} />
-      <Route path="/transmissions" component={Transmissions} />
-      <Route path="/administration" component={Administration} />
-      <Route path="/sifa" component={Sifa} />
+      {/* An active user only: the others go to the login or to the waiting page. */}
+      <Route component={RequireUser}>
+        <Route path="/tableau-de-bord" component={TableauDeBord} />
+        <Route path="/parametres" component={Parametres} />
+        <Route path="/effectifs" component={Effectifs} />
+        <Route path="/effectifs/ajout-fichier" component={AjoutFichier} />
+        <Route path="/indicateurs" component={Indicateurs} />
+        <Route path="/transmissions" component={Transmissions} />
+        <Route path="/administration" component={Administration} />
+        <Route path="/sifa" component={Sifa} />
+      </Route>
       <Route path="*" component={() => <NotYetBuilt title="Page introuvable" />} />
     </Router>
   );

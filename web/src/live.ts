@@ -1,29 +1,20 @@
 /**
- * The organisme's live WebSocket (`/api/organismes/:id/live`): reconnects with exponential backoff and, on every
- * (re)connection, receives a fresh snapshot — listeners treat a snapshot as "refetch what you show", which is
- * how a page resynchronises after missing events while disconnected.
+ * Live updates: a WebSocket whose messages make queries stale. The socket reconnects with exponential backoff and,
+ * on every (re)connection, receives a fresh snapshot — which revalidates everything it watches, so a page
+ * resynchronises after missing events while disconnected.
+ *
+ * `useLiveQueries(path, keysFor)` is the primitive (any socket, any queries); `useOrganismeLive(id)` watches one
+ * organisme. A perimeter (réseau, territory) watches its own socket the same way, with its own keys.
  */
+import { revalidate } from "@solidjs/router";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
-import type { ConnectionState } from "../../worker/domain/connection-state";
-import {
-  LIVE_PING,
-  LIVE_PONG,
-  parseServerMessage,
-  type ServerMessage,
-  type TransmissionSummary,
-} from "../../worker/domain/live-messages";
+import { LIVE_PING, LIVE_PONG, parseServerMessage, type ServerMessage } from "../../worker/domain/live-messages";
+import { donneesKeys, organismeKeys, parametrageKeys } from "./queries";
 
 export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
 
 export interface LiveConnection {
   status: Accessor<LiveStatus>;
-  /** the connection procedure's latest state (null until the first snapshot) */
-  connection: Accessor<ConnectionState | null>;
-  /** the latest transmission received while connected */
-  lastTransmission: Accessor<TransmissionSummary | null>;
-  /** every message, snapshots included; returns the unsubscribe function */
-  subscribe(listener: (message: ServerMessage) => void): () => void;
-  close(): void;
 }
 
 const FIRST_DELAY_MS = 500;
@@ -31,23 +22,48 @@ const MAX_DELAY_MS = 30_000;
 const PING_EVERY_MS = 25_000;
 /** No message (not even a pong) for this long: the socket is dead even if the browser has not noticed. */
 const SILENCE_LIMIT_MS = 60_000;
+/** A burst of pushes: the first message revalidates at once, the rest at most once per this delay. */
+const COALESCE_MS = 300;
 
-export function liveUrl(organismeId: string, location: Location = window.location): string {
+export function liveUrl(path: string, location: Location = window.location): string {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
-  return `${scheme}//${location.host}/api/organismes/${encodeURIComponent(organismeId)}/live`;
+  return `${scheme}//${location.host}${path}`;
 }
 
-/** Opens the live connection; call `close()` when done (or use `useLive` inside a component). */
-export function connectLive(organismeId: string): LiveConnection {
+/**
+ * For the lifetime of the calling component: opens the socket at `path` and, on each message, revalidates the
+ * queries whose keys `keysFor(message)` returns (none: the message changes nothing shown).
+ */
+export function useLiveQueries<M extends { type: string } = ServerMessage>(
+  path: string,
+  keysFor: (message: M) => readonly string[],
+  parse: (data: string) => M | null = parseServerMessage as (data: string) => M | null,
+): LiveConnection {
   const [status, setStatus] = createSignal<LiveStatus>("connecting");
-  const [connection, setConnection] = createSignal<ConnectionState | null>(null);
-  const [lastTransmission, setLastTransmission] = createSignal<TransmissionSummary | null>(null);
-  const listeners = new Set<(message: ServerMessage) => void>();
   let socket: WebSocket | null = null;
   let attempt = 0;
   let closed = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let lastMessageAt = Date.now();
+
+  // Coalescing: while `cooling`, keys wait in `stale` for one revalidation at the end of the delay.
+  let cooling: ReturnType<typeof setTimeout> | undefined;
+  const stale = new Set<string>();
+  const refresh = (keys: readonly string[]) => {
+    if (keys.length === 0) return;
+    if (cooling) {
+      for (const key of keys) stale.add(key);
+      return;
+    }
+    void revalidate([...keys]);
+    cooling = setTimeout(function flush() {
+      cooling = undefined;
+      if (stale.size === 0) return;
+      const waiting = [...stale];
+      stale.clear();
+      refresh(waiting);
+    }, COALESCE_MS);
+  };
 
   const heartbeat = setInterval(() => {
     if (socket?.readyState !== WebSocket.OPEN) return;
@@ -57,7 +73,7 @@ export function connectLive(organismeId: string): LiveConnection {
 
   function open() {
     clearTimeout(retryTimer);
-    const ws = new WebSocket(liveUrl(organismeId));
+    const ws = new WebSocket(liveUrl(path));
     socket = ws;
     ws.onopen = () => {
       lastMessageAt = Date.now();
@@ -66,12 +82,10 @@ export function connectLive(organismeId: string): LiveConnection {
     ws.onmessage = (event) => {
       lastMessageAt = Date.now();
       if (event.data === LIVE_PONG || typeof event.data !== "string") return;
-      const message = parseServerMessage(event.data);
+      const message = parse(event.data);
       if (!message) return;
       if (message.type === "snapshot") attempt = 0;
-      if (message.type === "snapshot" || message.type === "connection") setConnection(message.connection);
-      if (message.type === "transmission") setLastTransmission(message.summary);
-      for (const listener of [...listeners]) listener(message);
+      refresh(keysFor(message));
     };
     ws.onclose = () => {
       if (socket !== ws) return;
@@ -102,35 +116,31 @@ export function connectLive(organismeId: string): LiveConnection {
 
   open();
 
-  return {
-    status,
-    connection,
-    lastTransmission,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    close() {
-      closed = true;
-      clearTimeout(retryTimer);
-      clearInterval(heartbeat);
-      window.removeEventListener("online", reconnectNow);
-      document.removeEventListener("visibilitychange", onVisible);
-      socket?.close(1000, "Page quittée");
-      socket = null;
-      setStatus("closed");
-    },
-  };
+  onCleanup(() => {
+    closed = true;
+    clearTimeout(retryTimer);
+    clearTimeout(cooling);
+    clearInterval(heartbeat);
+    window.removeEventListener("online", reconnectNow);
+    document.removeEventListener("visibilitychange", onVisible);
+    socket?.close(1000, "Page quittée");
+    socket = null;
+    setStatus("closed");
+  });
+  return { status };
 }
 
-/** The live connection for the lifetime of the calling component. */
-export function useLive(organismeId: string): LiveConnection {
-  const live = connectLive(organismeId);
-  onCleanup(() => live.close());
-  return live;
-}
-
-/** Subscribes for the lifetime of the calling component. */
-export function onLiveMessage(live: LiveConnection, listener: (message: ServerMessage) => void): void {
-  onCleanup(live.subscribe(listener));
+/**
+ * The organisme's live socket (`/api/organismes/:id/live`) for the lifetime of the calling component: a push,
+ * an import or held records applied revalidate the organisme's data; a step of the connection procedure its
+ * transmission settings; a (re)connection's snapshot everything.
+ */
+export function useOrganismeLive(organismeId: string): LiveConnection {
+  return useLiveQueries(`/api/organismes/${encodeURIComponent(organismeId)}/live`, (message) =>
+    message.type === "snapshot"
+      ? organismeKeys(organismeId)
+      : message.type === "connection"
+        ? parametrageKeys(organismeId)
+        : donneesKeys(organismeId),
+  );
 }

@@ -1,39 +1,30 @@
-import { createSignal, Show } from "solid-js";
-import { errorMessage } from "../api";
-
-export type DownloadFormat = "csv" | "xlsx";
+import { createUniqueId, Show } from "solid-js";
+import { telecharger } from "../actions";
+import type { DownloadFile, DownloadFormat } from "../download";
+import { useForm } from "../forms";
+import { ErrorAlert } from "./Errors";
 
 /**
- * "<label> (CSV)" / "<label> (XLSX)": one download at a time, "Préparation…" while it runs, and its error in French
- * under the buttons.
+ * "<label> (CSV)" / "<label> (XLSX)": `file(format)` builds the file (asking the API if needed), the download helper
+ * hands it over; one download at a time, "Préparation…" while it runs, and its error in French under the buttons.
  */
 export function DownloadButtons(props: {
   label: string;
-  onDownload: (format: DownloadFormat) => Promise<void>;
+  file: (format: DownloadFormat) => Promise<DownloadFile>;
   primaryCsv?: boolean;
   small?: boolean;
 }) {
-  const [downloading, setDownloading] = createSignal<DownloadFormat | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const download = async (format: DownloadFormat) => {
-    setDownloading(format);
-    setError(null);
-    try {
-      await props.onDownload(format);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setDownloading(null);
-    }
-  };
+  const id = createUniqueId();
+  const download = useForm(telecharger, ([of]) => of === id);
+  const downloading = () => (download.pending() ? download.submission.input?.[1] : null);
   const button = (format: DownloadFormat) => (
     <li>
       <button
         type="button"
         class="fr-btn fr-icon-download-line"
         classList={{ "fr-btn--secondary": !(props.primaryCsv && format === "csv"), "fr-btn--sm": props.small }}
-        disabled={downloading() !== null}
-        onClick={() => download(format)}
+        disabled={download.pending()}
+        onClick={() => download.submit(id, format, props.file)}
       >
         {downloading() === format ? "Préparation…" : `${props.label} (${format.toUpperCase()})`}
       </button>
@@ -45,13 +36,7 @@ export function DownloadButtons(props: {
         {button("csv")}
         {button("xlsx")}
       </ul>
-      <Show when={error()}>
-        {(message) => (
-          <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
-            <p>{message()}</p>
-          </div>
-        )}
-      </Show>
+      <Show when={download.submission.error}>{(error) => <ErrorAlert error={error()} />}</Show>
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { A, useLocation, useNavigate } from "@solidjs/router";
+import { A, useAction, useLocation, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, on, Show } from "solid-js";
-import { api } from "../api";
-import { currentUser, setCurrentUser } from "../session";
+import { deconnexion } from "../actions";
+import { useSession } from "../session";
 import { isAdministrator } from "../../../worker/domain/administrateur";
 
 /**
@@ -11,6 +11,8 @@ import { isAdministrator } from "../../../worker/domain/administrateur";
 export function Header() {
   const navigate = useNavigate();
   const location = useLocation();
+  const currentUser = useSession();
+  const logoutAction = useAction(deconnexion);
   const [menuOpen, setMenuOpen] = createSignal(false);
   let closeButton: HTMLButtonElement | undefined;
   const openMenu = () => {
@@ -27,8 +29,7 @@ export function Header() {
   );
   const logout = async () => {
     setMenuOpen(false);
-    await api("/api/auth/logout", { method: "POST" }).catch(() => undefined);
-    setCurrentUser(null);
+    await logoutAction();
     navigate("/");
   };
   const active = () => currentUser()?.status === "active";

@@ -1,19 +1,25 @@
-import { Navigate, useLocation } from "@solidjs/router";
-import { Match, Switch, type JSX } from "solid-js";
-import { currentUser, type Me } from "../session";
+import { Navigate, useLocation, type RouteSectionProps } from "@solidjs/router";
+import { Match, Switch } from "solid-js";
+import { useSession, UserContext, type Me } from "../session";
 
-/** Renders its children for an active user; sends others to the login or to the waiting page. */
-export function RequireUser(props: { children: (user: Me) => JSX.Element }) {
+/**
+ * The layout route of the pages that need an active user: renders them for one (who `useUser()` then gives),
+ * sends others to the login or to the waiting page.
+ */
+export function RequireUser(props: RouteSectionProps) {
   const location = useLocation();
+  const session = useSession();
   return (
     <Switch fallback={<p class="fr-container fr-my-4w">Chargement…</p>}>
-      <Match when={currentUser.state === "ready" && currentUser() === null}>
+      <Match when={session() === null}>
         <Navigate href={`/connexion?redirect=${encodeURIComponent(location.pathname + location.search)}`} />
       </Match>
-      <Match when={currentUser()?.status === "pending"}>
+      <Match when={session()?.status === "pending"}>
         <Navigate href="/en-attente" />
       </Match>
-      <Match when={currentUser()?.status === "active" && currentUser()}>{(user) => props.children(user())}</Match>
+      <Match when={session()?.status === "active" && session()}>
+        {(user) => <UserContext.Provider value={user as () => Me}>{props.children}</UserContext.Provider>}
+      </Match>
     </Switch>
   );
 }

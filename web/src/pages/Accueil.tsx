@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { currentUser } from "../session";
+import { useSession } from "../session";
 
 const ACTEURS = [
   {
@@ -27,6 +27,7 @@ const ACTEURS = [
 ];
 
 export function Accueil() {
+  const currentUser = useSession();
   return (
     <div class="fr-container fr-my-6w">
       <div class="fr-notice fr-notice--info fr-mb-4w">

@@ -1,12 +1,15 @@
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createAsync, useSubmission } from "@solidjs/router";
+import { For, Show } from "solid-js";
 import { isAdministrator } from "../../../worker/domain/administrateur";
-import { api } from "../api";
+import { deciderCompte } from "../actions";
 import { FormError } from "../components/comptes/Field";
-import { fieldError } from "../components/comptes/form-errors";
-import { RequireUser } from "../components/RequireUser";
+import { QueryBoundary } from "../components/Errors";
+import { useForm } from "../forms";
 import { formatDate } from "../format";
+import { getComptesEnAttente } from "../queries";
+import { useUser } from "../session";
 
-interface CompteEnAttente {
+export interface CompteEnAttente {
   id: string;
   email: string;
   civilite: string | null;
@@ -19,42 +22,28 @@ interface CompteEnAttente {
 
 /** Validation of the accounts waiting for it: colleagues see their organisation's, administrators every one. */
 export default function Administration() {
-  return <RequireUser>{(user) => <ComptesEnAttente isAdmin={isAdministrator(user)} />}</RequireUser>;
-}
-
-function ComptesEnAttente(props: { isAdmin: boolean }) {
-  const [comptes, { refetch }] = createResource(() =>
-    api<{ comptes: CompteEnAttente[] }>("/api/comptes").then((r) => r.comptes),
-  );
-  const [message, setMessage] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal<string | null>(null);
-
-  const decide = async (compte: CompteEnAttente, action: "valider" | "refuser") => {
-    if (action === "refuser" && !window.confirm(`Refuser la demande de ${compte.prenom} ${compte.nom} ?`)) return;
-    setMessage(null);
-    setError(null);
-    setBusy(compte.id);
-    try {
-      await api(`/api/comptes/${encodeURIComponent(compte.id)}/${action}`, { method: "POST" });
-      setMessage(
-        action === "valider"
-          ? `Le compte de ${compte.prenom} ${compte.nom} est validé. Un e-mail l'en informe.`
-          : `La demande de ${compte.prenom} ${compte.nom} est refusée. Un e-mail l'en informe.`,
-      );
-      await refetch();
-    } catch (e) {
-      setError(fieldError(e).message);
-    } finally {
-      setBusy(null);
-    }
+  const user = useUser();
+  const isAdmin = () => isAdministrator(user());
+  const comptes = createAsync(() => getComptesEnAttente());
+  const decision = useForm(deciderCompte);
+  const message = () => {
+    const result = decision.submission.result;
+    if (!result) return null;
+    const { compte } = result;
+    return result.decision === "valider"
+      ? `Le compte de ${compte.prenom} ${compte.nom} est validé. Un e-mail l'en informe.`
+      : `La demande de ${compte.prenom} ${compte.nom} est refusée. Un e-mail l'en informe.`;
+  };
+  const decide = (compte: CompteEnAttente, choix: "valider" | "refuser") => {
+    if (choix === "refuser" && !window.confirm(`Refuser la demande de ${compte.prenom} ${compte.nom} ?`)) return;
+    void decision.submit(compte, choix);
   };
 
   return (
     <div class="fr-container fr-my-6w">
       <h1>Comptes en attente de validation</h1>
       <p>
-        {props.isAdmin
+        {isAdmin()
           ? "En tant qu'administrateur, vous validez les demandes de toutes les organisations."
           : "Ces personnes demandent à rejoindre votre organisation. Validez uniquement celles que vous connaissez."}
       </p>
@@ -65,9 +54,9 @@ function ComptesEnAttente(props: { isAdmin: boolean }) {
           </div>
         </Show>
       </div>
-      <FormError message={error()} />
-      <Show when={!comptes.error} fallback={<FormError message={fieldError(comptes.error).message} />}>
-        <Show when={comptes()} fallback={<p>Chargement…</p>}>
+      <FormError message={decision.error()?.message ?? null} />
+      <QueryBoundary queries={[comptes]}>
+        <Show when={comptes.latest} fallback={<p>Chargement…</p>}>
           {(list) => (
             <Show when={list().length > 0} fallback={<p id="aucun-compte">Aucun compte en attente de validation.</p>}>
               <div class="fr-table fr-table--no-caption table-scroll">
@@ -84,46 +73,50 @@ function ComptesEnAttente(props: { isAdmin: boolean }) {
                   </thead>
                   <tbody>
                     <For each={list()}>
-                      {(compte) => (
-                        <tr>
-                          <td>
-                            {[compte.civilite, compte.prenom, compte.nom].filter(Boolean).join(" ")}
-                            <Show when={compte.fonction}>
-                              <br />
-                              <span class="fr-text--xs">{compte.fonction}</span>
-                            </Show>
-                          </td>
-                          <td>{compte.email}</td>
-                          <td>{compte.organisationLabel}</td>
-                          <td>{formatDate(compte.createdAt)}</td>
-                          <td>
-                            <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
-                              <li>
-                                <button
-                                  type="button"
-                                  class="fr-btn fr-btn--sm"
-                                  disabled={busy() === compte.id}
-                                  onClick={() => decide(compte, "valider")}
-                                  aria-label={`Valider le compte de ${compte.prenom} ${compte.nom}`}
-                                >
-                                  Valider
-                                </button>
-                              </li>
-                              <li>
-                                <button
-                                  type="button"
-                                  class="fr-btn fr-btn--sm fr-btn--tertiary"
-                                  disabled={busy() === compte.id}
-                                  onClick={() => decide(compte, "refuser")}
-                                  aria-label={`Refuser la demande de ${compte.prenom} ${compte.nom}`}
-                                >
-                                  Refuser
-                                </button>
-                              </li>
-                            </ul>
-                          </td>
-                        </tr>
-                      )}
+                      {(compte) => {
+                        // The row's buttons wait for its own decision only.
+                        const envoi = useSubmission(deciderCompte, ([c]) => c.id === compte.id);
+                        return (
+                          <tr>
+                            <td>
+                              {[compte.civilite, compte.prenom, compte.nom].filter(Boolean).join(" ")}
+                              <Show when={compte.fonction}>
+                                <br />
+                                <span class="fr-text--xs">{compte.fonction}</span>
+                              </Show>
+                            </td>
+                            <td>{compte.email}</td>
+                            <td>{compte.organisationLabel}</td>
+                            <td>{formatDate(compte.createdAt)}</td>
+                            <td>
+                              <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
+                                <li>
+                                  <button
+                                    type="button"
+                                    class="fr-btn fr-btn--sm"
+                                    disabled={envoi.pending}
+                                    onClick={() => decide(compte, "valider")}
+                                    aria-label={`Valider le compte de ${compte.prenom} ${compte.nom}`}
+                                  >
+                                    Valider
+                                  </button>
+                                </li>
+                                <li>
+                                  <button
+                                    type="button"
+                                    class="fr-btn fr-btn--sm fr-btn--tertiary"
+                                    disabled={envoi.pending}
+                                    onClick={() => decide(compte, "refuser")}
+                                    aria-label={`Refuser la demande de ${compte.prenom} ${compte.nom}`}
+                                  >
+                                    Refuser
+                                  </button>
+                                </li>
+                              </ul>
+                            </td>
+                          </tr>
+                        );
+                      }}
                     </For>
                   </tbody>
                 </table>
@@ -131,7 +124,7 @@ function ComptesEnAttente(props: { isAdmin: boolean }) {
             </Show>
           )}
         </Show>
-      </Show>
+      </QueryBoundary>
     </div>
   );
 }

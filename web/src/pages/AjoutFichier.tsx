@@ -1,27 +1,25 @@
 import "../components/fichier/zod-sans-eval";
 import { A } from "@solidjs/router";
-import { createMemo, createSignal, Match, Show, Switch } from "solid-js";
-import { api, errorMessage } from "../api";
-import { RequireUser } from "../components/RequireUser";
+import { createMemo, Match, Show, Switch } from "solid-js";
+import { telecharger } from "../actions";
 import { ErreursFichier } from "../components/fichier/ErreursFichier";
 import { ResultatImport } from "../components/fichier/ResultatImport";
-import { lireFichier } from "../components/fichier/lecture";
-import { telechargerModele } from "../components/fichier/modele";
-import type { ErreurLigne, ResultatImport as Resultat, Verification } from "../components/fichier/types";
-import { MAX_LIGNES_FICHIER, type LectureFichier } from "../../../worker/domain/fichier-effectifs";
+import { importerFichier, lireFichierEffectifs, verifierFichier } from "../components/fichier/actions";
+import { modeleEffectifs } from "../components/fichier/modele";
+import type { ErreurLigne } from "../components/fichier/types";
+import { useForm } from "../forms";
+import { useUser } from "../session";
+import { MAX_LIGNES_FICHIER } from "../../../worker/domain/fichier-effectifs";
 import "../components/fichier/fichier.css";
 
 export default function AjoutFichier() {
+  const user = useUser();
   return (
     <div class="fr-container fr-my-4w">
       <h1 class="fr-h3">Ajouter via fichier Excel</h1>
-      <RequireUser>
-        {(user) => (
-          <Switch fallback={<p>Cette page est réservée aux organismes de formation.</p>}>
-            <Match when={user.organismeId}>{(id) => <AjoutFichierOrganisme organismeId={id()} />}</Match>
-          </Switch>
-        )}
-      </RequireUser>
+      <Switch fallback={<p>Cette page est réservée aux organismes de formation.</p>}>
+        <Match when={user().organismeId}>{(id) => <AjoutFichierOrganisme organismeId={id()} />}</Match>
+      </Switch>
     </div>
   );
 }
@@ -29,80 +27,50 @@ export default function AjoutFichier() {
 const pluriel = (n: number, singulier: string, plurielForme = `${singulier}s`) =>
   `${n} ${n > 1 ? plurielForme : singulier}`;
 
+/**
+ * The file is read in the browser, checked by the server (nothing written), then imported: three actions, the
+ * last two tied to the file read last, so that choosing another file starts again from nothing.
+ */
 function AjoutFichierOrganisme(props: { organismeId: string }) {
-  const [lecture, setLecture] = createSignal<LectureFichier | null>(null);
-  const [verification, setVerification] = createSignal<Verification | null>(null);
-  const [resultat, setResultat] = createSignal<Resultat | null>(null);
-  const [enCours, setEnCours] = createSignal<string | null>(null);
-  const [erreur, setErreur] = createSignal<string | null>(null);
-  const [modeleEnCours, setModeleEnCours] = createSignal(false);
+  const modele = useForm(telecharger, ([id]) => id === "modele");
+  const lecture = useForm(lireFichierEffectifs);
+  const lu = () => lecture.submission.result ?? null;
+  const verification = useForm(verifierFichier, ([, fichier]) => fichier === lu());
+  const importation = useForm(importerFichier, ([, fichier]) => fichier === lu());
+  /** the dry run of the file read, until it is imported */
+  const verifie = () => (importation.submission.result ? null : (verification.submission.result ?? null));
   let input: HTMLInputElement | undefined;
 
-  const dossiers = () => lecture()?.lignes.map((l) => l.dossier) ?? [];
-
   const erreurs = createMemo<ErreurLigne[]>(() => {
-    const lignes = lecture()?.lignes ?? [];
-    return (verification()?.items ?? []).flatMap((item, i) =>
+    const lignes = lu()?.lignes ?? [];
+    return (verifie()?.items ?? []).flatMap((item, i) =>
       item.validation_errors.map((e) => ({ ligne: lignes[i].ligne, colonne: e.path || "—", message: e.message })),
     );
   });
 
-  const telecharger = async () => {
-    setModeleEnCours(true);
-    setErreur(null);
-    try {
-      await telechargerModele();
-    } catch (e) {
-      setErreur(errorMessage(e));
-    } finally {
-      setModeleEnCours(false);
-    }
-  };
+  const lignes = () => pluriel(lu()?.lignes.length ?? 0, "ligne");
+  const enCours = () =>
+    lecture.pending()
+      ? "Lecture du fichier…"
+      : verification.pending()
+        ? `Vérification de ${lignes()}…`
+        : importation.pending()
+          ? `Import de ${lignes()}…`
+          : null;
+  const erreur = () =>
+    (modele.error() ?? lecture.error() ?? verification.error() ?? importation.error())?.message ?? null;
 
   const choisir = async (file: File | undefined) => {
-    setLecture(null);
-    setVerification(null);
-    setResultat(null);
-    setErreur(null);
+    modele.clear();
+    lecture.clear();
     if (!file) return;
-    try {
-      setEnCours("Lecture du fichier…");
-      const lu = await lireFichier(file);
-      if (lu.lignes.length === 0)
-        throw new Error("Le fichier ne contient aucune ligne de données sous la ligne des noms de colonnes.");
-      if (lu.lignes.length > MAX_LIGNES_FICHIER) {
-        throw new Error(
-          `Le fichier contient ${lu.lignes.length} lignes : ${MAX_LIGNES_FICHIER} lignes au maximum. Découpez-le en plusieurs fichiers.`,
-        );
-      }
-      setEnCours(`Vérification de ${pluriel(lu.lignes.length, "ligne")}…`);
-      const verifie = await api<Verification>(`/api/organismes/${props.organismeId}/fichier/verification`, {
-        body: { dossiers: lu.lignes.map((l) => l.dossier) },
-      });
-      setLecture(lu);
-      setVerification(verifie);
-    } catch (e) {
-      setErreur(errorMessage(e));
-    } finally {
-      setEnCours(null);
-    }
+    const fichier = await lecture.submit(file);
+    if (fichier) await verification.submit(props.organismeId, fichier);
   };
 
   const importer = async () => {
-    setErreur(null);
-    setEnCours(`Import de ${pluriel(dossiers().length, "ligne")}…`);
-    try {
-      setResultat(
-        await api<Resultat>(`/api/organismes/${props.organismeId}/fichier/import`, { body: { dossiers: dossiers() } }),
-      );
-      setVerification(null);
-      setLecture(null);
-      if (input) input.value = "";
-    } catch (e) {
-      setErreur(errorMessage(e));
-    } finally {
-      setEnCours(null);
-    }
+    const fichier = lu();
+    if (fichier && (await importation.submit(props.organismeId, fichier)) && input) input.value = "";
   };
 
   return (
@@ -126,10 +94,10 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
           type="button"
           id="bouton-modele"
           class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line"
-          disabled={modeleEnCours()}
-          onClick={telecharger}
+          disabled={modele.pending()}
+          onClick={() => modele.submit("modele", "xlsx", modeleEffectifs)}
         >
-          {modeleEnCours() ? "Préparation du modèle…" : "Télécharger le modèle"}
+          {modele.pending() ? "Préparation du modèle…" : "Télécharger le modèle"}
         </button>
       </section>
 
@@ -174,7 +142,7 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
         </div>
       </Show>
 
-      <Show when={verification()}>
+      <Show when={verifie()}>
         {(v) => (
           <section aria-labelledby="titre-verification">
             <h2 id="titre-verification" class="fr-h5">
@@ -184,9 +152,9 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
               {pluriel(v().valides, "ligne valide", "lignes valides")} sur {v().total}
               <Show when={v().total > v().valides}>, {pluriel(v().total - v().valides, "ligne")} en erreur</Show>
             </p>
-            <Show when={(lecture()?.colonnesIgnorees.length ?? 0) > 0}>
+            <Show when={(lu()?.colonnesIgnorees.length ?? 0) > 0}>
               <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
-                <p>Colonnes ignorées (inconnues du modèle) : {lecture()!.colonnesIgnorees.join(", ")}</p>
+                <p>Colonnes ignorées (inconnues du modèle) : {lu()!.colonnesIgnorees.join(", ")}</p>
               </div>
             </Show>
             <Show when={erreurs().length > 0}>
@@ -209,7 +177,7 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
         )}
       </Show>
 
-      <Show when={resultat()}>{(r) => <ResultatImport summary={r().summary} />}</Show>
+      <Show when={importation.submission.result}>{(r) => <ResultatImport summary={r().summary} />}</Show>
 
       <p class="fr-mt-4w">
         <A class="fr-link" href="/tableau-de-bord">

@@ -1,40 +1,29 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal } from "solid-js";
-import { api } from "../api";
+import { connexion } from "../actions";
 import { Field, FormError } from "../components/comptes/Field";
-import { fieldError, safeRedirect } from "../components/comptes/form-errors";
-import { reloadCurrentUser, type Me } from "../session";
+import { safeRedirect } from "../components/comptes/form-errors";
+import { useForm } from "../forms";
 
 export default function Connexion() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
-  const [error, setError] = createSignal<string | null>(null);
-  const [pending, setPending] = createSignal(false);
+  const form = useForm(connexion);
   const redirect = () => safeRedirect(params.redirect);
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    setError(null);
-    setPending(true);
-    try {
-      const { user } = await api<{ user: Me }>("/api/auth/connexion", {
-        body: { email: email(), password: password() },
-      });
-      const target = redirect();
-      // The ERP's /connexion-api link is served by the Worker, not the SPA: leave the app to follow it.
-      if (target?.startsWith("/connexion-api")) {
-        window.location.assign(target);
-        return;
-      }
-      await reloadCurrentUser();
-      navigate(user.status === "pending" ? "/en-attente" : (target ?? "/tableau-de-bord"), { replace: true });
-    } catch (e) {
-      setError(fieldError(e).message);
-    } finally {
-      setPending(false);
+    const user = await form.submit(email(), password());
+    if (!user) return;
+    const target = redirect();
+    // The ERP's /connexion-api link is served by the Worker, not the SPA: leave the app to follow it.
+    if (target?.startsWith("/connexion-api")) {
+      window.location.assign(target);
+      return;
     }
+    navigate(user.status === "pending" ? "/en-attente" : (target ?? "/tableau-de-bord"), { replace: true });
   };
 
   return (
@@ -49,7 +38,7 @@ export default function Connexion() {
                 Vos identifiants
               </legend>
               <div class="fr-fieldset__element">
-                <FormError message={error()} />
+                <FormError message={form.error()?.message ?? null} />
               </div>
               <div class="fr-fieldset__element">
                 <Field
@@ -78,7 +67,7 @@ export default function Connexion() {
                 </p>
               </div>
               <div class="fr-fieldset__element">
-                <button class="fr-btn" type="submit" disabled={pending()}>
+                <button class="fr-btn" type="submit" disabled={form.pending()}>
                   Se connecter
                 </button>
               </div>

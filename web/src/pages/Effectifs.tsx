@@ -1,33 +1,61 @@
-import { useSearchParams } from "@solidjs/router";
-import { createMemo, createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import { createAsync, useSearchParams } from "@solidjs/router";
+import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api, errorMessage } from "../api";
-import { RequireUser } from "../components/RequireUser";
 import { NotYetBuilt } from "../components/NotYetBuilt";
 import { DossierDetail } from "../components/effectifs/DossierDetail";
 import { EtatDossier } from "../components/effectifs/EtatDossier";
-import { downloadRapport } from "../components/effectifs/download";
-import { COLUMNS, type ColumnKey, type EffectifsPage } from "../components/effectifs/types";
-import { onLiveMessage, useLive } from "../live";
+import { COLUMNS, type ColumnKey, type EffectifRow } from "../components/effectifs/types";
+import { useOrganismeLive } from "../live";
 import { Pagination } from "../components/Pagination";
-import { DownloadButtons, type DownloadFormat } from "../components/DownloadButtons";
+import { DownloadButtons } from "../components/DownloadButtons";
+import { QueryBoundary } from "../components/Errors";
+import type { DownloadFile, DownloadFormat } from "../download";
+import { exportEffectifs, getEffectifs } from "../queries";
+import { useUser } from "../session";
+import { RAPPORT_COLUMNS, toCsv } from "../../../worker/domain/rapport-transmission";
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
 
 export default function Effectifs() {
+  const user = useUser();
   return (
     <div class="fr-container fr-my-4w">
       <h1 class="fr-h3">Mes effectifs</h1>
-      <RequireUser>
-        {(user) => (
-          <Switch fallback={<NotYetBuilt title="Effectifs de votre territoire" />}>
-            <Match when={user.organismeId}>{(id) => <EffectifsTable organismeId={id()} />}</Match>
-          </Switch>
-        )}
-      </RequireUser>
+      <Switch fallback={<NotYetBuilt title="Effectifs de votre territoire" />}>
+        <Match when={user().organismeId}>{(id) => <EffectifsTable organismeId={id()} />}</Match>
+      </Switch>
     </div>
   );
+}
+
+/** "Télécharger le rapport complet": the rows as a CSV (French spreadsheets) or an XLSX. */
+function rapport(rows: EffectifRow[], format: DownloadFormat): DownloadFile {
+  const filename = `rapport-transmission-${new Date().toISOString().slice(0, 10)}.${format}`;
+  const lines = rows.map((row, i) => [
+    String(i + 1),
+    row.formation ?? "",
+    row.apprenant,
+    row.statut ?? "",
+    row.employeur ?? "",
+    row.debut ?? "",
+    row.fin ?? "",
+    row.etat,
+    row.erreurs.map((e) => `${e.path} : ${e.message}`).join(" ; "),
+  ]);
+  return format === "csv"
+    ? { filename, csv: toCsv(RAPPORT_COLUMNS, lines) }
+    : {
+        filename,
+        sheets: [
+          {
+            name: "Rapport de transmission",
+            header: RAPPORT_COLUMNS,
+            rows: lines,
+            widths: [6, 40, 28, 16, 18, 12, 12, 26, 60],
+          },
+        ],
+      };
 }
 
 function EffectifsTable(props: { organismeId: string }) {
@@ -39,21 +67,11 @@ function EffectifsTable(props: { organismeId: string }) {
   const [selected, setSelected] = createSignal<string | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const params = (q: Record<string, string | number | undefined>) =>
-    new URLSearchParams(
-      Object.entries(q)
-        .filter(([, v]) => v !== undefined && v !== "")
-        .map(([k, v]) => [k, String(v)]),
-    ).toString();
-
-  const [page, { refetch }] = createResource(query, (q) =>
-    api<EffectifsPage>(`/api/organismes/${props.organismeId}/effectifs?${params({ ...q, taille: PAGE_SIZE })}`),
-  );
-  const pages = createMemo(() => Math.max(1, Math.ceil((page.latest?.total ?? 0) / PAGE_SIZE)));
+  const page = createAsync(() => getEffectifs(props.organismeId, { ...query(), taille: PAGE_SIZE }));
+  const pages = () => Math.max(1, Math.ceil((page.latest?.total ?? 0) / PAGE_SIZE));
 
   // New or changed rows appear while the ERP pushes.
-  const live = useLive(props.organismeId);
-  onLiveMessage(live, (message) => message.type !== "connection" && refetch());
+  useOrganismeLive(props.organismeId);
 
   const onSearch = (key: ColumnKey, value: string) => {
     setSearch(key, value);
@@ -62,31 +80,22 @@ function EffectifsTable(props: { organismeId: string }) {
   };
   const goTo = (n: number) => setQuery({ ...query(), page: Math.min(Math.max(1, n), pages()) });
 
-  const download = async (format: DownloadFormat) => {
-    const all = await api<EffectifsPage>(
-      `/api/organismes/${props.organismeId}/effectifs/export?${params({ ...search, format })}`,
-    );
-    await downloadRapport(all.rows, format);
-  };
+  const download = async (format: DownloadFormat) =>
+    rapport((await exportEffectifs(props.organismeId, { ...search, format })).rows, format);
 
   return (
-    <>
+    <QueryBoundary queries={[page]}>
       <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
         <p class="fr-col fr-text--lead fr-mb-0" id="nombre-dossiers" aria-live="polite">
           {page.latest?.total ?? 0} Dossiers apprenants
         </p>
-        <DownloadButtons label="Télécharger le rapport complet" onDownload={download} />
+        <DownloadButtons label="Télécharger le rapport complet" file={download} />
       </div>
-      <Show when={page.error}>
-        <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
-          <p>{errorMessage(page.error)}</p>
-        </div>
-      </Show>
       <Show when={selected()}>
         {(id) => <DossierDetail organismeId={props.organismeId} effectifId={id()} onClose={() => setSelected(null)} />}
       </Show>
       <div class="fr-table table-scroll effectifs-table">
-        <table id="table-effectifs" aria-busy={page.loading} tabindex="0">
+        <table id="table-effectifs" aria-busy={page.latest === undefined} tabindex="0">
           <caption class="fr-sr-only">Dossiers apprenants transmis, avec leur état</caption>
           <thead>
             <tr>
@@ -116,7 +125,7 @@ function EffectifsTable(props: { organismeId: string }) {
               each={page.latest?.rows ?? []}
               fallback={
                 <tr>
-                  <td colSpan={8}>{page.loading ? "Chargement…" : "Aucun dossier."}</td>
+                  <td colSpan={8}>{page.latest === undefined ? "Chargement…" : "Aucun dossier."}</td>
                 </tr>
               }
             >
@@ -147,6 +156,6 @@ function EffectifsTable(props: { organismeId: string }) {
         </table>
       </div>
       <Pagination page={query().page} pages={pages()} label="Pagination des dossiers apprenants" onPage={goTo} />
-    </>
+    </QueryBoundary>
   );
 }

@@ -1,29 +1,26 @@
-import { A, useNavigate } from "@solidjs/router";
-import { createSignal, Match, Switch } from "solid-js";
+import { A, useAction, useNavigate } from "@solidjs/router";
+import { Match, Switch } from "solid-js";
 import { SUPPORT_EMAIL } from "../components/Footer";
-import { api } from "../api";
-import { currentUser, reloadCurrentUser, setCurrentUser } from "../session";
+import { deconnexion, verifierCompte } from "../actions";
+import { useForm } from "../forms";
+import { useSession } from "../session";
 
 /** Where a signed-up user waits until a colleague or an administrator validates the account. */
 export default function EnAttente() {
   const navigate = useNavigate();
-  const [checking, setChecking] = createSignal(false);
+  const currentUser = useSession();
+  const logoutAction = useAction(deconnexion);
+  const verification = useForm(verifierCompte);
   const logout = async () => {
-    await api("/api/auth/deconnexion", { method: "POST" }).catch(() => undefined);
-    setCurrentUser(null);
+    await logoutAction();
     navigate("/");
-  };
-  const check = async () => {
-    setChecking(true);
-    await reloadCurrentUser();
-    setChecking(false);
   };
   return (
     <div class="fr-container fr-my-6w">
       <div class="fr-grid-row fr-grid-row--center">
         <div class="fr-col-12 fr-col-md-10 fr-col-lg-8">
           <Switch fallback={<p>Chargement…</p>}>
-            <Match when={currentUser.state === "ready" && currentUser() === null}>
+            <Match when={currentUser() === null}>
               <h1>Votre compte est en attente de validation</h1>
               <p>Connectez-vous pour voir où en est votre demande.</p>
               <A class="fr-btn" href="/connexion">
@@ -69,7 +66,12 @@ export default function EnAttente() {
                   </p>
                   <ul class="fr-btns-group fr-btns-group--inline-md">
                     <li>
-                      <button type="button" class="fr-btn fr-btn--secondary" onClick={check} disabled={checking()}>
+                      <button
+                        type="button"
+                        class="fr-btn fr-btn--secondary"
+                        onClick={() => verification.submit()}
+                        disabled={verification.pending()}
+                      >
                         Vérifier si mon compte est validé
                       </button>
                     </li>

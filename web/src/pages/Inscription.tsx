@@ -1,12 +1,15 @@
-import { A, useNavigate } from "@solidjs/router";
-import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
-import { api } from "../api";
+import { A, createAsync, useNavigate } from "@solidjs/router";
+import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { inscription } from "../actions";
 import { ChoixTerritoire, type TypeOperateur } from "../components/comptes/ChoixTerritoire";
 import { Field, FormError } from "../components/comptes/Field";
-import { fieldError } from "../components/comptes/form-errors";
 import type { OrganismeReferentiel } from "../components/comptes/OrganismeTrouve";
 import { RechercheOrganisme } from "../components/comptes/RechercheOrganisme";
-import { reloadCurrentUser } from "../session";
+import { useForm } from "../forms";
+import { getReseaux } from "../queries";
+
+/** The fields that show their own error; the server's other errors go above the button. */
+const CHAMPS = ["civilite", "prenom", "nom", "fonction", "email", "password"];
 
 type Categorie = "ORGANISME_FORMATION" | "RESEAU" | "OPERATEUR_PUBLIC";
 
@@ -87,13 +90,23 @@ export default function Inscription() {
   const [fonction, setFonction] = createSignal("");
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
-  const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const [formError, setFormError] = createSignal<string | null>(null);
-  const [pending, setPending] = createSignal(false);
-  const [reseaux] = createResource(
-    () => categorie() === "RESEAU",
-    () => api<{ reseaux: string[] }>("/api/referentiel/reseaux"),
-  );
+  const [civiliteManquante, setCiviliteManquante] = createSignal(false);
+  const form = useForm(inscription);
+  // Only suggestions: without them (the list failed to load), the name is typed in full.
+  const reseaux = createAsync(async () => (categorie() === "RESEAU" ? getReseaux().catch(() => undefined) : undefined));
+  /** The server's error goes under the field it names, or above the button. */
+  const serverError = () => form.error();
+  const errors = (): Record<string, string | undefined> => {
+    const e = serverError();
+    return {
+      ...(civiliteManquante() ? { civilite: "Choisissez votre civilité." } : {}),
+      ...(e?.field && CHAMPS.includes(e.field) ? { [e.field]: e.message } : {}),
+    };
+  };
+  const formError = () => {
+    const e = serverError();
+    return e && !(e.field && CHAMPS.includes(e.field)) ? e.message : null;
+  };
 
   const entiteChoisie = () =>
     (categorie() === "ORGANISME_FORMATION" && organisme() !== null) ||
@@ -102,38 +115,22 @@ export default function Inscription() {
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    setErrors({});
-    setFormError(null);
-    if (!civilite()) {
-      setErrors({ civilite: "Choisissez votre civilité." });
-      return;
-    }
-    setPending(true);
-    try {
-      await api("/api/auth/inscription", {
-        body: {
-          categorie: categorie() === "OPERATEUR_PUBLIC" ? operateur() : categorie(),
-          organismeId: organisme()?.id,
-          reseau: reseau(),
-          codeTerritoire: territoire(),
-          civilite: civilite(),
-          prenom: prenom(),
-          nom: nom(),
-          fonction: fonction(),
-          email: email(),
-          password: password(),
-        },
-      });
-      await reloadCurrentUser();
-      navigate("/en-attente", { replace: true });
-    } catch (e) {
-      const { field, message } = fieldError(e);
-      if (field && ["civilite", "prenom", "nom", "fonction", "email", "password"].includes(field))
-        setErrors({ [field]: message });
-      else setFormError(message);
-    } finally {
-      setPending(false);
-    }
+    form.clear();
+    setCiviliteManquante(!civilite());
+    if (!civilite()) return;
+    const created = await form.submit({
+      categorie: categorie() === "OPERATEUR_PUBLIC" ? operateur() : categorie(),
+      organismeId: organisme()?.id,
+      reseau: reseau(),
+      codeTerritoire: territoire(),
+      civilite: civilite(),
+      prenom: prenom(),
+      nom: nom(),
+      fonction: fonction(),
+      email: email(),
+      password: password(),
+    });
+    if (created) navigate("/en-attente", { replace: true });
   };
 
   return (
@@ -154,7 +151,7 @@ export default function Inscription() {
               value={categorie()}
               onChange={(value) => {
                 setCategorie(value);
-                setFormError(null);
+                form.clear();
               }}
             />
 
@@ -260,7 +257,7 @@ export default function Inscription() {
                 error={errors().password}
               />
               <FormError message={formError()} />
-              <button class="fr-btn" type="submit" disabled={pending()}>
+              <button class="fr-btn" type="submit" disabled={form.pending()}>
                 Créer mon compte
               </button>
             </Show>

@@ -1,26 +1,17 @@
 import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { api } from "../api";
+import { motDePasseOublie } from "../actions";
 import { Field, FormError } from "../components/comptes/Field";
-import { fieldError } from "../components/comptes/form-errors";
+import { useForm } from "../forms";
 
 export default function MotDePasseOublie() {
   const [email, setEmail] = createSignal("");
-  const [error, setError] = createSignal<string | null>(null);
-  const [sent, setSent] = createSignal<string | null>(null);
-  const [pending, setPending] = createSignal(false);
+  const form = useForm(motDePasseOublie);
+  const sent = () => form.submission.result ?? null;
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setError(null);
-    setPending(true);
-    try {
-      setSent((await api<{ message: string }>("/api/auth/mot-de-passe-oublie", { body: { email: email() } })).message);
-    } catch (e) {
-      setError(fieldError(e).message);
-    } finally {
-      setPending(false);
-    }
+    void form.submit(email());
   };
 
   return (
@@ -36,7 +27,7 @@ export default function MotDePasseOublie() {
                   Indiquez l'adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de
                   passe.
                 </p>
-                <FormError message={error()} />
+                <FormError message={form.error()?.message ?? null} />
                 <Field
                   id="email"
                   label="Adresse e-mail"
@@ -46,7 +37,7 @@ export default function MotDePasseOublie() {
                   value={email()}
                   onInput={setEmail}
                 />
-                <button class="fr-btn" type="submit" disabled={pending()}>
+                <button class="fr-btn" type="submit" disabled={form.pending()}>
                   Recevoir un lien
                 </button>
               </form>

@@ -1,8 +1,8 @@
 import { A, useSearchParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { api } from "../api";
+import { reinitialiserMotDePasse } from "../actions";
 import { Field, FormError } from "../components/comptes/Field";
-import { fieldError } from "../components/comptes/form-errors";
+import { useForm } from "../forms";
 
 export default function Reinitialisation() {
   const [params] = useSearchParams();
@@ -12,30 +12,16 @@ export default function Reinitialisation() {
   };
   const [password, setPassword] = createSignal("");
   const [confirmation, setConfirmation] = createSignal("");
-  const [error, setError] = createSignal<string | null>(null);
   const [mismatch, setMismatch] = createSignal<string | null>(null);
-  const [done, setDone] = createSignal<string | null>(null);
-  const [pending, setPending] = createSignal(false);
+  const form = useForm(reinitialiserMotDePasse);
+  const done = () => form.submission.result ?? null;
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setError(null);
+    form.clear();
     setMismatch(password() === confirmation() ? null : "Les deux mots de passe ne sont pas identiques.");
     if (mismatch()) return;
-    setPending(true);
-    try {
-      setDone(
-        (
-          await api<{ message: string }>("/api/auth/reinitialiser-mot-de-passe", {
-            body: { token: token(), password: password() },
-          })
-        ).message,
-      );
-    } catch (e) {
-      setError(fieldError(e).message);
-    } finally {
-      setPending(false);
-    }
+    void form.submit(token(), password());
   };
 
   return (
@@ -58,7 +44,7 @@ export default function Reinitialisation() {
               when={done()}
               fallback={
                 <form onSubmit={submit}>
-                  <FormError message={error()} />
+                  <FormError message={form.error()?.message ?? null} />
                   <Field
                     id="password"
                     label="Nouveau mot de passe"
@@ -77,7 +63,7 @@ export default function Reinitialisation() {
                     onInput={setConfirmation}
                     error={mismatch()}
                   />
-                  <button class="fr-btn" type="submit" disabled={pending()}>
+                  <button class="fr-btn" type="submit" disabled={form.pending()}>
                     Enregistrer le mot de passe
                   </button>
                 </form>

@@ -1,62 +1,40 @@
-import { A } from "@solidjs/router";
-import { createResource, ErrorBoundary, Match, Show, Suspense, Switch } from "solid-js";
-import { api, errorMessage } from "../api";
-import { RequireUser } from "../components/RequireUser";
-import { Counters, type Indicateurs } from "../components/dashboard/Counters";
-import { OrganismeCard, type OrganismeView } from "../components/dashboard/OrganismeCard";
+import { A, createAsync } from "@solidjs/router";
+import { Match, Show, Suspense, Switch } from "solid-js";
+import { Counters } from "../components/dashboard/Counters";
+import { OrganismeCard } from "../components/dashboard/OrganismeCard";
 import { IndicateursTerritoire } from "../components/dashboard/IndicateursTerritoire";
+import { EtatDirect } from "../components/EtatDirect";
+import { QueryBoundary } from "../components/Errors";
 import { civiliteCourte } from "../format";
-import { onLiveMessage, useLive } from "../live";
+import { useOrganismeLive } from "../live";
+import { getIndicateurs, getOrganisme } from "../queries";
+import { useUser } from "../session";
 
 export default function TableauDeBord() {
+  const user = useUser();
   return (
     <div class="fr-container fr-my-4w">
-      <RequireUser>
-        {(user) => (
-          <>
-            <h1 class="fr-h3">
-              Bienvenue sur votre espace,{" "}
-              {[civiliteCourte(user.civilite), user.prenom, user.nom].filter(Boolean).join(" ")}
-            </h1>
-            <p class="fr-badge fr-mb-2w">{user.organisationLabel}</p>
-            <Switch fallback={<IndicateursTerritoire user={user} />}>
-              <Match when={user.organismeId}>{(id) => <OrganismeDashboard organismeId={id()} />}</Match>
-            </Switch>
-          </>
-        )}
-      </RequireUser>
+      <h1 class="fr-h3">
+        Bienvenue sur votre espace,{" "}
+        {[civiliteCourte(user().civilite), user().prenom, user().nom].filter(Boolean).join(" ")}
+      </h1>
+      <p class="fr-badge fr-mb-2w">{user().organisationLabel}</p>
+      <Switch fallback={<IndicateursTerritoire user={user()} />}>
+        <Match when={user().organismeId}>{(id) => <OrganismeDashboard organismeId={id()} />}</Match>
+      </Switch>
     </div>
   );
 }
 
 function OrganismeDashboard(props: { organismeId: string }) {
-  const [organisme, { refetch: refetchOrganisme }] = createResource(
-    () => props.organismeId,
-    (id) => api<{ organisme: OrganismeView }>(`/api/organismes/${id}`).then((r) => r.organisme),
-  );
-  const [apercu, { refetch: refetchIndicateurs }] = createResource(
-    () => props.organismeId,
-    (id) => api<{ anneeScolaire: string; indicateurs: Indicateurs }>(`/api/organismes/${id}/indicateurs`),
-  );
+  const organisme = createAsync(() => getOrganisme(props.organismeId));
+  const apercu = createAsync(() => getIndicateurs(props.organismeId));
   // Every push, applied held records, or reconnection (snapshot) refreshes what the page shows.
-  const live = useLive(props.organismeId);
-  onLiveMessage(live, (message) => {
-    if (message.type === "connection") return;
-    refetchOrganisme();
-    refetchIndicateurs();
-  });
+  const live = useOrganismeLive(props.organismeId);
   return (
-    <ErrorBoundary
-      fallback={(e) => (
-        <div class="fr-alert fr-alert--error fr-alert--sm">
-          <p>{errorMessage(e)}</p>
-        </div>
-      )}
-    >
+    <QueryBoundary queries={[organisme, apercu]}>
       <Suspense fallback={<p>Chargement…</p>}>
-        <p class="fr-text--xs fr-mb-1w" aria-live="polite" id="etat-direct">
-          {live.status() === "open" ? "● Mis à jour en direct" : "○ Connexion au direct…"}
-        </p>
+        <EtatDirect live={live} />
         <Show when={organisme.latest?.derniereTransmission?.invalid}>
           {(invalid) => (
             <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-2w" id="bandeau-invalides">
@@ -101,6 +79,6 @@ function OrganismeDashboard(props: { organismeId: string }) {
           </li>
         </ul>
       </Suspense>
-    </ErrorBoundary>
+    </QueryBoundary>
   );
 }

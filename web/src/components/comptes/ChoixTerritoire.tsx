@@ -1,9 +1,10 @@
-import { createResource, For, Show } from "solid-js";
-import { api } from "../../api";
+import { createAsync } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { getTerritoires } from "../../queries";
 
 export type TypeOperateur = "DREETS" | "DDETS" | "ACADEMIE";
 
-interface Territoires {
+export interface Territoires {
   regions: { code: string; nom: string }[];
   departements: { code: string; nom: string }[];
   academies: { code: string; nom: string }[];
@@ -25,7 +26,7 @@ export function ChoixTerritoire(props: {
   onChange: (code: string) => void;
   error?: string | null;
 }) {
-  const [territoires] = createResource(() => api<Territoires>("/api/referentiel/territoires"));
+  const territoires = createAsync(() => getTerritoires());
   const config = () => LABELS[props.type];
   return (
     <div class="fr-select-group" classList={{ "fr-select-group--error": Boolean(props.error) }}>

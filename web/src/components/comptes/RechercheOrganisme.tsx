@@ -1,7 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
-import { api } from "../../api";
+import { rechercherOrganismes } from "../../actions";
+import { useForm } from "../../forms";
 import { Field } from "./Field";
-import { fieldError } from "./form-errors";
 import { OrganismeTrouve, type OrganismeReferentiel } from "./OrganismeTrouve";
 
 type Mode = "uai" | "siret";
@@ -14,35 +14,25 @@ export function RechercheOrganisme(props: {
 }) {
   const [mode, setMode] = createSignal<Mode>("uai");
   const [query, setQuery] = createSignal("");
-  const [results, setResults] = createSignal<OrganismeReferentiel[] | null>(null);
-  const [notFound, setNotFound] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
-  const [searching, setSearching] = createSignal(false);
+  const [missing, setMissing] = createSignal<string | null>(null);
+  const recherche = useForm(rechercherOrganismes);
+  const results = (): OrganismeReferentiel[] | null => recherche.submission.result ?? null;
+  const notFound = () => results()?.length === 0;
+  const error = () => missing() ?? recherche.error()?.message ?? null;
 
   const search = async () => {
-    setError(null);
-    setNotFound(false);
-    setResults(null);
+    recherche.clear();
     props.onSelect(null);
-    if (!query().trim()) {
-      setError(
-        mode() === "uai" ? "Indiquez l'UAI de votre établissement." : "Indiquez le SIRET de votre établissement.",
-      );
-      return;
-    }
-    setSearching(true);
-    try {
-      const { organismes } = await api<{ organismes: OrganismeReferentiel[] }>(
-        `/api/referentiel/organismes?${mode()}=${encodeURIComponent(query())}`,
-      );
-      setResults(organismes);
-      setNotFound(organismes.length === 0);
-      if (organismes.length === 1) props.onSelect(organismes[0]);
-    } catch (e) {
-      setError(fieldError(e).message);
-    } finally {
-      setSearching(false);
-    }
+    setMissing(
+      query().trim()
+        ? null
+        : mode() === "uai"
+          ? "Indiquez l'UAI de votre établissement."
+          : "Indiquez le SIRET de votre établissement.",
+    );
+    if (missing()) return;
+    const organismes = await recherche.submit(mode(), query());
+    if (organismes?.length === 1) props.onSelect(organismes[0]);
   };
 
   return (
@@ -68,9 +58,8 @@ export function RechercheOrganisme(props: {
                   onChange={() => {
                     setMode(option.value);
                     setQuery("");
-                    setResults(null);
-                    setNotFound(false);
-                    setError(null);
+                    setMissing(null);
+                    recherche.clear();
                     props.onSelect(null);
                   }}
                 />
@@ -100,7 +89,7 @@ export function RechercheOrganisme(props: {
             type="button"
             class="fr-btn fr-btn--secondary fr-icon-search-line fr-btn--icon-left fr-mb-3w"
             onClick={search}
-            disabled={searching()}
+            disabled={recherche.pending()}
           >
             Rechercher
           </button>
@@ -139,7 +128,7 @@ export function RechercheOrganisme(props: {
             )}
           </Match>
         </Switch>
-        <Show when={searching()}>
+        <Show when={recherche.pending()}>
           <p>Recherche en cours…</p>
         </Show>
       </div>

@@ -1,11 +1,12 @@
-import { A } from "@solidjs/router";
-import { createResource, ErrorBoundary, Show, Suspense } from "solid-js";
-import { api, errorMessage } from "../../api";
+import { A, createAsync, revalidate } from "@solidjs/router";
+import { Show, Suspense } from "solid-js";
+import { getIndicateursTerritoire } from "../../queries";
 import type { Me } from "../../session";
+import { QueryBoundary } from "../Errors";
 import { isAdministrator } from "../../../../worker/domain/administrateur";
 import { Counters, type Indicateurs } from "./Counters";
 
-interface Territoire {
+export interface Territoire {
   anneeScolaire: string;
   organismes: number;
   indicateurs: Indicateurs;
@@ -13,7 +14,7 @@ interface Territoire {
 
 /** Réseau, opérateurs publics and administrators: the counters of their perimeter (fiable organismes only, SPEC §6). */
 export function IndicateursTerritoire(props: { user: Me }) {
-  const [territoire, { refetch }] = createResource(() => api<Territoire>("/api/indicateurs"));
+  const territoire = createAsync(() => getIndicateursTerritoire());
   const perimetre = () =>
     isAdministrator(props.user)
       ? "au niveau national"
@@ -21,13 +22,7 @@ export function IndicateursTerritoire(props: { user: Me }) {
         ? "de votre réseau"
         : "de votre territoire";
   return (
-    <ErrorBoundary
-      fallback={(e) => (
-        <div class="fr-alert fr-alert--error fr-alert--sm">
-          <p>{errorMessage(e)}</p>
-        </div>
-      )}
-    >
+    <QueryBoundary queries={[territoire]}>
       <Suspense fallback={<p>Chargement…</p>}>
         <Show when={territoire.latest}>
           {(t) => (
@@ -39,7 +34,11 @@ export function IndicateursTerritoire(props: { user: Me }) {
               <p>
                 {t().organismes} organisme{t().organismes > 1 ? "s" : ""} fiable{t().organismes > 1 ? "s" : ""} pris en
                 compte, à la date d'aujourd'hui.{" "}
-                <button type="button" class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" onClick={() => refetch()}>
+                <button
+                  type="button"
+                  class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm"
+                  onClick={() => revalidate(getIndicateursTerritoire.keyFor())}
+                >
                   Actualiser
                 </button>
               </p>
@@ -55,6 +54,6 @@ export function IndicateursTerritoire(props: { user: Me }) {
           </p>
         </Show>
       </Suspense>
-    </ErrorBoundary>
+    </QueryBoundary>
   );
 }

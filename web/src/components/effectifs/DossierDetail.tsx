@@ -1,10 +1,12 @@
-import { createResource, For, Show } from "solid-js";
-import { api } from "../../api";
+import { createAsync } from "@solidjs/router";
+import { For, Show } from "solid-js";
+import { getEffectif } from "../../queries";
+import { QueryBoundary } from "../Errors";
 import { formatDate } from "../../format";
 import { STATUT_LABELS } from "../../../../worker/domain/labels";
 import type { Statut } from "../../../../worker/domain/parcours";
 
-interface EffectifDetail {
+export interface EffectifDetail {
   id: string;
   anneeScolaire: string;
   idErpApprenant: string;
@@ -35,16 +37,14 @@ const show = (value: unknown) =>
 
 /** One dossier: its main fields, its parcours (one line per change of statut) and its errors. */
 export function DossierDetail(props: { organismeId: string; effectifId: string; onClose: () => void }) {
-  const [detail] = createResource(
-    () => props.effectifId,
-    (id) =>
-      api<{ effectif: EffectifDetail }>(`/api/organismes/${props.organismeId}/effectifs/${id}`).then((r) => r.effectif),
-  );
+  const detail = createAsync(() => getEffectif(props.organismeId, props.effectifId));
   return (
     <section class="fr-card fr-p-3w fr-mb-3w" aria-labelledby="detail-titre" id="detail-dossier">
       <div class="fr-grid-row fr-grid-row--middle">
         <h2 id="detail-titre" class="fr-h5 fr-col">
-          Dossier {detail()?.idErpApprenant} — année scolaire {detail()?.anneeScolaire}
+          <QueryBoundary queries={[detail]} quiet>
+            Dossier {detail.latest?.idErpApprenant} — année scolaire {detail.latest?.anneeScolaire}
+          </QueryBoundary>
         </h2>
         <button
           type="button"
@@ -55,48 +55,50 @@ export function DossierDetail(props: { organismeId: string; effectifId: string; 
           Fermer
         </button>
       </div>
-      <Show when={detail()} fallback={<p>Chargement…</p>}>
-        {(d) => (
-          <div class="fr-grid-row fr-grid-row--gutters">
-            <div class="fr-col-12 fr-col-md-6">
-              <dl>
-                <For each={FIELDS.filter(([key]) => d().dossier[key] !== undefined)}>
-                  {([key, label]) => (
-                    <div class="fr-mb-1v">
-                      <dt class="fr-text--bold fr-text--sm fr-mb-0">{label}</dt>
-                      <dd class="fr-ml-0">{show(d().dossier[key])}</dd>
-                    </div>
-                  )}
-                </For>
-              </dl>
-            </div>
-            <div class="fr-col-12 fr-col-md-6">
-              <h3 class="fr-h6">Parcours</h3>
-              <ol>
-                <For each={d().parcours}>
-                  {(step) => (
-                    <li>
-                      {formatDate(step.date)} : {STATUT_LABELS[step.statut]}
-                    </li>
-                  )}
-                </For>
-              </ol>
-              <Show when={d().erreurs.length}>
-                <h3 class="fr-h6">Erreurs de la dernière transmission</h3>
-                <ul>
-                  <For each={d().erreurs}>
-                    {(e) => (
+      <QueryBoundary queries={[detail]}>
+        <Show when={detail.latest} fallback={<p>Chargement…</p>}>
+          {(d) => (
+            <div class="fr-grid-row fr-grid-row--gutters">
+              <div class="fr-col-12 fr-col-md-6">
+                <dl>
+                  <For each={FIELDS.filter(([key]) => d().dossier[key] !== undefined)}>
+                    {([key, label]) => (
+                      <div class="fr-mb-1v">
+                        <dt class="fr-text--bold fr-text--sm fr-mb-0">{label}</dt>
+                        <dd class="fr-ml-0">{show(d().dossier[key])}</dd>
+                      </div>
+                    )}
+                  </For>
+                </dl>
+              </div>
+              <div class="fr-col-12 fr-col-md-6">
+                <h3 class="fr-h6">Parcours</h3>
+                <ol>
+                  <For each={d().parcours}>
+                    {(step) => (
                       <li>
-                        <strong>{e.path}</strong> : {e.message}
+                        {formatDate(step.date)} : {STATUT_LABELS[step.statut]}
                       </li>
                     )}
                   </For>
-                </ul>
-              </Show>
+                </ol>
+                <Show when={d().erreurs.length}>
+                  <h3 class="fr-h6">Erreurs de la dernière transmission</h3>
+                  <ul>
+                    <For each={d().erreurs}>
+                      {(e) => (
+                        <li>
+                          <strong>{e.path}</strong> : {e.message}
+                        </li>
+                      )}
+                    </For>
+                  </ul>
+                </Show>
+              </div>
             </div>
-          </div>
-        )}
-      </Show>
+          )}
+        </Show>
+      </QueryBoundary>
     </section>
   );
 }

@@ -1,11 +1,14 @@
-import { createEffect, createResource, createSignal, For, on, Show, type Accessor } from "solid-js";
-import { api, errorMessage } from "../../api";
+import { createAsync } from "@solidjs/router";
+import { createEffect, createSignal, For, on } from "solid-js";
+import type { DownloadFile, DownloadFormat } from "../../download";
 import { formatDate } from "../../format";
+import { exportListe, getListe } from "../../queries";
 import { statutLabel } from "../../../../worker/domain/labels";
-import { downloadListe } from "./download";
+import { toCsv } from "../../../../worker/domain/rapport-transmission";
 import { INDICATEUR_LABELS, type ApprenantListe, type Indicateur, type Liste } from "./types";
 import { Pagination } from "../Pagination";
-import { DownloadButtons, type DownloadFormat } from "../DownloadButtons";
+import { DownloadButtons } from "../DownloadButtons";
+import { QueryBoundary } from "../Errors";
 
 const PAGE_SIZE = 50;
 
@@ -22,21 +25,61 @@ function contrat(row: ApprenantListe): string {
     .join(", ");
 }
 
+const COLONNES = [
+  "Nom",
+  "Prénom",
+  "Date de naissance",
+  "Formation",
+  "CFD",
+  "Statut",
+  "Depuis le",
+  "Employeur (SIRET)",
+  "Début du contrat",
+  "Fin du contrat",
+  "Rupture du contrat",
+];
+
+/** "Télécharger (CSV)" / "(XLSX)" of a nominative list. */
+function fichierListe(liste: Liste, format: DownloadFormat): DownloadFile {
+  const filename = `${liste.indicateur}-${liste.date}.${format}`;
+  const lignes = liste.rows.map((r) => [
+    r.nom,
+    r.prenom,
+    formatDate(r.dateDeNaissance),
+    r.formation ?? "",
+    r.cfd ?? "",
+    statutLabel(r.statut),
+    formatDate(r.depuis),
+    r.contrat?.siretEmployeur ?? "",
+    formatDate(r.contrat?.dateDebut),
+    formatDate(r.contrat?.dateFin),
+    formatDate(r.contrat?.dateRupture),
+  ]);
+  return format === "csv"
+    ? { filename, csv: toCsv(COLONNES, lignes) }
+    : {
+        filename,
+        sheets: [
+          {
+            name: INDICATEUR_LABELS[liste.indicateur].replace(/'/g, " ").slice(0, 31),
+            header: COLONNES,
+            rows: lignes,
+            widths: [20, 18, 14, 40, 12, 16, 12, 18, 14, 14, 14],
+          },
+        ],
+      };
+}
+
 /** "Voir la liste": the learners behind one counter at the date, paged, with the logged downloads. */
 export function ListeNominative(props: {
   organismeId: string;
   indicateur: Indicateur;
   date: string;
-  refresh: Accessor<number>;
   onClose: () => void;
 }) {
   const [page, setPage] = createSignal(1);
-  const base = () =>
-    `/api/organismes/${props.organismeId}/indicateurs/liste?indicateur=${props.indicateur}&date=${props.date}`;
-  const [liste] = createResource(
-    () => ({ url: base(), page: page(), refresh: props.refresh() }),
-    ({ url, page }) => api<Liste & { page: number }>(`${url}&taille=${PAGE_SIZE}&page=${page}`),
-  );
+  const base = () => [props.organismeId, props.indicateur, props.date] as const;
+  const liste = createAsync(() => getListe(props.organismeId, props.indicateur, props.date, PAGE_SIZE, page()));
   const pages = () => Math.max(1, Math.ceil((liste.latest?.total ?? 0) / PAGE_SIZE));
   // Another counter or date starts again at page 1; opening a list (or another one) moves the focus to it.
   createEffect(on(base, () => setPage(1), { defer: true }));
@@ -49,8 +92,7 @@ export function ListeNominative(props: {
   );
   const titre = () => `Liste nominative : ${INDICATEUR_LABELS[props.indicateur]} au ${formatDate(props.date)}`;
 
-  const download = async (format: DownloadFormat) =>
-    downloadListe(await api<Liste>(`${base()}&export=${format}`), format);
+  const download = async (format: DownloadFormat) => fichierListe(await exportListe(...base(), format), format);
 
   return (
     <section class="fr-mt-4w" aria-labelledby="liste-titre" id="liste-nominative">
@@ -66,58 +108,53 @@ export function ListeNominative(props: {
           Fermer la liste
         </button>
       </div>
-      <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
-        <p class="fr-col fr-mb-0" aria-live="polite">
-          {liste.latest?.total ?? 0} apprenant{(liste.latest?.total ?? 0) > 1 ? "s" : ""}
-        </p>
-        <DownloadButtons label="Télécharger" onDownload={download} small />
-      </div>
-      <Show when={liste.error && errorMessage(liste.error)}>
-        {(message) => (
-          <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
-            <p>{message()}</p>
-          </div>
-        )}
-      </Show>
-      <div class="fr-table table-scroll">
-        <table aria-busy={liste.loading} tabindex="0">
-          <caption class="fr-sr-only">{titre()}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Prénom</th>
-              <th scope="col">Date de naissance</th>
-              <th scope="col">Formation</th>
-              <th scope="col">Statut</th>
-              <th scope="col">Depuis le</th>
-              <th scope="col">Contrat</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={liste.latest?.rows ?? []}
-              fallback={
-                <tr>
-                  <td colSpan={7}>{liste.loading ? "Chargement…" : "Aucun apprenant."}</td>
-                </tr>
-              }
-            >
-              {(row) => (
-                <tr>
-                  <th scope="row">{row.nom}</th>
-                  <td>{row.prenom}</td>
-                  <td>{formatDate(row.dateDeNaissance)}</td>
-                  <td>{row.formation}</td>
-                  <td>{statutLabel(row.statut)}</td>
-                  <td>{formatDate(row.depuis)}</td>
-                  <td>{contrat(row)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
-      <Pagination page={page()} pages={pages()} label="Pagination de la liste" onPage={setPage} />
+      <QueryBoundary queries={[liste]}>
+        <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
+          <p class="fr-col fr-mb-0" aria-live="polite">
+            {liste.latest?.total ?? 0} apprenant{(liste.latest?.total ?? 0) > 1 ? "s" : ""}
+          </p>
+          <DownloadButtons label="Télécharger" file={download} small />
+        </div>
+        <div class="fr-table table-scroll">
+          <table aria-busy={liste.latest === undefined} tabindex="0">
+            <caption class="fr-sr-only">{titre()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nom</th>
+                <th scope="col">Prénom</th>
+                <th scope="col">Date de naissance</th>
+                <th scope="col">Formation</th>
+                <th scope="col">Statut</th>
+                <th scope="col">Depuis le</th>
+                <th scope="col">Contrat</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For
+                each={liste.latest?.rows ?? []}
+                fallback={
+                  <tr>
+                    <td colSpan={7}>{liste.latest === undefined ? "Chargement…" : "Aucun apprenant."}</td>
+                  </tr>
+                }
+              >
+                {(row) => (
+                  <tr>
+                    <th scope="row">{row.nom}</th>
+                    <td>{row.prenom}</td>
+                    <td>{formatDate(row.dateDeNaissance)}</td>
+                    <td>{row.formation}</td>
+                    <td>{statutLabel(row.statut)}</td>
+                    <td>{formatDate(row.depuis)}</td>
+                    <td>{contrat(row)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
+        <Pagination page={page()} pages={pages()} label="Pagination de la liste" onPage={setPage} />
+      </QueryBoundary>
     </section>
   );
 }

@@ -1,0 +1,53 @@
+/**
+ * The logged-in user: the `session` query, read once for the whole app by `SessionProvider` (in the root layout),
+ * then `useSession()` anywhere. `RequireUser` (the layout route of the pages that need an active user) hands the
+ * user to those pages through `useUser()`.
+ */
+import { createAsync, revalidate, type AccessorWithLatest } from "@solidjs/router";
+import { createContext, useContext, type Accessor, type JSX } from "solid-js";
+import { getSession } from "./queries";
+
+/** What GET /api/auth/session answers for the logged-in user. */
+export interface Me {
+  id: string;
+  email: string;
+  civilite: string | null;
+  prenom: string;
+  nom: string;
+  status: "pending" | "active" | "disabled";
+  isAdmin: boolean;
+  organisationType: string;
+  organisationLabel: string;
+  organismeId: string | null;
+}
+
+export const sessionKey = getSession.keyFor();
+
+/** Reads the session again from the server and resolves once the app has it (after a login, a sign-up…). */
+export async function reloadSession(): Promise<void> {
+  await revalidate(sessionKey);
+  await getSession();
+}
+
+const SessionContext = createContext<AccessorWithLatest<Me | null | undefined>>();
+
+export function SessionProvider(props: { children: JSX.Element }) {
+  const user = createAsync(() => getSession());
+  return <SessionContext.Provider value={user}>{props.children}</SessionContext.Provider>;
+}
+
+/** The current user: undefined while loading, null when logged out. */
+export function useSession(): AccessorWithLatest<Me | null | undefined> {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession() hors de SessionProvider");
+  return session;
+}
+
+export const UserContext = createContext<Accessor<Me>>();
+
+/** The active user, in a page under `RequireUser`. */
+export function useUser(): Accessor<Me> {
+  const user = useContext(UserContext);
+  if (!user) throw new Error("useUser() hors de RequireUser");
+  return user;
+}
