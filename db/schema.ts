@@ -32,7 +32,7 @@ export const organismes = sqliteTable(
     erp: text("erp"),
     erpAutre: text("erp_autre"),
     /** "api" (key flow) | "manuel" (Excel upload) | null (not chosen) */
-    modeTransmission: text("mode_transmission"),
+    modeTransmission: text("mode_transmission", { enum: ["api", "manuel"] }),
     configuredAt: text("configured_at"),
     configuredBy: text("configured_by"),
     lastTransmissionAt: text("last_transmission_at"),

@@ -41,7 +41,7 @@ app.onError((err, c) => {
     const status = err.status as ContentfulStatusCode;
     const message =
       status === 400 ? "Le corps de la requête doit être du JSON." : "La requête n'a pas pu être traitée.";
-    return c.json({ error: err.getResponse().statusText || "Error", message }, status);
+    return c.json({ error: status === 400 ? "Bad Request" : "Error", message }, status);
   }
   console.error(err);
   return c.json(

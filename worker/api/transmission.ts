@@ -33,8 +33,7 @@ async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promi
     settings: {
       erp: organisme.erp,
       erpLabel,
-      // organismes.mode_transmission holds only these values (written below and by the hub's confirmation)
-      modeTransmission: organisme.modeTransmission as ModeTransmission | null,
+      modeTransmission: organisme.modeTransmission,
       configuredAt: organisme.configuredAt,
       configuredBy: organisme.configuredBy,
     },
