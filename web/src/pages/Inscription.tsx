@@ -95,16 +95,15 @@ export default function Inscription() {
   // Only suggestions: without them (the list failed to load), the name is typed in full.
   const reseaux = createAsync(async () => (categorie() === "RESEAU" ? getReseaux().catch(() => undefined) : undefined));
   /** The server's error goes under the field it names, or above the button. */
-  const serverError = () => form.error();
   const errors = (): Record<string, string | undefined> => {
-    const e = serverError();
+    const e = form.error();
     return {
       ...(civiliteManquante() ? { civilite: "Choisissez votre civilité." } : {}),
       ...(e?.field && CHAMPS.includes(e.field) ? { [e.field]: e.message } : {}),
     };
   };
   const formError = () => {
-    const e = serverError();
+    const e = form.error();
     return e && !(e.field && CHAMPS.includes(e.field)) ? e.message : null;
   };
 
