@@ -52,17 +52,22 @@ export async function transmissionsParJour(
   return [...days.values()].sort((a, b) => (a.date < b.date ? 1 : -1));
 }
 
-const RESUME = {
-  id: transmissions.id,
-  organismeId: transmissions.organismeId,
-  source: transmissions.source,
-  receivedAt: transmissions.receivedAt,
+/** What a push did to the organisme's dossiers. */
+const COMPTES = {
   total: transmissions.total,
   created: transmissions.created,
   updated: transmissions.updated,
   unchanged: transmissions.unchanged,
   held: transmissions.held,
   invalid: transmissions.invalid,
+};
+
+const RESUME = {
+  id: transmissions.id,
+  organismeId: transmissions.organismeId,
+  source: transmissions.source,
+  receivedAt: transmissions.receivedAt,
+  ...COMPTES,
 };
 
 /** The pushes of one Paris day, latest first. */
@@ -95,15 +100,7 @@ export async function findTransmission(db: Database, id: string): Promise<Transm
 export async function derniereTransmission(db: Database, organismeId: string) {
   return (
     (await db
-      .select({
-        receivedAt: transmissions.receivedAt,
-        total: transmissions.total,
-        created: transmissions.created,
-        updated: transmissions.updated,
-        unchanged: transmissions.unchanged,
-        held: transmissions.held,
-        invalid: transmissions.invalid,
-      })
+      .select({ receivedAt: transmissions.receivedAt, ...COMPTES })
       .from(transmissions)
       .where(eq(transmissions.organismeId, organismeId))
       .orderBy(desc(transmissions.receivedAt))
