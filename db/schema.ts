@@ -104,7 +104,9 @@ export const users = sqliteTable(
     fonction: text("fonction"),
     organisationId: text("organisation_id").notNull(),
     /** pending | active | disabled */
-    status: text("status").notNull().default("pending"),
+    status: text("status", { enum: ["pending", "active", "disabled"] })
+      .notNull()
+      .default("pending"),
     isAdmin: bool("is_admin").notNull().default(false),
     validatedAt: text("validated_at"),
     validatedBy: text("validated_by"),

@@ -116,7 +116,7 @@ export interface UserFixture {
   prenom?: string;
   nom?: string;
   /** pending | active | disabled (default active) */
-  status?: string;
+  status?: "pending" | "active" | "disabled";
   isAdmin?: boolean;
   /** an existing organisation, or one described here (default: an OFA of `organismeId`, or an ADMINISTRATEUR when isAdmin) */
   organisationId?: string;

@@ -8,10 +8,10 @@ import { action, json, query, revalidate } from "@solidjs/router";
 import { api } from "./api";
 import { downloadFile, type DownloadFile, type DownloadFormat } from "./download";
 import { getComptesEnAttente, getTransmissionView, parametrageKeys } from "./queries";
-import { reloadSession, sessionKey, type Me } from "./session";
-import type { OrganismeReferentiel } from "./components/comptes/OrganismeTrouve";
-import type { ConnectionState } from "../../worker/domain/connection-state";
-import type { ErpChoice, TransmissionView } from "../../worker/domain/transmission-view";
+import { reloadSession, sessionKey } from "./session";
+import type { MessageResponse, SessionResponse } from "../../worker/domain/comptes";
+import type { OrganismesTrouvesResponse } from "../../worker/domain/referentiel";
+import type { ErpChoice, EtapeResponse } from "../../worker/domain/transmission-view";
 
 export const done = <T>(result: T, stale: readonly string[] = []) => json(result, { revalidate: [...stale] });
 
@@ -19,7 +19,9 @@ export const done = <T>(result: T, stale: readonly string[] = []) => json(result
 
 /** Logs in; resolves once the app knows the user. */
 export const connexion = action(async (email: string, password: string) => {
-  const { user } = await api<{ user: Me }>("/api/auth/connexion", { body: { email, password } });
+  const { user } = await api<SessionResponse>("/api/auth/connexion", { body: { email, password } });
+  // null only when the account vanished between the login and the answer: no session to go on with.
+  if (!user) throw new Error("Une erreur est survenue. Veuillez réessayer.");
   await reloadSession();
   return done(user);
 }, "connexion");
@@ -45,15 +47,13 @@ export const verifierCompte = action(async () => {
 
 export const motDePasseOublie = action(
   async (email: string) =>
-    done((await api<{ message: string }>("/api/auth/mot-de-passe-oublie", { body: { email } })).message),
+    done((await api<MessageResponse>("/api/auth/mot-de-passe-oublie", { body: { email } })).message),
   "mot-de-passe-oublie",
 );
 
 export const reinitialiserMotDePasse = action(
   async (token: string, password: string) =>
-    done(
-      (await api<{ message: string }>("/api/auth/reinitialiser-mot-de-passe", { body: { token, password } })).message,
-    ),
+    done((await api<MessageResponse>("/api/auth/reinitialiser-mot-de-passe", { body: { token, password } })).message),
   "reinitialiser-mot-de-passe",
 );
 
@@ -61,11 +61,8 @@ export const reinitialiserMotDePasse = action(
 export const rechercherOrganismes = action(
   async (mode: "uai" | "siret", valeur: string) =>
     done(
-      (
-        await api<{ organismes: OrganismeReferentiel[] }>(
-          `/api/referentiel/organismes?${mode}=${encodeURIComponent(valeur)}`,
-        )
-      ).organismes,
+      (await api<OrganismesTrouvesResponse>(`/api/referentiel/organismes?${mode}=${encodeURIComponent(valeur)}`))
+        .organismes,
     ),
   "rechercher-organismes",
 );
@@ -89,10 +86,9 @@ export type EtapeParametrage =
  * pending until the page shows the new step, so that the old step's buttons are never live again.
  */
 export const parametrer = action(async (organismeId: string, step: EtapeParametrage) => {
-  const result = await api<TransmissionView | { key?: string; connection: ConnectionState }>(
-    `/api/organismes/${organismeId}/transmission/${step.etape}`,
-    { body: step.etape === "erp" ? step.choix : {} },
-  );
+  const result = await api<EtapeResponse>(`/api/organismes/${organismeId}/transmission/${step.etape}`, {
+    body: step.etape === "erp" ? step.choix : {},
+  });
   await revalidate(parametrageKeys(organismeId));
   await getTransmissionView(organismeId);
   return done(result);

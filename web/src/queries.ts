@@ -6,25 +6,26 @@
  */
 import { query } from "@solidjs/router";
 import { api } from "./api";
-import type { Me } from "./session";
-import type { OrganismeView } from "./components/dashboard/OrganismeCard";
-import type { Territoire } from "./components/dashboard/IndicateursTerritoire";
-import type { EffectifsPage } from "./components/effectifs/types";
-import type { EffectifDetail } from "./components/effectifs/DossierDetail";
+import type { ComptesEnAttenteResponse, SessionResponse } from "../../worker/domain/comptes";
+import type { EffectifDetailResponse, EffectifsExport, EffectifsPage } from "../../worker/domain/effectifs-liste";
 import type {
-  DossierInvalide,
   Evolution,
   FormationsAt,
-  Indicateur,
   IndicateursAt,
   Liste,
-  TransmissionResume,
-  TransmissionsJour,
-} from "./components/indicateurs/types";
-import type { Territoires } from "./components/comptes/ChoixTerritoire";
-import type { CompteEnAttente } from "./pages/Administration";
+  ListePage,
+} from "../../worker/domain/indicateurs-organisme";
+import type { IndicateursTerritoire } from "../../worker/domain/indicateurs-territoire";
+import type { Indicateur } from "../../worker/domain/indicators";
+import type { OrganismeFicheResponse } from "../../worker/domain/organisme-fiche";
+import type { ReseauxResponse, TerritoiresResponse } from "../../worker/domain/referentiel";
 import type { EnqueteSifa, FichierSifa } from "../../worker/domain/sifa-fichier";
-import type { AuditView, TransmissionView } from "../../worker/domain/transmission-view";
+import type { AuditResponse, TransmissionView } from "../../worker/domain/transmission-view";
+import type {
+  TransmissionDetail,
+  TransmissionsDuJour,
+  TransmissionsParJour,
+} from "../../worker/domain/transmissions-historique";
 
 const organismePath = (id: string) => `/api/organismes/${id}`;
 
@@ -39,12 +40,12 @@ export const searchString = (params: Record<string, string | number | undefined>
 // ── The session ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** The logged-in user, null when logged out. */
-export const getSession = query(async () => (await api<{ user: Me | null }>("/api/auth/session")).user, "session");
+export const getSession = query(async () => (await api<SessionResponse>("/api/auth/session")).user, "session");
 
 // ── One organisme's data: what a push, an import or held records change ───────────────────────────────────────────
 
 export const getOrganisme = query(
-  async (id: string) => (await api<{ organisme: OrganismeView }>(organismePath(id))).organisme,
+  async (id: string) => (await api<OrganismeFicheResponse>(organismePath(id))).organisme,
   "organisme.fiche",
 );
 
@@ -69,7 +70,7 @@ const listeUrl = (id: string, indicateur: Indicateur, date: string) =>
 
 export const getListe = query(
   (id: string, indicateur: Indicateur, date: string, taille: number, page: number) =>
-    api<Liste & { page: number }>(`${listeUrl(id, indicateur, date)}&taille=${taille}&page=${page}`),
+    api<ListePage>(`${listeUrl(id, indicateur, date)}&taille=${taille}&page=${page}`),
   "organisme.liste",
 );
 
@@ -81,25 +82,23 @@ export const getEffectifs = query(
 
 export const getEffectif = query(
   async (id: string, effectifId: string) =>
-    (await api<{ effectif: EffectifDetail }>(`${organismePath(id)}/effectifs/${effectifId}`)).effectif,
+    (await api<EffectifDetailResponse>(`${organismePath(id)}/effectifs/${effectifId}`)).effectif,
   "organisme.effectif",
 );
 
 export const getTransmissionsParJour = query(
-  (id: string, jours: number) =>
-    api<{ parJour: TransmissionsJour[] }>(`${organismePath(id)}/transmissions?jours=${jours}`),
+  (id: string, jours: number) => api<TransmissionsParJour>(`${organismePath(id)}/transmissions?jours=${jours}`),
   "organisme.transmissions-par-jour",
 );
 
 export const getTransmissionsDuJour = query(
-  (id: string, date: string) =>
-    api<{ transmissions: TransmissionResume[] }>(`${organismePath(id)}/transmissions?date=${date}`),
+  (id: string, date: string) => api<TransmissionsDuJour>(`${organismePath(id)}/transmissions?date=${date}`),
   "organisme.transmissions-du-jour",
 );
 
 export const getTransmission = query(
   (id: string, transmissionId: string) =>
-    api<{ dossiersInvalides: DossierInvalide[] }>(`${organismePath(id)}/transmissions/${transmissionId}`),
+    api<TransmissionDetail>(`${organismePath(id)}/transmissions/${transmissionId}`),
   "organisme.transmission",
 );
 
@@ -116,7 +115,7 @@ export const getTransmissionView = query(
 );
 
 export const getAudit = query(
-  async (id: string) => (await api<{ entries: AuditView[] }>(`${organismePath(id)}/audit`)).entries,
+  async (id: string) => (await api<AuditResponse>(`${organismePath(id)}/audit`)).entries,
   "organisme.audit",
 );
 
@@ -148,7 +147,7 @@ export const organismeKeys = (id: string) => [...donneesKeys(id), ...parametrage
 // ── Files to download: read once, when asked, never cached ───────────────────────────────────────────────────────
 
 export const exportEffectifs = (id: string, params: Record<string, string | number | undefined>) =>
-  api<EffectifsPage>(`${organismePath(id)}/effectifs/export?${searchString(params)}`);
+  api<EffectifsExport>(`${organismePath(id)}/effectifs/export?${searchString(params)}`);
 
 export const exportListe = (id: string, indicateur: Indicateur, date: string, format: string) =>
   api<Liste>(`${listeUrl(id, indicateur, date)}&export=${format}`);
@@ -159,13 +158,19 @@ export const exportSifa = (id: string, annee: string, format: string) =>
 // ── Everything else ───────────────────────────────────────────────────────────────────────────────────────────────
 
 /** Réseau, opérateurs publics and administrators: the counters of their perimeter. */
-export const getIndicateursTerritoire = query(() => api<Territoire>("/api/indicateurs"), "territoire.indicateurs");
+export const getIndicateursTerritoire = query(
+  () => api<IndicateursTerritoire>("/api/indicateurs"),
+  "territoire.indicateurs",
+);
 
 export const getComptesEnAttente = query(
-  async () => (await api<{ comptes: CompteEnAttente[] }>("/api/comptes")).comptes,
+  async () => (await api<ComptesEnAttenteResponse>("/api/comptes")).comptes,
   "comptes.en-attente",
 );
 
-export const getReseaux = query(() => api<{ reseaux: string[] }>("/api/referentiel/reseaux"), "referentiel.reseaux");
+export const getReseaux = query(() => api<ReseauxResponse>("/api/referentiel/reseaux"), "referentiel.reseaux");
 
-export const getTerritoires = query(() => api<Territoires>("/api/referentiel/territoires"), "referentiel.territoires");
+export const getTerritoires = query(
+  () => api<TerritoiresResponse>("/api/referentiel/territoires"),
+  "referentiel.territoires",
+);

@@ -6,20 +6,7 @@
 import { createAsync, revalidate, type AccessorWithLatest } from "@solidjs/router";
 import { createContext, useContext, type Accessor, type JSX } from "solid-js";
 import { getSession } from "./queries";
-
-/** What GET /api/auth/session answers for the logged-in user. */
-export interface Me {
-  id: string;
-  email: string;
-  civilite: string | null;
-  prenom: string;
-  nom: string;
-  status: "pending" | "active" | "disabled";
-  isAdmin: boolean;
-  organisationType: string;
-  organisationLabel: string;
-  organismeId: string | null;
-}
+import type { Me } from "../../worker/domain/comptes";
 
 export const sessionKey = getSession.keyFor();
 

@@ -16,6 +16,7 @@ import {
   insertUserIfEmailFree,
   isEmailTaken,
 } from "../data/users";
+import type { MessageResponse, SessionResponse } from "../domain/comptes";
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../lib/crypto";
 import { badRequest, conflict, forbidden, unauthorized } from "../lib/errors";
 import { createMailer } from "../lib/mailer";
@@ -104,7 +105,7 @@ authRoutes.post("/inscription", validate("json", inscriptionSchema), async (c) =
 
   await notifyValidators(c, organisation.id, organisation.label, body);
   await startSession(c, userId);
-  return c.json({ user: (await findMe(db, userId)) ?? null }, 201);
+  return c.json({ user: (await findMe(db, userId)) ?? null } satisfies SessionResponse, 201);
 });
 
 /** "Compte à valider" goes to the organisation's active members, or to the administrators when it has none. */
@@ -154,7 +155,7 @@ authRoutes.post("/connexion", validate("json", connexionSchema), async (c) => {
   }
   if (user.status === "disabled") throw forbidden("Ce compte a été désactivé. Contactez un administrateur.");
   await startSession(c, user.id);
-  return c.json({ user: (await findMe(db, user.id)) ?? null });
+  return c.json({ user: (await findMe(db, user.id)) ?? null } satisfies SessionResponse);
 });
 
 const deconnexion = async (c: Context<AppEnv>) => {
@@ -168,13 +169,13 @@ authRoutes.get("/me", async (c) => {
   const user = c.var.user;
   const me = user && (await findMe(database(c.env.DB), user.id));
   if (!me) throw unauthorized();
-  return c.json({ user: me });
+  return c.json({ user: me } satisfies SessionResponse);
 });
 
 /** For the web app: the current user or null, always 200 (a visitor is not an error in the browser's console). */
 authRoutes.get("/session", async (c) => {
   const user = c.var.user;
-  return c.json({ user: (user && (await findMe(database(c.env.DB), user.id))) || null });
+  return c.json({ user: (user && (await findMe(database(c.env.DB), user.id))) || null } satisfies SessionResponse);
 });
 
 authRoutes.post("/mot-de-passe-oublie", validate("json", z.object({ email: emailSchema })), async (c) => {
@@ -208,7 +209,7 @@ authRoutes.post("/mot-de-passe-oublie", validate("json", z.object({ email: email
   return c.json({
     message:
       "Si un compte existe pour cette adresse, vous allez recevoir un e-mail avec un lien pour choisir un nouveau mot de passe.",
-  });
+  } satisfies MessageResponse);
 });
 
 const reinitialisationSchema = z.object({
@@ -228,5 +229,5 @@ authRoutes.post("/reinitialiser-mot-de-passe", validate("json", reinitialisation
     );
   // A reset ends every open session and every other link of the user.
   await changePassword(db, userId, await hashPassword(body.password));
-  return c.json({ message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." });
+  return c.json({ message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." } satisfies MessageResponse);
 });

@@ -11,6 +11,7 @@ import {
   type PendingAccount,
 } from "../data/users";
 import { isAdministrator } from "../domain/administrateur";
+import type { ComptesEnAttenteResponse } from "../domain/comptes";
 import { forbidden, notFound } from "../lib/errors";
 import { createMailer } from "../lib/mailer";
 import { requireActiveUser } from "../lib/session";
@@ -22,7 +23,7 @@ export const comptesRoutes = new Hono<AppEnv>();
 comptesRoutes.get("/", async (c) => {
   const user = requireActiveUser(c);
   const comptes = await listPendingAccounts(database(c.env.DB), isAdministrator(user) ? null : user.organisationId);
-  return c.json({ comptes });
+  return c.json({ comptes } satisfies ComptesEnAttenteResponse);
 });
 
 /** The pending account `id`, if `validator` may decide on it. */

@@ -8,6 +8,7 @@ import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { MAX_DOSSIERS_PAR_REQUETE } from "../domain/dossier";
+import type { PushResult, VerificationFichier } from "../domain/resultat-transmission";
 import { requireConfiguration } from "../lib/organisme-access";
 import { validate } from "../lib/validate";
 import { checkDossiers, ingestDossiers } from "../ingestion/push";
@@ -47,7 +48,7 @@ export const fichierRoutes = new Hono<AppEnv>()
       total: erreurs.length,
       valides: erreurs.filter((e) => e.length === 0).length,
       items: erreurs.map((validation_errors) => ({ validation_errors })),
-    });
+    } satisfies VerificationFichier);
   })
   /** Import: the ERP pipeline (validation, scope, atomic upsert, transmission record, live notification). */
   .post("/:id/fichier/import", configuration, validate("json", fichierBody), async (c) => {
@@ -57,5 +58,5 @@ export const fichierRoutes = new Hono<AppEnv>()
       source: "fichier",
       hold: false,
     });
-    return c.json(result);
+    return c.json(result satisfies PushResult);
   });

@@ -9,6 +9,7 @@ import { database } from "../data/db";
 import type { FiltresTerritoire } from "../data/perimetres";
 import { countIndicateursTerritoire } from "../data/indicateurs-territoire";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
+import type { IndicateursTerritoire } from "../domain/indicateurs-territoire";
 import { dateQuery } from "../domain/query-schemas";
 
 /** A territory filter; blank is no filter. */
@@ -38,6 +39,12 @@ export const indicateursTerritoireRoutes = new Hono<AppEnv>().get(
     const db = database(c.env.DB);
     const perimetre = await perimetreOf(db, user, filtres);
     const { indicateurs, organismes } = await countIndicateursTerritoire(db, perimetre, date);
-    return c.json({ date, anneeScolaire: anneeScolaireOf(date), perimetre, organismes, indicateurs });
+    return c.json({
+      date,
+      anneeScolaire: anneeScolaireOf(date),
+      perimetre,
+      organismes,
+      indicateurs,
+    } satisfies IndicateursTerritoire);
   },
 );

@@ -16,7 +16,8 @@ import { logDownload } from "../data/downloads-log";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { todayParis } from "../domain/dates";
 import { anneeScolaireQuery, dateQuery, joursQuery, optionalDateQuery, pageQuery } from "../domain/query-schemas";
-import type { DossierInvalide, TransmissionResume, TransmissionsJour } from "../domain/transmissions-historique";
+import type { Evolution, FormationsAt, Liste, ListePage } from "../domain/indicateurs-organisme";
+import type { TransmissionDetail, TransmissionsDuJour, TransmissionsParJour } from "../domain/transmissions-historique";
 
 const PAGE_SIZE_MAX = 200;
 /** An export holds every row of the list; past this, the list is too large to download at once. */
@@ -41,12 +42,12 @@ export const indicateursRoutes = new Hono<AppEnv>()
       date,
       anneeScolaire: anneeScolaireOf(date),
       formations: await countIndicateursParFormation(database(c.env.DB), c.var.organisme.scope, date),
-    });
+    } satisfies FormationsAt);
   })
   .get("/:id/indicateurs/evolution", validate("query", z.object({ annee: anneeScolaireQuery })), async (c) => {
     const { annee: anneeScolaire } = c.req.valid("query");
     const points = await evolutionIndicateurs(database(c.env.DB), c.var.organisme.scope, anneeScolaire, todayParis());
-    return c.json({ anneeScolaire, points });
+    return c.json({ anneeScolaire, points } satisfies Evolution);
   })
   /** One page of the list, or (with export=csv|xlsx) all of it for the file, the download being logged (SPEC §8). */
   .get("/:id/indicateurs/liste", validate("query", listeQuery), async (c) => {
@@ -57,10 +58,10 @@ export const indicateursRoutes = new Hono<AppEnv>()
     if (format) {
       const result = await listApprenants(db, scope, { indicateur, date, offset: 0, limit: EXPORT_MAX });
       await logDownload(db, { userId: user.id, organismeId: organisme.id, kind: `indicateur-${indicateur}-${format}` });
-      return c.json({ indicateur, date, ...result });
+      return c.json({ indicateur, date, ...result } satisfies Liste);
     }
     const result = await listApprenants(db, scope, { indicateur, date, offset: (page - 1) * taille, limit: taille });
-    return c.json({ indicateur, date, page, taille, ...result });
+    return c.json({ indicateur, date, page, taille, ...result } satisfies ListePage);
   })
   /** Per day over the last `jours` days, or the pushes of one day with `date`. */
   .get("/:id/transmissions", validate("query", z.object({ date: optionalDateQuery, jours: joursQuery })), async (c) => {
@@ -68,10 +69,10 @@ export const indicateursRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     if (date !== undefined) {
       const transmissions = await transmissionsDuJour(db, c.var.organisme.scope, date);
-      return c.json({ date, transmissions } satisfies { date: string; transmissions: TransmissionResume[] });
+      return c.json({ date, transmissions } satisfies TransmissionsDuJour);
     }
     const parJour = await transmissionsParJour(db, c.var.organisme.scope, jours);
-    return c.json({ jours, parJour } satisfies { jours: number; parJour: TransmissionsJour[] });
+    return c.json({ jours, parJour } satisfies TransmissionsParJour);
   })
   .get("/:id/transmissions/:transmissionId", validate("param", z.object({ transmissionId: z.string() })), async (c) => {
     const { scope } = c.var.organisme;
@@ -81,5 +82,5 @@ export const indicateursRoutes = new Hono<AppEnv>()
     return c.json({
       transmission,
       dossiersInvalides: await dossiersInvalides(db, scope, transmission.id),
-    } satisfies { transmission: TransmissionResume; dossiersInvalides: DossierInvalide[] });
+    } satisfies TransmissionDetail);
   });

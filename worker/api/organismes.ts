@@ -12,7 +12,9 @@ import { logDownload } from "../data/downloads-log";
 import { derniereTransmission } from "../data/transmissions";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { todayParis } from "../domain/dates";
-import type { EffectifListRow } from "../domain/effectifs-liste";
+import type { EffectifDetailResponse, EffectifsExport, EffectifsPage } from "../domain/effectifs-liste";
+import type { IndicateursAt } from "../domain/indicateurs-organisme";
+import type { OrganismeFicheResponse } from "../domain/organisme-fiche";
 import { computeFiabilite } from "../domain/fiabilite";
 import { dateQuery, pageQuery } from "../domain/query-schemas";
 
@@ -60,13 +62,13 @@ export const organismesRoutes = new Hono<AppEnv>()
         formateurs: scope.length - 1,
         derniereTransmission: await derniereTransmission(database(c.env.DB), organisme.id),
       },
-    });
+    } satisfies OrganismeFicheResponse);
   })
   /** The five counters at `date` (default: today in Paris) for the organisme and its formateurs. */
   .get("/:id/indicateurs", validate("query", z.object({ date: dateQuery })), async (c) => {
     const { date } = c.req.valid("query");
     const indicateurs = await countIndicateurs(database(c.env.DB), c.var.organisme.scope, date);
-    return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs });
+    return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs } satisfies IndicateursAt);
   })
   /** Mes effectifs: one page of rows, filtered per column. */
   .get("/:id/effectifs", validate("query", pageQuery(PAGE_SIZE_MAX).extend(filtersQuery.shape)), async (c) => {
@@ -77,12 +79,7 @@ export const organismesRoutes = new Hono<AppEnv>()
       offset: (page - 1) * limit,
       limit,
     });
-    return c.json({ page, taille: limit, ...result } satisfies {
-      page: number;
-      taille: number;
-      total: number;
-      rows: EffectifListRow[];
-    });
+    return c.json({ page, taille: limit, ...result } satisfies EffectifsPage);
   })
   /** Every row (filtered), for "Télécharger le rapport complet"; the download is logged (SPEC §8). */
   .get(
@@ -108,12 +105,12 @@ export const organismesRoutes = new Hono<AppEnv>()
         limit: EXPORT_MAX,
       });
       await logDownload(db, { userId: user.id, organismeId: organisme.id, kind: `effectifs-${format}` });
-      return c.json(result);
+      return c.json(result satisfies EffectifsExport);
     },
   )
   /** One dossier: its data, its parcours and its latest errors. */
   .get("/:id/effectifs/:effectifId", validate("param", z.object({ effectifId: z.string() })), async (c) => {
     const effectif = await findDossier(database(c.env.DB), c.req.valid("param").effectifId);
     if (!effectif || !c.var.organisme.scope.includes(effectif.organismeId)) throw notFound("Dossier introuvable.");
-    return c.json({ effectif });
+    return c.json({ effectif } satisfies EffectifDetailResponse);
   });

@@ -5,6 +5,7 @@ import { database } from "../data/db";
 import { findOrganismesByIdentifiants, reseauxConnus, territoiresCodes } from "../data/referentiel";
 import { computeFiabilite } from "../domain/fiabilite";
 import { normaliseSiret, normaliseUai } from "../domain/identifiants";
+import type { OrganismesTrouvesResponse, ReseauxResponse, TerritoiresResponse } from "../domain/referentiel";
 import { ACADEMIES, DEPARTEMENTS, REGIONS } from "../domain/territoires";
 import { enforceRateLimit } from "../lib/rate-limit";
 import { validate } from "../lib/validate";
@@ -46,7 +47,8 @@ referentielRoutes.get("/organismes", validate("query", rechercheQuery), async (c
 
   const found = await findOrganismesByIdentifiants(database(c.env.DB), identifiants);
   // An unknown couple is an answer, not an error: the sign-up page says "Aucun organisme trouvé".
-  if (found.length === 0) return c.json({ organismes: [], message: "Aucun organisme trouvé" });
+  if (found.length === 0)
+    return c.json({ organismes: [], message: "Aucun organisme trouvé" } satisfies OrganismesTrouvesResponse);
 
   return c.json({
     organismes: found.map((o) => {
@@ -68,7 +70,7 @@ referentielRoutes.get("/organismes", validate("query", rechercheQuery), async (c
         fiabilite_raison: fiabilite.raison,
       };
     }),
-  });
+  } satisfies OrganismesTrouvesResponse);
 });
 
 /** The territories that have organismes, for the opérateur public sign-up. */
@@ -80,10 +82,10 @@ referentielRoutes.get("/territoires", async (c) => {
     regions: named(regions, REGIONS),
     departements: named(departements, DEPARTEMENTS),
     academies: named(academies, ACADEMIES),
-  });
+  } satisfies TerritoiresResponse);
 });
 
 /** The réseaux already known (members of a réseau, or organisations of réseau users). */
 referentielRoutes.get("/reseaux", async (c) => {
-  return c.json({ reseaux: await reseauxConnus(database(c.env.DB)) });
+  return c.json({ reseaux: await reseauxConnus(database(c.env.DB)) } satisfies ReseauxResponse);
 });

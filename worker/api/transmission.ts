@@ -2,7 +2,16 @@ import { Hono, type Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { z } from "zod";
 import type { AppEnv, SessionUser } from "../env";
-import { ERP_AUCUN, ERP_AUTRE, type ModeTransmission, type TransmissionView } from "../domain/transmission-view";
+import {
+  ERP_AUCUN,
+  ERP_AUTRE,
+  type AbandonResponse,
+  type AuditResponse,
+  type CleGeneree,
+  type ConfirmationResponse,
+  type ModeTransmission,
+  type TransmissionView,
+} from "../domain/transmission-view";
 import { database } from "../data/db";
 import { listAudit, insertAudit } from "../data/audit-log";
 import { listErps } from "../data/erps";
@@ -63,7 +72,9 @@ const erpChoiceSchema = z.object({
 });
 
 export const transmissionRoutes = new Hono<AppEnv>()
-  .get("/:id/transmission", async (c) => c.json(await transmissionView(c, c.var.organisme.organisme)))
+  .get("/:id/transmission", async (c) =>
+    c.json((await transmissionView(c, c.var.organisme.organisme)) satisfies TransmissionView),
+  )
 
   /** Step 1: the ERP (or "autre" with its name, or "aucun" for Excel). Manual modes are configured at once. */
   .post("/:id/transmission/erp", configuration, validate("json", erpChoiceSchema), async (c) => {
@@ -125,7 +136,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
       }),
     ]);
     await organismeHub(c.env, organisme.id).announce(organisme.id);
-    return c.json(await transmissionView(c, updated));
+    return c.json((await transmissionView(c, updated)) satisfies TransmissionView);
   })
 
   /** Step 2: a new clé d'échange, shown once (the previous one is revoked at once). */
@@ -139,7 +150,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
     });
     if (!result.ok) throw conflict(result.message);
     c.header("Cache-Control", "no-store");
-    return c.json({ key: result.key, connection: result.connection });
+    return c.json({ key: result.key, connection: result.connection } satisfies CleGeneree);
   })
 
   .post("/:id/transmission/confirmer", configuration, async (c) => {
@@ -149,7 +160,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
     const { applied } = result.connection.key
       ? await applyHeldDossiers(c.env, organisme.id, result.connection.key.id)
       : { applied: 0 };
-    return c.json({ connection: result.connection, applied });
+    return c.json({ connection: result.connection, applied } satisfies ConfirmationResponse);
   })
 
   .post("/:id/transmission/refuser", configuration, async (c) => {
@@ -157,7 +168,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
     const result = await organismeHub(c.env, organisme.id).refuse({ organismeId: organisme.id, actor: actorOf(user) });
     if (!result.ok) throw conflict(result.message);
     const { discarded } = await discardHeldDossiers(c.env, organisme.id);
-    return c.json({ connection: result.connection, discarded });
+    return c.json({ connection: result.connection, discarded } satisfies AbandonResponse);
   })
 
   /** Clears the configuration (ERP choice, keys) so that the procedure can start again; also "Revenir en arrière". */
@@ -166,9 +177,9 @@ export const transmissionRoutes = new Hono<AppEnv>()
     const result = await organismeHub(c.env, organisme.id).reset({ organismeId: organisme.id, actor: actorOf(user) });
     if (!result.ok) throw conflict(result.message);
     const { discarded } = await discardHeldDossiers(c.env, organisme.id);
-    return c.json({ connection: result.connection, discarded });
+    return c.json({ connection: result.connection, discarded } satisfies AbandonResponse);
   })
 
   .get("/:id/audit", async (c) =>
-    c.json({ entries: await listAudit(database(c.env.DB), c.var.organisme.organisme.id) }),
+    c.json({ entries: await listAudit(database(c.env.DB), c.var.organisme.organisme.id) } satisfies AuditResponse),
   );

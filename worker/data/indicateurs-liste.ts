@@ -1,12 +1,11 @@
 /** The nominative list behind one counter at a date (Mes indicateurs → "Voir la liste"). */
 import { anneesScolairesAt } from "../domain/annee-scolaire";
 import { contratsOf, type DossierNormalise } from "../domain/dossier";
-import type { Indicateurs } from "../domain/indicators";
+import type { ApprenantListe, ContratALaDate } from "../domain/indicateurs-organisme";
+import type { Indicateur } from "../domain/indicators";
 import { DEBUT_DES_TEMPS, type Statut } from "../domain/parcours";
 import type { effectifStatuts, effectifs } from "../../db/schema";
 import type { Database } from "./db";
-
-export type Indicateur = keyof Indicateurs;
 
 /** The statuts each counter counts (SPEC §6). */
 export const INDICATEUR_STATUTS: Record<Indicateur, Statut[]> = {
@@ -24,29 +23,6 @@ export const isIndicateur = (value: string | undefined): value is Indicateur =>
 
 type Effectif = typeof effectifs.$inferSelect;
 
-export interface ContratALaDate {
-  dateDebut: string;
-  dateFin: string | null;
-  dateRupture: string | null;
-  siretEmployeur: string | null;
-}
-
-export interface ApprenantListe {
-  effectifId: Effectif["id"];
-  organismeId: Effectif["organismeId"];
-  nom: Effectif["nom"];
-  prenom: Effectif["prenom"];
-  dateDeNaissance: Effectif["dateDeNaissance"];
-  formation: Effectif["libelleFormation"];
-  cfd: Effectif["formationCfd"];
-  statut: Statut;
-  /** first day of the current statut; null for an inscrit whose formation has not started yet */
-  depuis: string | null;
-  /** the latest contract begun on or before the date, if any */
-  contrat: ContratALaDate | null;
-}
-
-/** One row of the list as read: the effectif's columns and its statut interval at the date. */
 type Row = Pick<
   Effectif,
   | "organismeId"

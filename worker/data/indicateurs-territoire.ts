@@ -6,8 +6,8 @@
 import { anneesScolairesAt } from "../domain/annee-scolaire";
 import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
 import type { Statut } from "../domain/parcours";
+import type { Perimetre } from "../domain/indicateurs-territoire";
 import type { Database } from "./db";
-import type { Perimetre } from "./perimetres";
 
 // ?1 région, ?2 département, ?3 académie, ?4 réseau (null = no filter).
 const ORGANISMES_FIABLES = `

@@ -6,11 +6,9 @@
  */
 import { anneesScolairesAt } from "../domain/annee-scolaire";
 import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
+import type { IndicateursFormation, PointEvolution } from "../domain/indicateurs-organisme";
 import type { Statut } from "../domain/parcours";
-import type { effectifs } from "../../db/schema";
 import type { Database } from "./db";
-
-type Effectif = typeof effectifs.$inferSelect;
 
 /** The counters at `date` over `organismeIds`, in one indexed query. */
 export async function countIndicateurs(db: Database, organismeIds: string[], date: string): Promise<Indicateurs> {
@@ -26,12 +24,6 @@ export async function countIndicateurs(db: Database, organismeIds: string[], dat
     .bind(JSON.stringify(organismeIds), scolaire, civile, date, date)
     .all<{ statut: Statut; n: number }>();
   return indicateursFromStatuts(Object.fromEntries(results.map((r) => [r.statut, r.n])));
-}
-
-export interface IndicateursFormation {
-  libelle: Effectif["libelleFormation"];
-  cfd: Effectif["formationCfd"];
-  indicateurs: Indicateurs;
 }
 
 /** Same rows as countIndicateurs (the statut interval covering the date), grouped by the effectif's formation. */
@@ -71,14 +63,6 @@ export async function countIndicateursParFormation(
         (a.libelle ?? "").localeCompare(b.libelle ?? "", "fr") ||
         (a.cfd ?? "").localeCompare(b.cfd ?? ""),
     );
-}
-
-export interface PointEvolution {
-  /** "2026-08" */
-  mois: string;
-  /** the day counted: the month's last day, today for the current month, null for a month still to come */
-  date: string | null;
-  indicateurs: Indicateurs | null;
 }
 
 const lastDayOfMonth = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);

@@ -3,15 +3,6 @@ import { eq } from "drizzle-orm";
 import { organisations } from "../../db/schema";
 import type { Database } from "./db";
 
-/** What territorial counters cover (null = no filter on that level). */
-export interface Perimetre {
-  region: string | null;
-  departement: string | null;
-  academie: string | null;
-  /** only the members of this réseau (reseau_membres) */
-  reseau: string | null;
-}
-
 export type FiltresTerritoire = Partial<Record<"region" | "departement" | "academie", string>>;
 
 export type TerritoireOrganisation = Pick<

@@ -37,7 +37,7 @@ export const findResettable = (db: Database, email: string) =>
     .where(and(eq(users.email, email), ne(users.status, "disabled")))
     .get();
 
-/** The user as GET /api/auth/me describes it (web/src/session.ts `Me`). */
+/** The user as the session routes describe them (`Me` of worker/domain/comptes.ts, checked on the routes). */
 export const findMe = (db: Database, userId: string) =>
   db
     .select({
@@ -56,8 +56,6 @@ export const findMe = (db: Database, userId: string) =>
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, userId))
     .get();
-
-export type Me = NonNullable<Awaited<ReturnType<typeof findMe>>>;
 
 /** The e-mails of an organisation's active members. */
 export const activeMemberEmails = (db: Database, organisationId: string) =>

@@ -1,4 +1,8 @@
-/** A row of "Mes effectifs" (GET /api/organismes/:id/effectifs), shared by the API and the web app. */
+/** What Mes effectifs' routes answer (`/api/organismes/:id/effectifs…`), shared by the API and the web app. */
+import type { DossierNormalise } from "./dossier";
+import type { ParcoursEntry } from "./parcours";
+
+/** A row of Mes effectifs. */
 export interface EffectifListRow {
   effectifId: string | null;
   organismeId: string;
@@ -13,4 +17,35 @@ export interface EffectifListRow {
   etat: string;
   erreurs: { message: string; path: string }[];
   majLe: string | null;
+}
+
+/** `GET /api/organismes/:id/effectifs/export?…`: every row (filtered), for the file. */
+export interface EffectifsExport {
+  total: number;
+  rows: EffectifListRow[];
+}
+
+/** `GET /api/organismes/:id/effectifs?page=&taille=&…`: one page of rows, filtered per column. */
+export interface EffectifsPage extends EffectifsExport {
+  page: number;
+  taille: number;
+}
+
+/** One dossier: its data as last received, its parcours and its latest errors. */
+export interface EffectifDetail {
+  id: string;
+  organismeId: string;
+  anneeScolaire: string;
+  idErpApprenant: string;
+  majLe: string;
+  dossier: DossierNormalise;
+  parcours: ParcoursEntry[];
+  erreurs: EffectifListRow["erreurs"];
+  /** the latest push of the dossier was invalid */
+  invalide: boolean;
+}
+
+/** `GET /api/organismes/:id/effectifs/:effectifId`. */
+export interface EffectifDetailResponse {
+  effectif: EffectifDetail;
 }

@@ -21,3 +21,6 @@ export function indicateursFromStatuts(counts: Partial<Record<Statut, number>>):
     abandons: counts.ABANDON ?? 0,
   };
 }
+
+/** One of the five counters, as the API names it (`?indicateur=` of the nominative list). */
+export type Indicateur = keyof Indicateurs;

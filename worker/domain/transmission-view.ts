@@ -1,4 +1,4 @@
-/** What `GET /api/organismes/:id/transmission` answers (read by the Paramètres page). */
+/** What the transmission settings routes answer (`/api/organismes/:id/transmission…`, `…/audit`: the Paramètres page). */
 import type { ConnectionState } from "./connection-state";
 
 export type ModeTransmission = "api" | "manuel";
@@ -42,12 +42,38 @@ export interface TransmissionView {
   canConfigure: boolean;
 }
 
+/** `POST /api/organismes/:id/transmission/cle`: the new clé d'échange, shown once. */
+export interface CleGeneree {
+  key: string;
+  connection: ConnectionState;
+}
+
+/** `POST /api/organismes/:id/transmission/confirmer`: the new state and how many held dossiers were applied. */
+export interface ConfirmationResponse {
+  connection: ConnectionState;
+  applied: number;
+}
+
+/** `POST /api/organismes/:id/transmission/refuser` and `…/reinitialiser`: the new state, held dossiers discarded. */
+export interface AbandonResponse {
+  connection: ConnectionState;
+  discarded: number;
+}
+
+/** What a step of the connection procedure answers: the new view (`erp`) or the new state. */
+export type EtapeResponse = TransmissionView | CleGeneree | ConfirmationResponse | AbandonResponse;
+
 export interface AuditView {
   id: number;
   at: string;
   actor: string;
   action: string;
   detail: string | null;
+}
+
+/** `GET /api/organismes/:id/audit`: the procedure's history, newest first (200 at most). */
+export interface AuditResponse {
+  entries: AuditView[];
 }
 
 /** French labels of the audit actions written by the procedure. */

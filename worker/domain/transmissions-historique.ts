@@ -33,3 +33,21 @@ export interface DossierInvalide {
   idErpApprenant: string | null;
   erreurs: { message: string; path: string }[];
 }
+
+/** `GET /api/organismes/:id/transmissions?jours=`: one entry per day, over the last `jours` days. */
+export interface TransmissionsParJour {
+  jours: number;
+  parJour: TransmissionsJour[];
+}
+
+/** `GET /api/organismes/:id/transmissions?date=`: the pushes of one day. */
+export interface TransmissionsDuJour {
+  date: string;
+  transmissions: TransmissionResume[];
+}
+
+/** `GET /api/organismes/:id/transmissions/:transmissionId`: one push and its dossiers still invalid. */
+export interface TransmissionDetail {
+  transmission: TransmissionResume;
+  dossiersInvalides: DossierInvalide[];
+}

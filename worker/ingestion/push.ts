@@ -13,8 +13,9 @@ import {
   type DossierValidation,
   type ValidationError,
 } from "../domain/dossier";
-import { statutAt, type ParcoursEntry, type Statut } from "../domain/parcours";
+import { statutAt, type ParcoursEntry } from "../domain/parcours";
 import type { TransmissionSummary } from "../domain/live-messages";
+import type { ItemResult, Outcome, PushResult } from "../domain/resultat-transmission";
 import { sha256Hex } from "../lib/crypto";
 import { database } from "../data/db";
 import { organismeHub } from "../connection/hub";
@@ -30,21 +31,6 @@ import { hash64 } from "./hash";
 import { coupleKey, lookupOrganismes, type OrganismesLookup } from "./organismes";
 import { ApiError } from "../lib/errors";
 import { conflictGuard, insertRows, isConflict, sqlColumns, upsertClause, type SqlRow } from "./sql";
-
-export type Outcome = "created" | "updated" | "unchanged" | "held" | "invalid";
-
-export interface ItemResult {
-  validation_errors: ValidationError[];
-  outcome: Outcome;
-  /** the statut today, for valid dossiers */
-  statut: Statut | null;
-  effectif_id: string | null;
-}
-
-export interface PushResult {
-  summary: TransmissionSummary;
-  items: ItemResult[];
-}
 
 export interface PushOptions {
   /** the organisme that sends (the key's organisme) */

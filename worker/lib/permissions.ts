@@ -2,7 +2,8 @@ import type { SessionUser } from "../env";
 import { forbidden } from "./errors";
 import { isAdministrator } from "../domain/administrateur";
 import type { Database } from "../data/db";
-import { territoireOf, type FiltresTerritoire, type Perimetre } from "../data/perimetres";
+import { territoireOf, type FiltresTerritoire } from "../data/perimetres";
+import type { Perimetre } from "../domain/indicateurs-territoire";
 
 /**
  * The organismes whose nominative data a user may see (SPEC §8): an OFA sees itself and its formateurs (read with

@@ -1,6 +1,7 @@
 import { Navigate, useLocation, type RouteSectionProps } from "@solidjs/router";
 import { Match, Switch } from "solid-js";
-import { useSession, UserContext, type Me } from "../session";
+import { useSession, UserContext } from "../session";
+import type { Me } from "../../../worker/domain/comptes";
 
 /**
  * The layout route of the pages that need an active user: renders them for one (who `useUser()` then gives),

@@ -1,6 +1,7 @@
 import { createAsync, useSubmission } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { isAdministrator } from "../../../worker/domain/administrateur";
+import type { CompteEnAttente } from "../../../worker/domain/comptes";
 import { deciderCompte } from "../actions";
 import { FormError } from "../components/comptes/Field";
 import { QueryBoundary } from "../components/Errors";
@@ -8,17 +9,6 @@ import { useForm } from "../forms";
 import { formatDate } from "../format";
 import { getComptesEnAttente } from "../queries";
 import { useUser } from "../session";
-
-export interface CompteEnAttente {
-  id: string;
-  email: string;
-  civilite: string | null;
-  prenom: string;
-  nom: string;
-  fonction: string | null;
-  createdAt: string;
-  organisationLabel: string;
-}
 
 /** Validation of the accounts waiting for it: colleagues see their organisation's, administrators every one. */
 export default function Administration() {

@@ -4,7 +4,8 @@ import { createStore } from "solid-js/store";
 import { NotYetBuilt } from "../components/NotYetBuilt";
 import { DossierDetail } from "../components/effectifs/DossierDetail";
 import { EtatDossier } from "../components/effectifs/EtatDossier";
-import { COLUMNS, type ColumnKey, type EffectifRow } from "../components/effectifs/types";
+import { COLUMNS, type ColumnKey } from "../components/effectifs/types";
+import type { EffectifListRow } from "../../../worker/domain/effectifs-liste";
 import { useOrganismeLive } from "../live";
 import { Pagination } from "../components/Pagination";
 import { DownloadButtons } from "../components/DownloadButtons";
@@ -30,7 +31,7 @@ export default function Effectifs() {
 }
 
 /** "Télécharger le rapport complet": the rows as a CSV (French spreadsheets) or an XLSX. */
-function rapport(rows: EffectifRow[], format: DownloadFormat): DownloadFile {
+function rapport(rows: EffectifListRow[], format: DownloadFormat): DownloadFile {
   const filename = `rapport-transmission-${new Date().toISOString().slice(0, 10)}.${format}`;
   const lines = rows.map((row, i) => [
     String(i + 1),

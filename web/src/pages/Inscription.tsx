@@ -3,7 +3,7 @@ import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { inscription } from "../actions";
 import { ChoixTerritoire, type TypeOperateur } from "../components/comptes/ChoixTerritoire";
 import { Field, FormError } from "../components/comptes/Field";
-import type { OrganismeReferentiel } from "../components/comptes/OrganismeTrouve";
+import type { OrganismeReferentiel } from "../../../worker/domain/referentiel";
 import { RechercheOrganisme } from "../components/comptes/RechercheOrganisme";
 import { useForm } from "../forms";
 import { getReseaux } from "../queries";

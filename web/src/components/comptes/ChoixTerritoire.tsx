@@ -1,18 +1,13 @@
 import { createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { getTerritoires } from "../../queries";
+import type { TerritoireNomme, TerritoiresResponse } from "../../../../worker/domain/referentiel";
 
 export type TypeOperateur = "DREETS" | "DDETS" | "ACADEMIE";
 
-export interface Territoires {
-  regions: { code: string; nom: string }[];
-  departements: { code: string; nom: string }[];
-  academies: { code: string; nom: string }[];
-}
-
 const LABELS: Record<
   TypeOperateur,
-  { label: string; key: keyof Territoires; display: (t: { code: string; nom: string }) => string }
+  { label: string; key: keyof TerritoiresResponse; display: (t: TerritoireNomme) => string }
 > = {
   DREETS: { label: "Votre région", key: "regions", display: (t) => t.nom },
   DDETS: { label: "Votre département", key: "departements", display: (t) => `${t.nom} (${t.code})` },

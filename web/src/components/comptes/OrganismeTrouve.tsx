@@ -1,21 +1,6 @@
 import { Show } from "solid-js";
 import { NATURE_LABELS } from "../../format";
-
-/** An organisme as GET /api/referentiel/organismes returns it. */
-export interface OrganismeReferentiel {
-  id: string;
-  uai: string | null;
-  siret: string;
-  raison_sociale: string;
-  enseigne: string | null;
-  nature: string;
-  adresse: string | null;
-  code_postal: string | null;
-  commune: string | null;
-  ferme: boolean;
-  fiable: boolean;
-  fiabilite_raison: string;
-}
+import type { OrganismeReferentiel } from "../../../../worker/domain/referentiel";
 
 /** One search result of the sign-up, selectable as a radio (the whole tile is the label). */
 export function OrganismeTrouve(props: { organisme: OrganismeReferentiel; selected: boolean; onSelect: () => void }) {

@@ -2,7 +2,8 @@ import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { rechercherOrganismes } from "../../actions";
 import { useForm } from "../../forms";
 import { Field } from "./Field";
-import { OrganismeTrouve, type OrganismeReferentiel } from "./OrganismeTrouve";
+import { OrganismeTrouve } from "./OrganismeTrouve";
+import type { OrganismeReferentiel } from "../../../../worker/domain/referentiel";
 
 type Mode = "uai" | "siret";
 

@@ -1,12 +1,5 @@
 import { For } from "solid-js";
-
-export interface Indicateurs {
-  apprenants: number;
-  apprentis: number;
-  rupturants: number;
-  inscrits: number;
-  abandons: number;
-}
+import type { Indicateurs } from "../../../../worker/domain/indicators";
 
 const COUNTERS: { key: keyof Indicateurs; label: string }[] = [
   { key: "apprenants", label: "apprenants" },

@@ -1,16 +1,10 @@
 import { A, createAsync, revalidate } from "@solidjs/router";
 import { Show, Suspense } from "solid-js";
 import { getIndicateursTerritoire } from "../../queries";
-import type { Me } from "../../session";
+import type { Me } from "../../../../worker/domain/comptes";
 import { QueryBoundary } from "../Errors";
 import { isAdministrator } from "../../../../worker/domain/administrateur";
-import { Counters, type Indicateurs } from "./Counters";
-
-export interface Territoire {
-  anneeScolaire: string;
-  organismes: number;
-  indicateurs: Indicateurs;
-}
+import { Counters } from "./Counters";
 
 /** Réseau, opérateurs publics and administrators: the counters of their perimeter (fiable organismes only, SPEC §6). */
 export function IndicateursTerritoire(props: { user: Me }) {

@@ -1,26 +1,9 @@
 import { Show } from "solid-js";
 import { formatDate, NATURE_LABELS } from "../../format";
-
-export interface OrganismeView {
-  id: string;
-  uai: string | null;
-  siret: string;
-  raisonSociale: string;
-  enseigne: string | null;
-  nature: string;
-  adresse: string | null;
-  codePostal: string | null;
-  commune: string | null;
-  ferme: boolean;
-  fiabilite: { fiable: boolean; raison: string };
-  lastTransmissionAt: string | null;
-  modeTransmission: string | null;
-  formateurs: number;
-  derniereTransmission: { receivedAt: string; total: number; invalid: number; held: number } | null;
-}
+import type { OrganismeFiche } from "../../../../worker/domain/organisme-fiche";
 
 /** The organisme card of "Mon tableau de bord": transmission state, fiabilité, identity. */
-export function OrganismeCard(props: { organisme: OrganismeView }) {
+export function OrganismeCard(props: { organisme: OrganismeFiche }) {
   const o = () => props.organisme;
   return (
     <div class="fr-card fr-mb-4w" id="carte-organisme">

@@ -4,20 +4,9 @@ import { getEffectif } from "../../queries";
 import { QueryBoundary } from "../Errors";
 import { formatDate } from "../../format";
 import { STATUT_LABELS } from "../../../../worker/domain/labels";
-import type { Statut } from "../../../../worker/domain/parcours";
+import type { DossierNormalise } from "../../../../worker/domain/dossier";
 
-export interface EffectifDetail {
-  id: string;
-  anneeScolaire: string;
-  idErpApprenant: string;
-  majLe: string;
-  dossier: Record<string, unknown>;
-  parcours: { date: string; statut: Statut }[];
-  erreurs: { message: string; path: string }[];
-  invalide: boolean;
-}
-
-const FIELDS: [string, string][] = [
+const FIELDS: [keyof DossierNormalise, string][] = [
   ["nom_apprenant", "Nom"],
   ["prenom_apprenant", "Prénom"],
   ["date_de_naissance_apprenant", "Date de naissance"],

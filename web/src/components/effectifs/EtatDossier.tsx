@@ -1,8 +1,8 @@
 import { Show } from "solid-js";
-import type { EffectifRow } from "./types";
+import type { EffectifListRow } from "../../../../worker/domain/effectifs-liste";
 
 /** The "État du dossier" cell: an icon whose tooltip lists every missing or invalid field (keyboard: focus it). */
-export function EtatDossier(props: { row: EffectifRow; index: number }) {
+export function EtatDossier(props: { row: EffectifListRow; index: number }) {
   const tooltipId = () => `erreurs-${props.index}`;
   const invalide = () => props.row.etat === "Invalide pour TBA";
   return (

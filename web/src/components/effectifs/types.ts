@@ -1,14 +1,4 @@
-import type { EffectifListRow } from "../../../../worker/domain/effectifs-liste";
-
-export type EffectifRow = EffectifListRow;
-
-export interface EffectifsPage {
-  total: number;
-  page: number;
-  taille: number;
-  rows: EffectifRow[];
-}
-
+/** The columns of Mes effectifs (its rows are `EffectifListRow` of worker/domain/effectifs-liste.ts). */
 export const COLUMNS = [
   { key: "formation", label: "Formation" },
   { key: "apprenant", label: "Apprenant" },

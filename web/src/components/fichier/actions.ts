@@ -7,7 +7,7 @@ import { api } from "../../api";
 import { done } from "../../actions";
 import { donneesKeys } from "../../queries";
 import { lireFichier } from "./lecture";
-import type { ResultatImport, Verification } from "./types";
+import type { PushResult, VerificationFichier } from "../../../../worker/domain/resultat-transmission";
 import { MAX_LIGNES_FICHIER, type LectureFichier } from "../../../../worker/domain/fichier-effectifs";
 
 /** Reads the chosen file in the browser (nothing is sent). */
@@ -27,7 +27,7 @@ export const lireFichierEffectifs = action(async (file: File) => {
 export const verifierFichier = action(
   async (organismeId: string, lecture: LectureFichier) =>
     done(
-      await api<Verification>(`/api/organismes/${organismeId}/fichier/verification`, {
+      await api<VerificationFichier>(`/api/organismes/${organismeId}/fichier/verification`, {
         body: { dossiers: lecture.lignes.map((l) => l.dossier) },
       }),
     ),
@@ -37,7 +37,7 @@ export const verifierFichier = action(
 export const importerFichier = action(
   async (organismeId: string, lecture: LectureFichier) =>
     done(
-      await api<ResultatImport>(`/api/organismes/${organismeId}/fichier/import`, {
+      await api<PushResult>(`/api/organismes/${organismeId}/fichier/import`, {
         body: { dossiers: lecture.lignes.map((l) => l.dossier) },
       }),
       donneesKeys(organismeId),

@@ -3,7 +3,7 @@ import { For, Show } from "solid-js";
 import { getTransmission } from "../../queries";
 import { QueryBoundary } from "../Errors";
 import { formatDateTime } from "../../format";
-import type { TransmissionResume } from "./types";
+import type { TransmissionResume } from "../../../../worker/domain/transmissions-historique";
 
 /** The invalid dossiers of one push, each with every error, fetched when asked for. */
 export function ErreursTransmission(props: { organismeId: string; transmission: TransmissionResume }) {

@@ -1,6 +1,8 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { formatDate } from "../../format";
-import { INDICATEUR_LABELS, INDICATEURS, type Evolution, type Indicateur } from "./types";
+import { INDICATEUR_LABELS, INDICATEURS } from "./types";
+import type { Evolution } from "../../../../worker/domain/indicateurs-organisme";
+import type { Indicateur } from "../../../../worker/domain/indicators";
 
 const MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
 const isMonthEnd = (date: string) =>

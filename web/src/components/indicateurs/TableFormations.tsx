@@ -1,6 +1,7 @@
 import { For } from "solid-js";
 import { formatDate } from "../../format";
-import { INDICATEUR_LABELS, INDICATEURS, type FormationsAt } from "./types";
+import { INDICATEUR_LABELS, INDICATEURS } from "./types";
+import type { FormationsAt } from "../../../../worker/domain/indicateurs-organisme";
 
 /** The five counters of each formation at the date. */
 export function TableFormations(props: { data: FormationsAt }) {

@@ -1,0 +1,21 @@
+/** What `GET /api/indicateurs` answers: the counters of a perimeter (réseaux, opérateurs publics, administrators). */
+import type { Indicateurs } from "./indicators";
+
+/** What territorial counters cover (null = no filter on that level). */
+export interface Perimetre {
+  region: string | null;
+  departement: string | null;
+  academie: string | null;
+  /** only the members of this réseau (reseau_membres) */
+  reseau: string | null;
+}
+
+export interface IndicateursTerritoire {
+  date: string;
+  anneeScolaire: string;
+  /** what was counted: the filters asked within what the user may see */
+  perimetre: Perimetre;
+  /** the fiable organismes counted */
+  organismes: number;
+  indicateurs: Indicateurs;
+}

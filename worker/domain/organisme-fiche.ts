@@ -1,0 +1,34 @@
+/** What `GET /api/organismes/:id` answers: the dashboard card of an organisme; shared with the web app. */
+import type { ModeTransmission } from "./transmission-view";
+import type { TransmissionResume } from "./transmissions-historique";
+
+export interface OrganismeFiche {
+  id: string;
+  uai: string | null;
+  siret: string;
+  raisonSociale: string;
+  enseigne: string | null;
+  nature: string;
+  adresse: string | null;
+  codePostal: string | null;
+  commune: string | null;
+  departement: string | null;
+  region: string | null;
+  academie: string | null;
+  ferme: boolean;
+  /** in the national référentiel */
+  referentiel: boolean;
+  erp: string | null;
+  modeTransmission: ModeTransmission | null;
+  configuredAt: string | null;
+  lastTransmissionAt: string | null;
+  fiabilite: { fiable: boolean; raison: string };
+  /** how many formateurs the organisme is responsable of */
+  formateurs: number;
+  /** the latest push, its counts as in the history of transmissions */
+  derniereTransmission: Omit<TransmissionResume, "id" | "organismeId" | "source"> | null;
+}
+
+export interface OrganismeFicheResponse {
+  organisme: OrganismeFiche;
+}
