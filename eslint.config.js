@@ -6,7 +6,17 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: [".cache/", "dist/", ".wrangler/", "node_modules/", "e2e/artifacts/", "bench/out/", "worker-configuration.d.ts"] },
+  {
+    ignores: [
+      ".cache/",
+      "dist/",
+      ".wrangler/",
+      "node_modules/",
+      "e2e/artifacts/",
+      "bench/out/",
+      "worker-configuration.d.ts",
+    ],
+  },
   eslint.configs.recommended,
   tseslint.configs.recommended,
   prettier,
