@@ -43,7 +43,7 @@ const configuration = createMiddleware<AppEnv>(async (c, next) => {
 export const fichierRoutes = new Hono<AppEnv>()
   /** Dry run: every error of every row, nothing written. */
   .post("/:id/fichier/verification", configuration, validate("json", fichierBody), async (c) => {
-    const erreurs = await checkDossiers(c.env, c.req.valid("json").dossiers, c.var.organisme.organisme.id);
+    const erreurs = await checkDossiers(c.env, c.req.valid("json").dossiers, c.var.organisme.id);
     return c.json({
       total: erreurs.length,
       valides: erreurs.filter((e) => e.length === 0).length,
@@ -53,7 +53,7 @@ export const fichierRoutes = new Hono<AppEnv>()
   /** Import: the ERP pipeline (validation, scope, atomic upsert, transmission record, live notification). */
   .post("/:id/fichier/import", configuration, validate("json", fichierBody), async (c) => {
     const result = await ingestDossiers(c.env, c.req.valid("json").dossiers, {
-      organismeId: c.var.organisme.organisme.id,
+      organismeId: c.var.organisme.id,
       apiKeyId: null,
       source: "fichier",
       hold: false,

@@ -53,11 +53,11 @@ export const indicateursRoutes = new Hono<AppEnv>()
   .get("/:id/indicateurs/liste", validate("query", listeQuery), async (c) => {
     const user = requireActiveUser(c);
     const { indicateur, date, export: format, page, taille } = c.req.valid("query");
-    const { organisme, scope } = c.var.organisme;
+    const { id, scope } = c.var.organisme;
     const db = database(c.env.DB);
     if (format) {
       const result = await listApprenants(db, scope, { indicateur, date, offset: 0, limit: EXPORT_MAX });
-      await logDownload(db, { userId: user.id, organismeId: organisme.id, kind: `indicateur-${indicateur}-${format}` });
+      await logDownload(db, { userId: user.id, organismeId: id, kind: `indicateur-${indicateur}-${format}` });
       return c.json({ indicateur, date, ...result } satisfies Liste);
     }
     const result = await listApprenants(db, scope, { indicateur, date, offset: (page - 1) * taille, limit: taille });

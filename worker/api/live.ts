@@ -13,7 +13,7 @@ export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
     return c.json({ error: "Upgrade Required", message: "Cette adresse attend une connexion WebSocket." }, 426);
   }
   const user = requireActiveUser(c);
-  const organismeId = c.var.organisme.organisme.id;
+  const organismeId = c.var.organisme.id;
   const headers = new Headers(c.req.raw.headers);
   headers.set("X-Organisme-Id", organismeId);
   headers.set("X-User-Id", user.id);

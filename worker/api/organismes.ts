@@ -37,7 +37,8 @@ function filtersOf(query: EffectifFilters): EffectifFilters {
 export const organismesRoutes = new Hono<AppEnv>()
   /** The dashboard card: identity, fiabilité, transmission state. */
   .get("/:id", async (c) => {
-    const { organisme, scope } = c.var.organisme;
+    const { id, scope, fiche } = c.var.organisme;
+    const [organisme, derniere] = await Promise.all([fiche(), derniereTransmission(database(c.env.DB), id)]);
     return c.json({
       organisme: {
         id: organisme.id,
@@ -60,7 +61,7 @@ export const organismesRoutes = new Hono<AppEnv>()
         lastTransmissionAt: organisme.lastTransmissionAt,
         fiabilite: computeFiabilite({ referentiel: organisme.referentiel, ferme: organisme.ferme }),
         formateurs: scope.length - 1,
-        derniereTransmission: await derniereTransmission(database(c.env.DB), organisme.id),
+        derniereTransmission: derniere,
       },
     } satisfies OrganismeFicheResponse);
   })
@@ -96,7 +97,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     async (c) => {
       const user = requireActiveUser(c);
       const { format, ...filters } = c.req.valid("query");
-      const { organisme, scope } = c.var.organisme;
+      const { id, scope } = c.var.organisme;
       const db = database(c.env.DB);
       const result = await listEffectifs(db, scope, {
         date: todayParis(),
@@ -104,7 +105,7 @@ export const organismesRoutes = new Hono<AppEnv>()
         offset: 0,
         limit: EXPORT_MAX,
       });
-      await logDownload(db, { userId: user.id, organismeId: organisme.id, kind: `effectifs-${format}` });
+      await logDownload(db, { userId: user.id, organismeId: id, kind: `effectifs-${format}` });
       return c.json(result satisfies EffectifsExport);
     },
   )

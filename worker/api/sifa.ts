@@ -16,11 +16,11 @@ import { COLONNES_SIFA, type EnqueteSifa, type FichierSifa } from "../domain/sif
 
 /** The survey of the organisme in `c.var.organisme` for `anneeScolaire`: each learner with its line. */
 async function enquete(c: Context<AppEnv>, db: Database, anneeScolaire: string) {
-  const { organisme, scope } = c.var.organisme;
+  const { scope } = c.var.organisme;
   const dateEnquete = dateEnqueteSifa(anneeScolaire);
   const population = await populationSifa(db, scope, dateEnquete);
   const lignes = population.map((effectif) => ({ effectif, ligne: ligneSifa(effectif, dateEnquete) }));
-  return { anneeScolaire, dateEnquete, uai: organisme.uai, lignes };
+  return { anneeScolaire, dateEnquete, uai: (await c.var.organisme.fiche()).uai, lignes };
 }
 
 export const sifaRoutes = new Hono<AppEnv>()
@@ -59,7 +59,7 @@ export const sifaRoutes = new Hono<AppEnv>()
       const { format, annee } = c.req.valid("query");
       const db = database(c.env.DB);
       const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(c, db, annee);
-      await logDownload(db, { userId: user.id, organismeId: c.var.organisme.organisme.id, kind: `sifa-${format}` });
+      await logDownload(db, { userId: user.id, organismeId: c.var.organisme.id, kind: `sifa-${format}` });
       return c.json({
         anneeScolaire,
         dateEnquete,

@@ -59,7 +59,10 @@ const configuration = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /** The user changing the organisme's transmission (the access middleware required an active one), and the organisme. */
-const configuringUser = (c: Context<AppEnv>) => ({ user: requireActiveUser(c), organisme: c.var.organisme.organisme });
+const configuringUser = async (c: Context<AppEnv>) => ({
+  user: requireActiveUser(c),
+  organisme: await c.var.organisme.fiche(),
+});
 
 const actorOf = (user: SessionUser) => ({ userId: user.id, name: displayName(user) });
 
@@ -73,12 +76,12 @@ const erpChoiceSchema = z.object({
 
 export const transmissionRoutes = new Hono<AppEnv>()
   .get("/:id/transmission", async (c) =>
-    c.json((await transmissionView(c, c.var.organisme.organisme)) satisfies TransmissionView),
+    c.json((await transmissionView(c, await c.var.organisme.fiche())) satisfies TransmissionView),
   )
 
   /** Step 1: the ERP (or "autre" with its name, or "aucun" for Excel). Manual modes are configured at once. */
   .post("/:id/transmission/erp", configuration, validate("json", erpChoiceSchema), async (c) => {
-    const { user, organisme } = configuringUser(c);
+    const { user, organisme } = await configuringUser(c);
     const choice = c.req.valid("json");
     const { erp } = choice;
     const db = database(c.env.DB);
@@ -141,7 +144,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
 
   /** Step 2: a new clé d'échange, shown once (the previous one is revoked at once). */
   .post("/:id/transmission/cle", configuration, async (c) => {
-    const { user, organisme } = configuringUser(c);
+    const { user, organisme } = await configuringUser(c);
     if (organisme.modeTransmission !== "api")
       throw conflict("Choisissez d'abord un ERP compatible avec la clé d'échange.");
     const result = await organismeHub(c.env, organisme.id).generateKey({
@@ -154,7 +157,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
   })
 
   .post("/:id/transmission/confirmer", configuration, async (c) => {
-    const { user, organisme } = configuringUser(c);
+    const { user, organisme } = await configuringUser(c);
     const result = await organismeHub(c.env, organisme.id).confirm({ organismeId: organisme.id, actor: actorOf(user) });
     if (!result.ok) throw conflict(result.message);
     const { applied } = result.connection.key
@@ -164,7 +167,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
   })
 
   .post("/:id/transmission/refuser", configuration, async (c) => {
-    const { user, organisme } = configuringUser(c);
+    const { user, organisme } = await configuringUser(c);
     const result = await organismeHub(c.env, organisme.id).refuse({ organismeId: organisme.id, actor: actorOf(user) });
     if (!result.ok) throw conflict(result.message);
     const { discarded } = await discardHeldDossiers(c.env, organisme.id);
@@ -173,7 +176,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
 
   /** Clears the configuration (ERP choice, keys) so that the procedure can start again; also "Revenir en arrière". */
   .post("/:id/transmission/reinitialiser", configuration, async (c) => {
-    const { user, organisme } = configuringUser(c);
+    const { user, organisme } = await configuringUser(c);
     const result = await organismeHub(c.env, organisme.id).reset({ organismeId: organisme.id, actor: actorOf(user) });
     if (!result.ok) throw conflict(result.message);
     const { discarded } = await discardHeldDossiers(c.env, organisme.id);
@@ -181,5 +184,5 @@ export const transmissionRoutes = new Hono<AppEnv>()
   })
 
   .get("/:id/audit", async (c) =>
-    c.json({ entries: await listAudit(database(c.env.DB), c.var.organisme.organisme.id) } satisfies AuditResponse),
+    c.json({ entries: await listAudit(database(c.env.DB), c.var.organisme.id) } satisfies AuditResponse),
   );

@@ -5,6 +5,9 @@ import type { Database } from "./db";
 
 export type Organisme = typeof organismes.$inferSelect;
 
+export const findOrganisme = (db: Database, id: string) =>
+  db.select().from(organismes).where(eq(organismes.id, id)).get();
+
 /** An organisme and its formateurs (SPEC §6: what its indicators, lists and transmissions include), in one query. */
 export async function findOrganismeEtFormateurs(
   db: Database,

@@ -1,34 +1,53 @@
 /**
- * The one access check of `/api/organismes/:id/*`: the caller's right on the organisme, then the organisme itself
- * (with its formateurs), loaded once and set in `c.var.organisme` for the routes.
+ * The one access check of `/api/organismes/:id/*`: the caller's right on the organisme and the scope of its lists
+ * (the organisme and its formateurs), set once in `c.var.organisme` for the routes, with its row on demand.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env";
 import { isAdministrator } from "../domain/administrateur";
 import { database } from "../data/db";
-import { findOrganismeEtFormateurs, type Organisme } from "../data/organismes";
+import { findOrganisme, findOrganismeEtFormateurs, type Organisme } from "../data/organismes";
 import { forbidden, notFound } from "./errors";
 import { canSeeOrganisme } from "./permissions";
 import { requireActiveUser } from "./session";
 
 export interface OrganismeAccess {
-  organisme: Organisme;
+  id: string;
   /** the organisme and its formateurs: the scope of its indicators, lists and transmissions */
   scope: string[];
   /** "configuration": its own users and administrators set its transmission up; "lecture": they may only read */
   droit: "configuration" | "lecture";
+  /** the organisme's row, read at most once per request (most routes need only the scope) */
+  fiche: () => Promise<Organisme>;
 }
+
+const introuvable = () => notFound("Organisme introuvable.");
 
 export const organismeAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = requireActiveUser(c);
   const id = c.req.param("id");
   if (!id || !canSeeOrganisme(user, id)) throw forbidden("Vous n'avez pas accès à cet organisme.");
-  const found = await findOrganismeEtFormateurs(database(c.env.DB), id);
-  if (!found) throw notFound("Organisme introuvable.");
+  const db = database(c.env.DB);
+  let fiche: Promise<Organisme> | undefined;
+  let scope: string[];
+  if (!isAdministrator(user) && id === user.organismeId) {
+    // An OFA on its own organisme, the usual case: the session already carries its formateurs, no query.
+    scope = [id, ...user.formateurIds.filter((f) => f !== id)];
+  } else {
+    const found = await findOrganismeEtFormateurs(db, id);
+    if (!found) throw introuvable();
+    fiche = Promise.resolve(found.organisme);
+    scope = [id, ...found.formateurIds];
+  }
   c.set("organisme", {
-    organisme: found.organisme,
-    scope: [id, ...found.formateurIds],
+    id,
+    scope,
     droit: isAdministrator(user) || user.organismeId === id ? "configuration" : "lecture",
+    fiche: () =>
+      (fiche ??= findOrganisme(db, id).then((organisme) => {
+        if (!organisme) throw introuvable();
+        return organisme;
+      })),
   });
   await next();
 };
