@@ -50,23 +50,28 @@ app.onError((err, c) => {
   );
 });
 
-app.use(
-  "/api/*",
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw payloadTooLarge();
-    },
-  }),
-);
+/** Every API body is read under this limit, counted on the stream. */
+export const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw payloadTooLarge();
+  },
+});
+
+/** What every request but the ERP API's goes through (the bench's raw routes too, so that they pay the same). */
+export const browserMiddleware = [
+  secureHeaders({ crossOriginEmbedderPolicy: false }),
+  checkOrigin,
+  loadSession,
+] as const;
+
+app.use("/api/*", limitBody);
 
 // The ERP API is server-to-server with its own key: no cookie session, no Origin check.
 app.route("/api/v3", dossiersApprenantsRoutes);
 app.route("/api/v3", erpOrganismeRoutes);
 
-app.use("*", secureHeaders({ crossOriginEmbedderPolicy: false }));
-app.use("*", checkOrigin);
-app.use("*", loadSession);
+app.use("*", ...browserMiddleware);
 
 app.route("/api/auth", authRoutes);
 app.route("/api/referentiel", referentielRoutes);

@@ -1,17 +1,23 @@
 /**
  * The Worker the bench runs (`npm run bench`, bundled by bench/snapshot.ts): the production Worker unchanged, plus
- * the bench-only routes under /api/bench. A request under /api/bench goes to those routes; every other request is
- * the production app's own `fetch`, with no extra layer, so the endpoints are measured as they are deployed.
+ * the bench-only routes under /api/bench. A request under /api/bench goes to those routes (behind the production
+ * app's global middleware); every other request is the production app's own `fetch`, with no extra layer, so the
+ * endpoints are measured as they are deployed.
  */
 import { Hono } from "hono";
 import type { AppEnv, Env } from "../../worker/env";
-import production from "../../worker/index";
+import production, { browserMiddleware, limitBody } from "../../worker/index";
 import { benchRoutes } from "./routes";
 
-// The Durable Object classes (and anything else the production entry exports), under the names wrangler.toml binds.
-export * from "../../worker/index";
+// The Durable Object classes, under the names wrangler.toml binds.
+export { OrganismeHub, RateLimiter } from "../../worker/index";
 
-const bench = new Hono<AppEnv>().route("/api/bench", benchRoutes);
+// The raw side goes through the production app's global middleware (body limit, secure headers, Origin, session
+// read), as when these routes lived in the production app: a ratio then compares only what the endpoint adds.
+const bench = new Hono<AppEnv>()
+  .use("/api/*", limitBody)
+  .use("*", ...browserMiddleware)
+  .route("/api/bench", benchRoutes);
 
 export default {
   ...production,
