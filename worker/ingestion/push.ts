@@ -4,6 +4,7 @@
  * the organismes' Durable Objects are told.
  */
 import { getTableName } from "drizzle-orm";
+import { parisDay } from "../domain/dates";
 import { dossiersRecus, effectifs, effectifStatuts, transmissions } from "../../db/schema";
 import type { Env } from "../env";
 import {
@@ -90,8 +91,10 @@ export async function ingestValidated(
   options: PushOptions,
 ): Promise<PushResult> {
   const started = Date.now();
-  const now = (options.now ?? new Date()).toISOString();
-  const today = now.slice(0, 10);
+  const instant = options.now ?? new Date();
+  const now = instant.toISOString();
+  // The statut in the report is the one the dashboards show: today in Paris, not in UTC (they differ every night).
+  const today = parisDay(instant);
   const organismes = await lookupOrganismes(
     database(env.DB),
     options.organismeId,
