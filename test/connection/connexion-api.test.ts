@@ -1,4 +1,5 @@
 import { env } from "cloudflare:test";
+import { messageErreurLienErp } from "../../worker/domain/erreurs-lien-erp";
 import { describe, expect, it } from "vitest";
 import { organismeHub } from "../../worker/connection/hub";
 import { createUser } from "../helpers/accounts";
@@ -62,11 +63,20 @@ describe("the /connexion-api link ERPs open", () => {
       expect(response.status).toBe(302);
       const location = response.headers.get("Location")!;
       expect(location.startsWith("/parametres?erreur=")).toBe(true);
-      expect(decodeURIComponent(location.split("erreur=")[1])).toContain(message);
+      // The address carries a code; the page shows that code's message, never a text of the address.
+      expect(messageErreurLienErp(new URL(location, "http://x").searchParams.get("erreur") ?? undefined)).toContain(
+        message,
+      );
     }
     expect((await organismeHub(env, other.organisme.id).getConnection(other.organisme.id)).status).toBe(
       "key_generated",
     );
+  });
+
+  it("shows only its own sentences: an unknown code has no message", () => {
+    expect(messageErreurLienErp("Votre compte est bloqué : appelez le 08 99 00 00 00")).toBeNull();
+    expect(messageErreurLienErp("toString")).toBeNull();
+    expect(messageErreurLienErp(undefined)).toBeNull();
   });
 
   it("sends a pending account to the waiting page", async () => {

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import { isAdministrator } from "../domain/administrateur";
+import type { ErreurLienErp } from "../domain/erreurs-lien-erp";
 import { normaliseSiret, normaliseUai } from "../domain/identifiants";
 import type { AppEnv } from "../env";
 import { database } from "../data/db";
@@ -9,7 +10,8 @@ import { validate } from "../lib/validate";
 import { findActiveKey } from "../connection/keys";
 import { organismeHub } from "../connection/hub";
 
-const paramErreur = (message: string) => `/parametres?erreur=${encodeURIComponent(message)}`;
+/** The Paramètres page with the reason of a refused link (its message is chosen by the page from the code). */
+const paramErreur = (code: ErreurLienErp) => `/parametres?erreur=${code}`;
 
 /** A parameter of the link as the ERP wrote it, normalised; absent or blank is null. */
 const linkParam = (normalise: (value: string) => string = (value) => value.trim()) =>
@@ -39,20 +41,12 @@ export const connexionApiRoutes = new Hono<AppEnv>().get("/", validate("query", 
   }
   if (user.status !== "active") return c.redirect("/en-attente", 302);
   const { api_key: apiKey, uai, siret, erp } = c.req.valid("query");
-  if (!apiKey)
-    return c.redirect(paramErreur("Le lien de votre ERP ne contient pas de clé d'échange (paramètre api_key)."), 302);
+  if (!apiKey) return c.redirect(paramErreur("cle-absente"), 302);
   const db = database(c.env.DB);
   const key = await findActiveKey(db, apiKey);
-  if (!key) {
-    return c.redirect(
-      paramErreur(
-        "La clé d'échange transmise par votre ERP n'est pas valide : générez une nouvelle clé et collez-la dans votre ERP.",
-      ),
-      302,
-    );
-  }
+  if (!key) return c.redirect(paramErreur("cle-invalide"), 302);
   if (!isAdministrator(user) && user.organismeId !== key.organismeId) {
-    return c.redirect(paramErreur("Cette clé d'échange appartient à un autre organisme que le vôtre."), 302);
+    return c.redirect(paramErreur("autre-organisme"), 302);
   }
   await touchKey(db, key.id, new Date().toISOString());
   await organismeHub(c.env, key.organismeId).recordFirstUse({ keyId: key.id, via: "link", uai, siret, erp });

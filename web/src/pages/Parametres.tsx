@@ -1,5 +1,6 @@
 import { useSearchParams } from "@solidjs/router";
 import { Show } from "solid-js";
+import { messageErreurLienErp } from "../../../worker/domain/erreurs-lien-erp";
 import { TransmissionSettings } from "../components/transmission/TransmissionSettings";
 import { useUser } from "../session";
 import { organismeDesParametres } from "./parametres-organisme";
@@ -21,7 +22,7 @@ export default function Parametres() {
           </div>
         }
       >
-        {(id) => <TransmissionSettings organismeId={id} initialError={params.erreur ?? null} />}
+        {(id) => <TransmissionSettings organismeId={id} initialError={messageErreurLienErp(params.erreur)} />}
       </Show>
     </div>
   );
