@@ -1,8 +1,7 @@
 import { env, SELF } from "cloudflare:test";
-import { and, eq, isNull, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { organisations, organismes, users } from "../../db/schema";
+import { organismes, users } from "../../db/schema";
 import { database } from "../../worker/data/db";
+import { findOrganisation, insertOrganisationIfAbsent } from "../../worker/data/organisations";
 import { hashPassword } from "../../worker/lib/crypto";
 
 /** Fixtures written straight into D1, shared by every test file. */
@@ -69,43 +68,27 @@ export interface OrganisationFixture {
   codeAcademie?: string | null;
 }
 
-/** `column IS value`: equality where NULL equals NULL. */
-const sameAs = (column: SQLiteColumn, value: string | null | undefined): SQL =>
-  value == null ? isNull(column) : eq(column, value);
-
 /** Returns the id of the organisation matching the fixture, creating it when missing (like the sign-up does). */
 export async function createOrganisation(fixture: OrganisationFixture): Promise<string> {
   const db = database(env.DB);
-  const existing = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(
-      and(
-        eq(organisations.type, fixture.type),
-        sameAs(organisations.organismeId, fixture.organismeId),
-        sameAs(organisations.reseau, fixture.reseau),
-        sameAs(organisations.codeRegion, fixture.codeRegion),
-        sameAs(organisations.codeDepartement, fixture.codeDepartement),
-        sameAs(organisations.codeAcademie, fixture.codeAcademie),
-      ),
-    )
-    .get();
+  const key = {
+    type: fixture.type,
+    organismeId: fixture.organismeId ?? null,
+    reseau: fixture.reseau ?? null,
+    codeRegion: fixture.codeRegion ?? null,
+    codeDepartement: fixture.codeDepartement ?? null,
+    codeAcademie: fixture.codeAcademie ?? null,
+  };
+  const existing = await findOrganisation(db, key);
   if (existing) return existing.id;
   const id = crypto.randomUUID();
-  await db
-    .insert(organisations)
-    .values({
-      id,
-      type: fixture.type,
-      label: fixture.label ?? `${fixture.type} de test`,
-      organismeId: fixture.organismeId ?? null,
-      reseau: fixture.reseau ?? null,
-      codeRegion: fixture.codeRegion ?? null,
-      codeDepartement: fixture.codeDepartement ?? null,
-      codeAcademie: fixture.codeAcademie ?? null,
-      createdAt: new Date().toISOString(),
-    })
-    .run();
+  const created = await insertOrganisationIfAbsent(db, {
+    id,
+    ...key,
+    label: fixture.label ?? `${fixture.type} de test`,
+    createdAt: new Date().toISOString(),
+  });
+  if (!created) throw new Error(`organisation ${fixture.type} déjà présente`);
   return id;
 }
 
