@@ -247,6 +247,14 @@ describe("validateDossier (normalisation, SPEC §5.1)", () => {
     expect(v.nir_apprenant).toBeUndefined();
     expect(v.has_nir).toBe(true);
     expect(value({}).has_nir).toBe(false);
+    expect(value({ nir_apprenant: " . - " }).has_nir).toBe(false);
+  });
+
+  it("keeps a dossier whose NIR is an object that cannot be turned into text (found by the property above)", () => {
+    const unprintable = { toString: {} };
+    expect(validateDossier({ ...valide, nir_apprenant: unprintable }).ok).toBe(true);
+    const [result] = validateDossiers([{ ...valide, nir_apprenant: unprintable }]);
+    expect(result.ok && result.value.has_nir).toBe(true);
   });
 
   it("checks across fields: end after start, complete and coherent contract slots", () => {

@@ -48,7 +48,8 @@ function toNormalise(parsed: Record<string, unknown>, nir: unknown): DossierNorm
   for (const key of DOSSIER_FIELDS) {
     if (key !== "nir_apprenant" && parsed[key] !== undefined) value[key] = parsed[key];
   }
-  value.has_nir = !isEmpty(nir) && String(nir).replace(/[\s.-]+/g, "") !== "";
+  // Only a string is stripped of its separators: String() of an arbitrary object may throw.
+  value.has_nir = typeof nir === "string" ? nir.replace(/[\s.-]+/g, "") !== "" : !isEmpty(nir);
   return value as DossierNormalise;
 }
 
