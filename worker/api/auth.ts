@@ -20,7 +20,7 @@ import type { MessageResponse, SessionResponse } from "../domain/comptes";
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../lib/crypto";
 import { badRequest, conflict, forbidden, unauthorized } from "../lib/errors";
 import { createMailer } from "../lib/mailer";
-import { assertUnderRateLimit, countFailure, enforceRateLimit } from "../lib/rate-limit";
+import { enforceRateLimit, forgiveAttempts, reserveAttempts } from "../lib/rate-limit";
 import { endSession, startSession } from "../lib/session";
 import { validate } from "../lib/validate";
 
@@ -139,20 +139,23 @@ let decoyHash: string | undefined;
 
 authRoutes.post("/connexion", validate("json", connexionSchema), async (c) => {
   const { email, password } = c.req.valid("json");
-  const emailBucket = `login-email:${email}`;
-  const ipBucket = `login-ip:${clientIp(c)}`;
-  await assertUnderRateLimit(c.env, emailBucket, LOGIN_FAILURES_PER_EMAIL, TOO_MANY_LOGINS);
-  await assertUnderRateLimit(c.env, ipBucket, LOGIN_FAILURES_PER_IP, TOO_MANY_LOGINS);
+  // Counted before the password is checked, so that parallel guesses cannot all be evaluated; given back below
+  // when the password is right (only failures are limited).
+  const attempts = await reserveAttempts(
+    c.env,
+    [
+      { bucket: `login-email:${email}`, limit: LOGIN_FAILURES_PER_EMAIL },
+      { bucket: `login-ip:${clientIp(c)}`, limit: LOGIN_FAILURES_PER_IP },
+    ],
+    TOO_MANY_LOGINS,
+  );
 
   const db = database(c.env.DB);
   const user = await findLogin(db, email);
   decoyHash ??= await hashPassword(randomToken());
   const valid = await verifyPassword(password, user?.passwordHash ?? decoyHash);
-  if (!user || !valid) {
-    await countFailure(c.env, emailBucket, LOGIN_FAILURES_PER_EMAIL);
-    await countFailure(c.env, ipBucket, LOGIN_FAILURES_PER_IP);
-    throw unauthorized(BAD_CREDENTIALS);
-  }
+  if (!user || !valid) throw unauthorized(BAD_CREDENTIALS);
+  await forgiveAttempts(c.env, attempts);
   if (user.status === "disabled") throw forbidden("Ce compte a été désactivé. Contactez un administrateur.");
   await startSession(c, user.id);
   return c.json({ user: (await findMe(db, user.id)) ?? null } satisfies SessionResponse);
