@@ -45,6 +45,8 @@ const REQUIRED = [
 
 const anyValue = fc.oneof(
   fc.string(),
+  // any UTF-16 code unit, lone surrogates included
+  fc.string({ unit: "binary" }),
   fc.integer(),
   fc.double(),
   fc.boolean(),
@@ -174,6 +176,7 @@ describe("validateDossiers (one push, each field value parsed once)", () => {
       "01/09/2023",
       "2A004",
       " 75056",
+      "A\ud800",
       12345678900012,
       "12345678900012",
       {},
@@ -248,6 +251,17 @@ describe("validateDossier (normalisation, SPEC §5.1)", () => {
     expect(v.has_nir).toBe(true);
     expect(value({}).has_nir).toBe(false);
     expect(value({ nir_apprenant: " . - " }).has_nir).toBe(false);
+  });
+
+  it("refuses a text that is not well-formed UTF-16 under its own field, in one dossier as in a push", () => {
+    const input = { ...valide, id_erp_apprenant: "s1\ud800", nom_apprenant: "\udc00", adresse_apprenant: "ok 😀" };
+    const result = validateDossier(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => e.path).sort()).toEqual(["id_erp_apprenant", "nom_apprenant"]);
+      expect(result.errors[0].message).toMatch(/Texte mal formé/);
+    }
+    expect(validateDossiers([input])).toEqual([result]);
   });
 
   it("keeps a dossier whose NIR is an object that cannot be turned into text (found by the property above)", () => {

@@ -10,6 +10,7 @@ import {
   dossierApprenantSchema,
   type DossierNormalise,
 } from "./dossier/schema";
+import { isMalformedText, MESSAGE_TEXTE_MAL_FORME } from "./texte-unicode";
 
 export { dossierApprenantSchema, DOSSIER_FIELDS, CONTRAT_FIELDS, CONTRAT_SUFFIXES };
 export type { DossierNormalise, DossierApprenantInput } from "./dossier/schema";
@@ -32,14 +33,24 @@ const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === "
 
 const SHAPE = dossierApprenantSchema.shape as Record<string, z.ZodType>;
 
-/** Only the fields we know, without the empty ones; unknown fields are ignored. */
-function knownFields(input: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Only the fields we know, without the empty ones; unknown fields are ignored. A text that is not well-formed
+ * UTF-16 is an error of its field: D1 would store it replaced by U+FFFD, so the same dossier sent again would no
+ * longer find its effectif.
+ */
+function knownFields(input: Record<string, unknown>): {
+  fields: Record<string, unknown>;
+  malformed: ValidationError[];
+} {
   const fields: Record<string, unknown> = {};
+  const malformed: ValidationError[] = [];
   for (const key of DOSSIER_FIELDS) {
     const value = input[key];
-    if (!isEmpty(value)) fields[key] = value;
+    if (isEmpty(value)) continue;
+    if (isMalformedText(value)) malformed.push({ path: key, message: MESSAGE_TEXTE_MAL_FORME });
+    else fields[key] = value;
   }
-  return fields;
+  return { fields, malformed };
 }
 
 /** Keys in schema order and no undefined values, so that the JSON of equal dossiers is equal. */
@@ -112,12 +123,16 @@ export function validateDossier(input: unknown): DossierValidation {
         partial: {},
       };
     }
-    const fields = knownFields(input);
+    const { fields, malformed } = knownFields(input);
     const result = dossierApprenantSchema.safeParse(fields);
     const parsed = result.success ? (result.data as Record<string, unknown>) : parseFieldByField(fields);
     const errors: ValidationError[] = result.success
       ? []
-      : result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }));
+      : result.error.issues
+          .map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message }))
+          // A malformed required field was left out: its own error says why, not "Champ obligatoire".
+          .filter((error) => !malformed.some((m) => m.path === error.path));
+    errors.unshift(...malformed);
     errors.push(...crossFieldErrors(fields, parsed));
     const value = toNormalise(parsed, input.nir_apprenant);
     return errors.length === 0 ? { ok: true, value } : { ok: false, errors, partial: value };
@@ -160,10 +175,11 @@ export function validateDossiers(inputs: unknown[]): DossierValidation[] {
   return inputs.map((input) => {
     try {
       if (!isPlainObject(input)) return validateDossier(input);
-      const fields = knownFields(input);
+      const { fields, malformed } = knownFields(input);
       const parsed: Record<string, unknown> = {};
-      const errors: ValidationError[] = [];
+      const errors: ValidationError[] = [...malformed];
       for (let i = 0; i < DOSSIER_FIELDS.length; i++) {
+        if (malformed.some((m) => m.path === DOSSIER_FIELDS[i])) continue;
         const result = parseField(i, fields[DOSSIER_FIELDS[i]]);
         if (!result.success) errors.push(...result.issues);
         else if (result.data !== undefined) parsed[DOSSIER_FIELDS[i]] = result.data;

@@ -14,6 +14,8 @@ import {
   type DossierValidation,
   type ValidationError,
 } from "../domain/dossier";
+import { TEXTE_MAX } from "../domain/dossier/primitives";
+import { isMalformedText } from "../domain/texte-unicode";
 import { statutAt, type ParcoursEntry } from "../domain/parcours";
 import type { TransmissionSummary } from "../domain/live-messages";
 import type { ItemResult, Outcome, PushResult } from "../domain/resultat-transmission";
@@ -402,6 +404,16 @@ async function planWrites(
 type DossierRecuRow = SqlRow<typeof dossiersRecus>;
 type TransmissionRow = SqlRow<typeof transmissions>;
 
+/**
+ * An identity field of an invalid dossier as the report may show it: a text (or number) that validation would have
+ * accepted as text. A 2 MB identifier would make the row too big for D1, a lone surrogate would be stored altered.
+ */
+function reportableText(value: unknown): string | null {
+  if (typeof value !== "string" && typeof value !== "number") return null;
+  const text = String(value).trim();
+  return text !== "" && text.length <= TEXTE_MAX && !isMalformedText(text) ? text : null;
+}
+
 /** The transmission report row of one dossier: its latest outcome and errors, under its organisme formateur when known. */
 function dossierRecu(
   entry: { input: unknown; validation: DossierValidation },
@@ -414,8 +426,8 @@ function dossierRecu(
 ): DossierRecuRow {
   const f: Partial<DossierNormalise> = entry.validation.ok ? entry.validation.value : entry.validation.partial;
   const raw = (typeof entry.input === "object" && entry.input !== null ? entry.input : {}) as Record<string, unknown>;
-  const annee = f.annee_scolaire ?? (typeof raw.annee_scolaire === "string" ? raw.annee_scolaire.trim() : null);
-  const idErp = f.id_erp_apprenant ?? (raw.id_erp_apprenant != null ? String(raw.id_erp_apprenant).trim() : null);
+  const annee = f.annee_scolaire ?? reportableText(raw.annee_scolaire);
+  const idErp = f.id_erp_apprenant ?? reportableText(raw.id_erp_apprenant);
   const formateurId =
     f.etablissement_formateur_uai && f.etablissement_formateur_siret
       ? organismes.byCouple.get(coupleKey(f.etablissement_formateur_uai, f.etablissement_formateur_siret))

@@ -5,6 +5,7 @@
 import { zValidator } from "@hono/zod-validator";
 import type { ValidationTargets } from "hono";
 import type { z } from "zod";
+import { findMalformedText, MESSAGE_TEXTE_MAL_FORME } from "../domain/texte-unicode";
 import { badRequest } from "./errors";
 
 /**
@@ -30,5 +31,12 @@ export const validate = <Target extends keyof ValidationTargets, Schema extends 
       }
     },
     // The parse result's type is zod's own; the hook above only reads its issues.
-    { validationFunction: (s, value) => s.safeParseAsync(value, { error: frenchFallback }) as never },
+    {
+      validationFunction: (s, value) => {
+        // Every text field of every body and query: refused before the schema sees it.
+        const malformed = findMalformedText(value);
+        if (malformed) throw badRequest(MESSAGE_TEXTE_MAL_FORME, { field: malformed.join(".") || undefined });
+        return s.safeParseAsync(value, { error: frenchFallback }) as never;
+      },
+    },
   );
