@@ -128,6 +128,21 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user").on(t.userId)],
 );
 
+/**
+ * Which organismes' hubs hold live WebSockets of which session: ending a session (logout, password reset) closes
+ * them there (worker/connection/live-sessions.ts). Written by the OrganismeHub on upgrade, removed when the last
+ * socket of the session closes or when the session ends.
+ */
+export const liveConnections = sqliteTable(
+  "live_connections",
+  {
+    sessionTokenHash: text("session_token_hash").notNull(),
+    userId: text("user_id").notNull(),
+    organismeId: text("organisme_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionTokenHash, t.organismeId] }), index("live_connections_user").on(t.userId)],
+);
+
 export const passwordResets = sqliteTable("password_resets", {
   tokenHash: text("token_hash").primaryKey(),
   userId: text("user_id").notNull(),

@@ -1,4 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
+import { PushTurns } from "./push-turns";
 import type { Env } from "../worker/env";
 import {
   initialConnectionState,
@@ -28,6 +29,8 @@ import {
 } from "../worker/data/organismes";
 import { newExchangeKey } from "../worker/connection/keys";
 import { discardedCount, discardHeldStatements } from "../worker/ingestion/held-rows";
+import { deleteLiveConnection, insertLiveConnection } from "../worker/data/live-connections";
+import { sessionExists } from "../worker/data/sessions";
 
 /** Who asks for a change (from the session). */
 export interface HubActor {
@@ -45,7 +48,14 @@ type Effects = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 interface SocketIdentity {
   userId: string;
   organismeId: string;
+  /** SHA-256 of the session token: ending the session closes the socket */
+  sessionHash: string;
+  /** the session's absolute expiry (epoch ms): past it, the socket is closed instead of served */
+  expiresAt: number;
 }
+
+/** Closes a socket whose session ended; web/src/live.ts does not reconnect after it. */
+export const SESSION_ENDED_CODE = 4401;
 
 const VIA_LABELS: Record<FirstUseVia, string> = {
   test: "appel de test",
@@ -59,6 +69,7 @@ const VIA_LABELS: Record<FirstUseVia, string> = {
  * WebSockets (Hibernation API: sockets survive the object sleeping; identity lives in their attachments).
  */
 export class OrganismeHub extends DurableObject<Env> {
+  private readonly pushTurns = new PushTurns();
   /** Serialises the mutating operations, whose D1 writes would otherwise interleave at their awaits. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly db: Database;
@@ -229,23 +240,55 @@ export class OrganismeHub extends DurableObject<Env> {
     this.broadcast({ type: "connection", organismeId, connection: await this.loadState(organismeId) });
   }
 
+  /** The organisme's turn to write a push (see PushTurns); null when the wait ran out. */
+  async takePushTurn(leaseMs: number, maxWaitMs: number): Promise<string | null> {
+    return this.pushTurns.take(leaseMs, maxWaitMs);
+  }
+
+  async givePushTurn(token: string): Promise<void> {
+    this.pushTurns.give(token);
+  }
+
   async notifyEffectifsChanged(): Promise<void> {
     this.broadcast({ type: "effectifs-changed", organismeId: this.organismeId() ?? "" });
   }
 
+  // ---- RPC: sessions ended (worker/connection/live-sessions.ts, which then deletes their live_connections rows) ----
+
+  async closeSessions(sessionHashes: string[]): Promise<void> {
+    for (const hash of sessionHashes) this.ctx.getWebSockets(`session:${hash}`).forEach(closeForSessionEnd);
+  }
+
+  async closeUser(userId: string): Promise<void> {
+    this.ctx.getWebSockets(`user:${userId}`).forEach(closeForSessionEnd);
+  }
+
   // ---- WebSockets ----
 
-  /** Called by worker/api/live.ts once the user is known to see the organisme. */
+  /** Called by worker/api/live.ts once the user is known to see the organisme, with the request's session. */
   async fetch(request: Request): Promise<Response> {
     const organismeId = request.headers.get("X-Organisme-Id");
     const userId = request.headers.get("X-User-Id");
-    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket" || !organismeId || !userId) {
+    const sessionHash = request.headers.get("X-Session-Hash");
+    const expiresAt = Date.parse(request.headers.get("X-Session-Expires-At") ?? "");
+    if (
+      request.headers.get("Upgrade")?.toLowerCase() !== "websocket" ||
+      !organismeId ||
+      !userId ||
+      !sessionHash ||
+      Number.isNaN(expiresAt)
+    ) {
       return new Response("WebSocket attendu.", { status: 426 });
     }
+    const identity: SocketIdentity = { userId, organismeId, sessionHash, expiresAt };
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [`user:${userId}`]);
-    server.serializeAttachment({ userId, organismeId } satisfies SocketIdentity);
-    await this.sendSnapshot(server, organismeId);
+    this.ctx.acceptWebSocket(server, [`user:${userId}`, `session:${sessionHash}`]);
+    server.serializeAttachment(identity);
+    await this.exclusive(() => insertLiveConnection(this.db, { sessionTokenHash: sessionHash, userId, organismeId }));
+    // Accepted and recorded before this check: a logout deleting the session after it finds the socket through
+    // its row; one that deleted it before (while the upgrade was on its way) is caught here.
+    if (await sessionExists(this.db, sessionHash)) await this.sendSnapshot(server, organismeId);
+    else this.endSocketSession(server, identity);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -268,6 +311,7 @@ export class OrganismeHub extends DurableObject<Env> {
     } catch {
       // already closed
     }
+    await this.forgetClosedSocket(ws);
   }
 
   async webSocketError(ws: WebSocket): Promise<void> {
@@ -276,6 +320,7 @@ export class OrganismeHub extends DurableObject<Env> {
     } catch {
       // already closed
     }
+    await this.forgetClosedSocket(ws);
   }
 
   // ---- internals ----
@@ -365,26 +410,65 @@ export class OrganismeHub extends DurableObject<Env> {
 
   private async sendSnapshot(ws: WebSocket, organismeId: string): Promise<void> {
     const connection = await this.loadState(organismeId);
-    send(ws, { type: "snapshot", organismeId, connection, serverTime: new Date().toISOString() });
+    this.deliver(
+      ws,
+      JSON.stringify({ type: "snapshot", organismeId, connection, serverTime: new Date().toISOString() }),
+    );
   }
 
   private broadcast(message: ServerMessage): void {
     const text = JSON.stringify(message);
-    for (const ws of this.ctx.getWebSockets()) {
-      try {
-        ws.send(text);
-      } catch {
-        // a socket closing meanwhile must not stop the others
-      }
+    for (const ws of this.ctx.getWebSockets()) this.deliver(ws, text);
+  }
+
+  /** Sends to a socket whose session is within its absolute expiry; past it (or without a session), closes it. */
+  private deliver(ws: WebSocket, text: string): void {
+    const identity = ws.deserializeAttachment() as SocketIdentity | null;
+    if (!identity || !(identity.expiresAt > Date.now())) {
+      this.endSocketSession(ws, identity);
+      return;
     }
+    try {
+      ws.send(text);
+    } catch {
+      // a socket closing meanwhile must not stop the others
+    }
+  }
+
+  private endSocketSession(ws: WebSocket, identity: SocketIdentity | null): void {
+    closeForSessionEnd(ws);
+    if (identity) this.forgetSession(identity).catch((error: unknown) => console.error("forgetSession", error));
+  }
+
+  /** Logged, not thrown: the handshake is answered, and a row left behind only costs a call when the session ends. */
+  private async forgetClosedSocket(ws: WebSocket): Promise<void> {
+    try {
+      const identity = ws.deserializeAttachment() as SocketIdentity | null;
+      if (identity) await this.forgetSession(identity);
+    } catch (error) {
+      console.error("forgetClosedSocket", error);
+    }
+  }
+
+  /**
+   * Deletes the session's live_connections row once it has no open socket here. In turn with the upgrades' inserts:
+   * a socket accepted meanwhile is either seen open or re-inserts its row after the delete.
+   */
+  private forgetSession(identity: SocketIdentity): Promise<void> {
+    return this.exclusive(async () => {
+      const open = this.ctx
+        .getWebSockets(`session:${identity.sessionHash}`)
+        .some((ws) => ws.readyState === WebSocket.OPEN);
+      if (!open) await deleteLiveConnection(this.db, identity.sessionHash, identity.organismeId);
+    });
   }
 }
 
-function send(ws: WebSocket, message: ServerMessage): void {
+function closeForSessionEnd(ws: WebSocket): void {
   try {
-    ws.send(JSON.stringify(message));
+    ws.close(SESSION_ENDED_CODE, "Session terminée");
   } catch {
-    // closed meanwhile
+    // already closed
   }
 }
 

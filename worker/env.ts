@@ -1,6 +1,6 @@
 import type { OrganismeHub } from "../durable-objects/organisme-hub";
 import type { RateLimiter } from "../durable-objects/rate-limiter";
-import type { SessionUser } from "./data/sessions";
+import type { ActiveSession, SessionUser } from "./data/sessions";
 
 export interface Env {
   DB: D1Database;
@@ -18,6 +18,10 @@ export type { SessionUser } from "./data/sessions";
 
 export type AppEnv = {
   Bindings: Env;
-  /** `organisme` is set by the access middleware of `/api/organismes/:id/*` only */
-  Variables: { user: SessionUser | null; organisme: import("./lib/organisme-access").OrganismeAccess };
+  /** `organisme` is set by the access middleware of `/api/organismes/:id/*` only; `session` is null with `user` */
+  Variables: {
+    user: SessionUser | null;
+    session: ActiveSession | null;
+    organisme: import("./lib/organisme-access").OrganismeAccess;
+  };
 };

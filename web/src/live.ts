@@ -1,7 +1,8 @@
 /**
  * Live updates: a WebSocket whose messages make queries stale. The socket reconnects with exponential backoff and,
  * on every (re)connection, receives a fresh snapshot — which revalidates everything it watches, so a page
- * resynchronises after missing events while disconnected.
+ * resynchronises after missing events while disconnected. Closed because the session ended (logout elsewhere,
+ * password reset, expiry), it does not reconnect: the session is read again, which sends the user to the login page.
  *
  * `useLiveQueries(path, keysFor)` is the primitive (any socket, any queries); `useOrganismeLive(id)` watches one
  * organisme. A perimeter (réseau, territory) watches its own socket the same way, with its own keys.
@@ -10,6 +11,7 @@ import { revalidate } from "@solidjs/router";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { LIVE_PING, LIVE_PONG, parseServerMessage, type ServerMessage } from "../../worker/domain/live-messages";
 import { donneesKeys, organismeKeys, parametrageKeys } from "./queries";
+import { sessionKey } from "./session";
 
 export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
 
@@ -24,6 +26,8 @@ const PING_EVERY_MS = 25_000;
 const SILENCE_LIMIT_MS = 60_000;
 /** A burst of pushes: the first message revalidates at once, the rest at most once per this delay. */
 const COALESCE_MS = 300;
+/** The hub's close code for a socket whose session ended (SESSION_ENDED_CODE, durable-objects/organisme-hub.ts). */
+const SESSION_ENDED_CODE = 4401;
 
 export function liveUrl(path: string, location: Location = window.location): string {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";
@@ -87,10 +91,16 @@ export function useLiveQueries<M extends { type: string } = ServerMessage>(
       if (message.type === "snapshot") attempt = 0;
       refresh(keysFor(message));
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
       if (closed) return;
+      if (event.code === SESSION_ENDED_CODE) {
+        closed = true;
+        setStatus("closed");
+        void revalidate(sessionKey);
+        return;
+      }
       setStatus("reconnecting");
       scheduleReconnect();
     };

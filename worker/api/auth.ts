@@ -22,6 +22,7 @@ import { badRequest, conflict, forbidden, unauthorized } from "../lib/errors";
 import { createMailer } from "../lib/mailer";
 import { enforceRateLimit, forgiveAttempts, reserveAttempts } from "../lib/rate-limit";
 import { endSession, startSession } from "../lib/session";
+import { closeLiveSessions } from "../connection/live-sessions";
 import { validate } from "../lib/validate";
 
 export const authRoutes = new Hono<AppEnv>();
@@ -230,7 +231,8 @@ authRoutes.post("/reinitialiser-mot-de-passe", validate("json", reinitialisation
     throw badRequest(
       "Ce lien de réinitialisation n'est plus valide (déjà utilisé ou expiré). Faites une nouvelle demande.",
     );
-  // A reset ends every open session and every other link of the user.
-  await changePassword(db, userId, await hashPassword(body.password));
+  // A reset ends every open session (and its live sockets) and every other link of the user.
+  const ended = await changePassword(db, userId, await hashPassword(body.password));
+  await closeLiveSessions(c.env, { sessionHashes: ended });
   return c.json({ message: "Votre mot de passe a été modifié. Vous pouvez vous connecter." } satisfies MessageResponse);
 });

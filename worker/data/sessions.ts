@@ -8,6 +8,9 @@ import type { Database } from "./db";
 
 export type Session = typeof sessions.$inferSelect;
 
+/** Which session a request runs in (`c.var.session`): what its live WebSockets carry to be closed with it. */
+export type ActiveSession = Pick<Session, "tokenHash" | "expiresAt">;
+
 /**
  * The session of `tokenHash` with its user, the user's organisation and the formateurs of its organisme (an OFA
  * also sees them): ONE query, run on every request.
@@ -41,12 +44,17 @@ export const insertSession = (db: Database, session: Session) => db.insert(sessi
 export const deleteSession = (db: Database, tokenHash: string) =>
   db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
 
+/** Checked by the hub once a socket is accepted: a session ended while the upgrade was on its way is refused. */
+export const sessionExists = async (db: Database, tokenHash: string) =>
+  (await db.select({ tokenHash: sessions.tokenHash }).from(sessions).where(eq(sessions.tokenHash, tokenHash)).get()) !==
+  undefined;
+
 export const touchSession = (db: Database, tokenHash: string, lastSeenAt: string) =>
   db.update(sessions).set({ lastSeenAt }).where(eq(sessions.tokenHash, tokenHash)).run();
 
-/** Every session of a user (a statement for a `db.batch`). */
+/** Every session of a user, returning their hashes (a statement for a `db.batch`). */
 export const deleteUserSessions = (db: Database, userId: string) =>
-  db.delete(sessions).where(eq(sessions.userId, userId));
+  db.delete(sessions).where(eq(sessions.userId, userId)).returning({ tokenHash: sessions.tokenHash });
 
 /** The sessions past their absolute expiry (`at`) or idle since `idleSince` (a statement for a `db.batch`). */
 export const deleteExpiredSessions = (db: Database, at: string, idleSince: string) =>

@@ -74,15 +74,19 @@ export const activeAdministratorEmails = (db: Database) =>
     .where(and(eq(users.status, "active"), or(eq(users.isAdmin, true), eq(organisations.type, "ADMINISTRATEUR"))))
     .all();
 
-/** Sets the password and ends every open session and every reset link of the user, in one batch. */
-export async function changePassword(db: Database, userId: string, passwordHash: string): Promise<void> {
-  await db.batch([
+/**
+ * Sets the password and ends every open session and every reset link of the user, in one batch; returns the hashes
+ * of the ended sessions (whose live sockets the caller closes).
+ */
+export async function changePassword(db: Database, userId: string, passwordHash: string): Promise<string[]> {
+  const [, ended] = await db.batch([
     db.update(users).set({ passwordHash }).where(eq(users.id, userId)),
     // Whoever knew the old password is out.
     deleteUserSessions(db, userId),
     // The other links sent before this one must not set the password again.
     deleteUserPasswordResets(db, userId),
   ]);
+  return ended.map((session) => session.tokenHash);
 }
 
 // --- Pending accounts (validated by a member of the same organisation or an administrator) ---

@@ -1,11 +1,13 @@
 /**
  * Sessions, HTTP side: the cookie, opening and closing a session, the middleware that loads the session's user
- * into `c.var.user`, and the guards of the routes. The queries are worker/data/sessions.ts.
+ * into `c.var.user` (and the session into `c.var.session`), and the guards of the routes. The queries are
+ * worker/data/sessions.ts.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { database } from "../data/db";
-import { deleteSession, findSessionUser, insertSession, touchSession } from "../data/sessions";
+import { closeLiveSessions } from "../connection/live-sessions";
+import { deleteSession, findSessionUser, insertSession, touchSession, type ActiveSession } from "../data/sessions";
 import type { AppEnv, SessionUser } from "../env";
 import { randomToken, sha256Hex } from "./crypto";
 import { forbidden, unauthorized } from "./errors";
@@ -34,20 +36,29 @@ export async function startSession(c: Context<AppEnv>, userId: string): Promise<
   setCookie(c, SESSION_COOKIE, token, { ...COOKIE_OPTIONS, maxAge: SESSION_ABSOLUTE_MS / 1000 });
 }
 
-/** Closes the session of the request's cookie, if any. */
+/** Closes the session of the request's cookie, if any, and its live WebSockets. */
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = getCookie(c, SESSION_COOKIE);
-  if (token) await deleteSession(database(c.env.DB), await sha256Hex(token));
+  if (token) {
+    const tokenHash = await sha256Hex(token);
+    await deleteSession(database(c.env.DB), tokenHash);
+    await closeLiveSessions(c.env, { sessionHashes: [tokenHash] });
+  }
   deleteCookie(c, SESSION_COOKIE, COOKIE_OPTIONS);
 }
 
-/** Loads the user of the session cookie (or null) into `c.var.user`; expired sessions are deleted. */
+/**
+ * Loads the user of the session cookie (or null) into `c.var.user`, and the session into `c.var.session`;
+ * expired sessions are deleted.
+ */
 export const loadSession: MiddlewareHandler<AppEnv> = async (c, next) => {
-  c.set("user", await readSession(c));
+  const read = await readSession(c);
+  c.set("user", read?.user ?? null);
+  c.set("session", read?.session ?? null);
   await next();
 };
 
-async function readSession(c: Context<AppEnv>): Promise<SessionUser | null> {
+async function readSession(c: Context<AppEnv>): Promise<{ user: SessionUser; session: ActiveSession } | null> {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) return null;
   const tokenHash = await sha256Hex(token);
@@ -61,7 +72,17 @@ async function readSession(c: Context<AppEnv>): Promise<SessionUser | null> {
     return null;
   }
   if (now - Date.parse(lastSeenAt) > TOUCH_EVERY_MS) await touchSession(db, tokenHash, new Date(now).toISOString());
-  return { ...user, formateurIds: JSON.parse(formateurIds) as string[] };
+  return {
+    user: { ...user, formateurIds: JSON.parse(formateurIds) as string[] },
+    session: { tokenHash, expiresAt },
+  };
+}
+
+/** The session of the logged-in user, or a 401. */
+export function requireSession(c: Context<AppEnv>): ActiveSession {
+  const session = c.var.session;
+  if (!session) throw unauthorized();
+  return session;
 }
 
 /** The logged-in user, or a 401. */
