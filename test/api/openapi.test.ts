@@ -12,8 +12,10 @@ describe("the ERP API documentation", () => {
     };
     expect(Object.keys(doc.paths)).toEqual(["/api/v3/dossiers-apprenants", "/api/v3/dossiers-apprenants/test"]);
     expect(Object.keys(doc.paths["/api/v3/dossiers-apprenants"].post.responses)).toEqual(
-      expect.arrayContaining(["200", "400", "403", "413", "429"]),
+      expect.arrayContaining(["200", "400", "403", "413", "429", "503"]),
     );
+    const unavailable = doc.paths["/api/v3/dossiers-apprenants"].post.responses["503"] as { headers: object };
+    expect(unavailable.headers).toHaveProperty("Retry-After");
     const dossier = doc.components.schemas.DossierApprenant;
     for (const field of DOSSIER_FIELDS) expect(dossier.properties).toHaveProperty(field);
     expect(dossier.required).toEqual(

@@ -134,6 +134,20 @@ function buildOpenApi() {
               description: "Corps de plus de 10 Mo",
               content: { "application/json": { schema: errorBody("Requête trop volumineuse") } },
             },
+            "503": {
+              description:
+                "Rare : les envois d'un même organisme sont écrits l'un après l'autre ; si un envoi attend son tour plus de 20 secondes puis perd 5 fois la course contre un autre envoi sur les mêmes apprenants, rien n'est écrit et il peut être renvoyé tel quel après le délai de l'en-tête Retry-After (en secondes)",
+              headers: {
+                "Retry-After": { description: "Secondes à attendre avant de renvoyer", schema: { type: "integer" } },
+              },
+              content: {
+                "application/json": {
+                  schema: errorBody(
+                    "Ces dossiers sont modifiés en même temps par un autre envoi : veuillez réessayer dans quelques secondes.",
+                  ),
+                },
+              },
+            },
             ...bearerResponses,
           },
         },

@@ -31,6 +31,7 @@ import {
   type EffectifRow,
 } from "./effectif-record";
 import { hash64 } from "./hash";
+import { withPushTurns } from "./push-turns";
 import { coupleKey, lookupOrganismes, type OrganismesLookup } from "./organismes";
 import { ApiError } from "../lib/errors";
 import { conflictGuard, insertRows, isConflict, sqlColumns, upsertClause, type SqlRow } from "./sql";
@@ -46,7 +47,7 @@ export interface PushOptions {
   now?: Date;
 }
 
-/** A lost race with a concurrent push is retried this many times before answering 503. */
+/** A lost race with a concurrent push (one that did not wait for its turn) is retried this many times, then 503. */
 const MAX_ATTEMPTS = 5;
 
 // Tables and column lists of the multi-row statements, from the schema (computed once per isolate).
@@ -122,23 +123,27 @@ export async function ingestValidated(
     }
   });
 
-  for (let attempt = 1; ; attempt++) {
-    const plan = await planWrites(env, entries, errorsOf, candidates, organismes, options, now, today, started);
-    try {
-      await env.DB.batch(plan.statements);
-    } catch (error) {
-      if (!isConflict(error)) throw error;
-      if (attempt < MAX_ATTEMPTS) continue;
-      throw new ApiError(
-        503,
-        "Service Unavailable",
-        "Ces dossiers sont modifiés en même temps par un autre envoi : veuillez réessayer dans quelques secondes.",
-        { retryAfter: 2 },
-      );
+  const plan = await withPushTurns(env, [...new Set(candidates.map((c) => c.formateurId))], async () => {
+    for (let attempt = 1; ; attempt++) {
+      const plan = await planWrites(env, entries, errorsOf, candidates, organismes, options, now, today, started);
+      try {
+        await env.DB.batch(plan.statements);
+        return plan;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ApiError(
+            503,
+            "Service Unavailable",
+            "Ces dossiers sont modifiés en même temps par un autre envoi : veuillez réessayer dans quelques secondes.",
+            { retryAfter: 2 },
+          );
+        }
+      }
     }
-    await notifyHubs(env, [options.organismeId, ...plan.touched], plan.result.summary);
-    return plan.result;
-  }
+  });
+  await notifyHubs(env, [options.organismeId, ...plan.touched], plan.result.summary);
+  return plan.result;
 }
 
 const fieldsOf = (v: DossierValidation): Partial<DossierNormalise> => (v.ok ? v.value : v.partial);
