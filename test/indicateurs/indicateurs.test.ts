@@ -185,7 +185,7 @@ describe("nominative lists", () => {
     await get(`/indicateurs/liste?indicateur=rupturants&date=${date}&export=xlsx`);
     await get(`/indicateurs/liste?indicateur=rupturants&date=${date}`);
     const log = await env.DB.prepare(
-      "SELECT kind, user_id AS userId FROM downloads_log WHERE organisme_id = ? ORDER BY id",
+      "SELECT kind, user_id AS userId FROM downloads_log WHERE organisme_id = ? AND kind NOT LIKE '%-page' ORDER BY id",
     )
       .bind(jeu.responsable.id)
       .all<{ kind: string; userId: string }>();

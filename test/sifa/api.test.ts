@@ -323,14 +323,15 @@ describe("GET /api/organismes/:id/sifa/fichier", () => {
     expect(after!.n - before!.n).toBe(2);
   });
 
-  it("the summary itself is not a download and is not logged", async () => {
-    const count = () =>
-      env.DB.prepare("SELECT count(*) AS n FROM downloads_log WHERE organisme_id = ?")
+  it("the summary names learners: it is logged as a read, not as a download", async () => {
+    const kinds = () =>
+      env.DB.prepare("SELECT kind FROM downloads_log WHERE organisme_id = ? ORDER BY id")
         .bind(responsable.id)
-        .first<{ n: number }>();
-    const before = (await count())!.n;
+        .all<{ kind: string }>()
+        .then((r) => r.results.map((row) => row.kind));
+    const before = await kinds();
     await json(await sifa("?annee=2026-2027"));
-    expect((await count())!.n).toBe(before);
+    expect(await kinds()).toEqual([...before, "sifa-incomplets"]);
   });
 
   it("refuses an unknown format", async () => {

@@ -12,7 +12,7 @@ import { database } from "../data/db";
 import { countIndicateursParFormation, evolutionIndicateurs } from "../data/indicateurs";
 import { INDICATEURS, listApprenants } from "../data/indicateurs-liste";
 import { dossiersInvalides, findTransmission, transmissionsDuJour, transmissionsParJour } from "../data/transmissions";
-import { logDownload } from "../data/downloads-log";
+import { logNominativeAccess } from "../data/downloads-log";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { todayParis } from "../domain/dates";
 import { anneeScolaireQuery, dateQuery, joursQuery, optionalDateQuery, pageQuery } from "../domain/query-schemas";
@@ -57,10 +57,13 @@ export const indicateursRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     if (format) {
       const result = await listApprenants(db, scope, { indicateur, date, offset: 0, limit: EXPORT_MAX });
-      await logDownload(db, { userId: user.id, organismeId: id, kind: `indicateur-${indicateur}-${format}` });
+      await logNominativeAccess(db, { userId: user.id, organismeId: id, kind: `indicateur-${indicateur}-${format}` });
       return c.json({ indicateur, date, ...result } satisfies Liste);
     }
-    const result = await listApprenants(db, scope, { indicateur, date, offset: (page - 1) * taille, limit: taille });
+    const [result] = await Promise.all([
+      listApprenants(db, scope, { indicateur, date, offset: (page - 1) * taille, limit: taille }),
+      logNominativeAccess(db, { userId: user.id, organismeId: id, kind: `indicateur-${indicateur}-page` }),
+    ]);
     return c.json({ indicateur, date, page, taille, ...result } satisfies ListePage);
   })
   /** Per day over the last `jours` days, or the pushes of one day with `date`. */
@@ -74,13 +77,16 @@ export const indicateursRoutes = new Hono<AppEnv>()
     const parJour = await transmissionsParJour(db, c.var.organisme.scope, jours);
     return c.json({ jours, parJour } satisfies TransmissionsParJour);
   })
+  /** One push and its invalid dossiers, with the learners' names: the read is logged. */
   .get("/:id/transmissions/:transmissionId", validate("param", z.object({ transmissionId: z.string() })), async (c) => {
-    const { scope } = c.var.organisme;
+    const user = requireActiveUser(c);
+    const { id, scope } = c.var.organisme;
     const db = database(c.env.DB);
     const transmission = await findTransmission(db, c.req.valid("param").transmissionId);
     if (!transmission || !scope.includes(transmission.organismeId)) throw notFound("Transmission introuvable.");
-    return c.json({
-      transmission,
-      dossiersInvalides: await dossiersInvalides(db, scope, transmission.id),
-    } satisfies TransmissionDetail);
+    const [invalides] = await Promise.all([
+      dossiersInvalides(db, scope, transmission.id),
+      logNominativeAccess(db, { userId: user.id, organismeId: id, kind: "transmission-dossiers" }),
+    ]);
+    return c.json({ transmission, dossiersInvalides: invalides } satisfies TransmissionDetail);
   });

@@ -8,7 +8,7 @@ import { validate } from "../lib/validate";
 import { database } from "../data/db";
 import { countIndicateurs } from "../data/indicateurs";
 import { EFFECTIF_FILTERS, findDossier, listEffectifs, type EffectifFilters } from "../data/effectifs";
-import { logDownload } from "../data/downloads-log";
+import { logNominativeAccess } from "../data/downloads-log";
 import { derniereTransmission } from "../data/transmissions";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { todayParis } from "../domain/dates";
@@ -71,15 +71,16 @@ export const organismesRoutes = new Hono<AppEnv>()
     const indicateurs = await countIndicateurs(database(c.env.DB), c.var.organisme.scope, date);
     return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs } satisfies IndicateursAt);
   })
-  /** Mes effectifs: one page of rows, filtered per column. */
+  /** Mes effectifs: one page of rows, filtered per column; the read is logged like a download (SPEC §8). */
   .get("/:id/effectifs", validate("query", pageQuery(PAGE_SIZE_MAX).extend(filtersQuery.shape)), async (c) => {
+    const user = requireActiveUser(c);
     const { page, taille: limit, ...filters } = c.req.valid("query");
-    const result = await listEffectifs(database(c.env.DB), c.var.organisme.scope, {
-      date: todayParis(),
-      filters: filtersOf(filters),
-      offset: (page - 1) * limit,
-      limit,
-    });
+    const { id, scope } = c.var.organisme;
+    const db = database(c.env.DB);
+    const [result] = await Promise.all([
+      listEffectifs(db, scope, { date: todayParis(), filters: filtersOf(filters), offset: (page - 1) * limit, limit }),
+      logNominativeAccess(db, { userId: user.id, organismeId: id, kind: "effectifs-page" }),
+    ]);
     return c.json({ page, taille: limit, ...result } satisfies EffectifsPage);
   })
   /** Every row (filtered), for "Télécharger le rapport complet"; the download is logged (SPEC §8). */
@@ -105,13 +106,16 @@ export const organismesRoutes = new Hono<AppEnv>()
         offset: 0,
         limit: EXPORT_MAX,
       });
-      await logDownload(db, { userId: user.id, organismeId: id, kind: `effectifs-${format}` });
+      await logNominativeAccess(db, { userId: user.id, organismeId: id, kind: `effectifs-${format}` });
       return c.json(result satisfies EffectifsExport);
     },
   )
-  /** One dossier: its data, its parcours and its latest errors. */
+  /** One dossier: its data, its parcours and its latest errors (the read is logged). */
   .get("/:id/effectifs/:effectifId", validate("param", z.object({ effectifId: z.string() })), async (c) => {
-    const effectif = await findDossier(database(c.env.DB), c.req.valid("param").effectifId);
+    const user = requireActiveUser(c);
+    const db = database(c.env.DB);
+    const effectif = await findDossier(db, c.req.valid("param").effectifId);
     if (!effectif || !c.var.organisme.scope.includes(effectif.organismeId)) throw notFound("Dossier introuvable.");
+    await logNominativeAccess(db, { userId: user.id, organismeId: c.var.organisme.id, kind: "effectif-dossier" });
     return c.json({ effectif } satisfies EffectifDetailResponse);
   });

@@ -8,7 +8,7 @@ import type { AppEnv } from "../env";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { database, type Database } from "../data/db";
-import { logDownload } from "../data/downloads-log";
+import { logNominativeAccess } from "../data/downloads-log";
 import { populationSifa } from "../data/sifa";
 import { anneeScolaireQuery } from "../domain/query-schemas";
 import { colonnesManquantes, dateEnqueteSifa, ligneSifa, valeursSifa } from "../domain/sifa";
@@ -24,12 +24,14 @@ async function enquete(c: Context<AppEnv>, db: Database, anneeScolaire: string) 
 }
 
 export const sifaRoutes = new Hono<AppEnv>()
+  /** The survey's state and its incomplete dossiers, with the learners' names: the read is logged. */
   .get("/:id/sifa", validate("query", z.object({ annee: anneeScolaireQuery })), async (c) => {
-    const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(
-      c,
-      database(c.env.DB),
-      c.req.valid("query").annee,
-    );
+    const user = requireActiveUser(c);
+    const db = database(c.env.DB);
+    const [{ anneeScolaire, dateEnquete, uai, lignes }] = await Promise.all([
+      enquete(c, db, c.req.valid("query").annee),
+      logNominativeAccess(db, { userId: user.id, organismeId: c.var.organisme.id, kind: "sifa-incomplets" }),
+    ]);
     const incomplets = lignes.flatMap(({ effectif, ligne }) => {
       const manquants = colonnesManquantes(ligne);
       if (manquants.length === 0) return [];
@@ -59,7 +61,7 @@ export const sifaRoutes = new Hono<AppEnv>()
       const { format, annee } = c.req.valid("query");
       const db = database(c.env.DB);
       const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(c, db, annee);
-      await logDownload(db, { userId: user.id, organismeId: c.var.organisme.id, kind: `sifa-${format}` });
+      await logNominativeAccess(db, { userId: user.id, organismeId: c.var.organisme.id, kind: `sifa-${format}` });
       return c.json({
         anneeScolaire,
         dateEnquete,

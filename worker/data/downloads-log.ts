@@ -1,8 +1,11 @@
-/** Every nominative download is logged: who, which organisme, what, when (SPEC §8). */
+/**
+ * Every access to nominative data is logged: who, which organisme, what, when (SPEC §8). Downloads (`*-csv`,
+ * `*-xlsx`) and on-screen reads (`*-page`, `effectif-dossier`, `sifa-incomplets`, `transmission-dossiers`) alike.
+ */
 import { downloadsLog } from "../../db/schema";
 import type { Database } from "./db";
 
-export async function logDownload(
+export async function logNominativeAccess(
   db: Database,
   entry: Pick<typeof downloadsLog.$inferInsert, "userId" | "organismeId" | "kind">,
 ): Promise<void> {

@@ -1,0 +1,61 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { apiFetch, createUser, loginAs } from "../helpers/accounts";
+import { dossier, organismeAvecCle, push } from "../ingestion/helpers";
+
+const logOf = (organismeId: string) =>
+  env.DB.prepare("SELECT kind, user_id AS userId FROM downloads_log WHERE organisme_id = ? ORDER BY id")
+    .bind(organismeId)
+    .all<{ kind: string; userId: string }>()
+    .then((r) => r.results);
+
+describe("reads of nominative data are logged like downloads", () => {
+  it("each page of Mes effectifs, each dossier opened, each page of an indicator's list and a transmission's dossiers", async () => {
+    const { organisme, key } = await organismeAvecCle();
+    const pushed = await push(key, [
+      dossier(organisme, { id_erp_apprenant: "R1" }),
+      dossier(organisme, { siret_employeur: 1 }),
+    ]);
+    expect(pushed.status).toBe(200);
+    const effectifId = ((await pushed.json()) as { data: { effectif_id: string }[] }).data[0].effectif_id;
+    const user = await createUser({ organismeId: organisme.id });
+    const cookie = await loginAs(user.email);
+    const base = `/api/organismes/${organisme.id}`;
+    const { transmissionId } = await env.DB.prepare(
+      "SELECT id AS transmissionId FROM transmissions WHERE organisme_id = ?",
+    )
+      .bind(organisme.id)
+      .first<{ transmissionId: string }>()
+      .then((row) => row!);
+    for (const path of [
+      "/effectifs?page=1",
+      "/effectifs?page=2&nom_apprenant=Mar",
+      `/effectifs/${effectifId}`,
+      "/indicateurs/liste?indicateur=apprenants",
+      `/transmissions/${transmissionId}`,
+    ]) {
+      const response = await apiFetch(`${base}${path}`, { cookie });
+      expect(response.status, path).toBe(200);
+      await response.body?.cancel();
+    }
+    expect(await logOf(organisme.id)).toEqual(
+      [
+        "effectifs-page",
+        "effectifs-page",
+        "effectif-dossier",
+        "indicateur-apprenants-page",
+        "transmission-dossiers",
+      ].map((kind) => ({ kind, userId: user.id })),
+    );
+  });
+
+  it("logs nothing when the read is refused", async () => {
+    const { organisme } = await organismeAvecCle();
+    const stranger = await createUser();
+    const cookie = await loginAs(stranger.email);
+    const response = await apiFetch(`/api/organismes/${organisme.id}/effectifs?page=1`, { cookie });
+    expect(response.status).toBe(403);
+    await response.body?.cancel();
+    expect(await logOf(organisme.id)).toEqual([]);
+  });
+});
