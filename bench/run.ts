@@ -37,7 +37,8 @@ console.log(`Banc d'essai — démarrage de wrangler dev (port ${PORT}, base loc
 const server = await startServer({
   port: PORT,
   stateDir: path.join(root, ".wrangler", "bench-state"),
-  extraArgs: ["--config", snapshotConfig(root)],
+  // The bench's entry: the production Worker plus the bench-only routes.
+  extraArgs: ["--config", snapshotConfig(root, { entry: "bench/worker/index.ts", name: "bench-build" })],
 });
 const targets: [string, string, boolean][] = [];
 try {

@@ -1,21 +1,19 @@
 /**
- * The bench's Worker (bench/worker/index.ts: the production Worker plus the bench-only routes) as it is when the
- * bench starts: bundled once into .wrangler/bench-build with a config of its own.
+ * A Worker entry as it is when a run starts (the bench's: the production Worker plus the bench-only routes; the
+ * load suite's: the production Worker), bundled once into .wrangler/<name> with a config of its own.
  * `wrangler dev` reloads the Worker whenever a source file changes, which in a tree being edited would kill the
- * bench's WebSockets and disturb its timings; the snapshot (bundle and static assets, which a `vite build` would
- * replace) does not change while the bench runs.
+ * run's WebSockets and requests and disturb its timings; the snapshot (bundle and static assets, which a
+ * `vite build` would replace) does not change while the run goes on.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** The bench's entry, in place of wrangler.toml's `main` (the production entry, which has no bench routes). */
-const ENTRY = "bench/worker/index.ts";
-
-export function snapshotConfig(root: string): string {
-  const outdir = path.join(root, ".wrangler", "bench-build");
+/** `entry` replaces wrangler.toml's `main`; returns the path of the snapshot's wrangler.toml. */
+export function snapshotConfig(root: string, { entry, name }: { entry: string; name: string }): string {
+  const outdir = path.join(root, ".wrangler", name);
   rmSync(outdir, { recursive: true, force: true });
-  execFileSync("npx", ["wrangler", "deploy", ENTRY, "--dry-run", "--outdir", outdir], {
+  execFileSync("npx", ["wrangler", "deploy", entry, "--dry-run", "--outdir", outdir], {
     cwd: root,
     stdio: "pipe",
     env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
