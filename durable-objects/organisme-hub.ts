@@ -9,7 +9,13 @@ import {
   type ConnectionStatus,
   type FirstUseVia,
 } from "../worker/domain/connection-state";
-import { LIVE_PING, LIVE_PONG, type ServerMessage, type TransmissionSummary } from "../worker/domain/live-messages";
+import {
+  LIVE_PING,
+  LIVE_PONG,
+  SESSION_ENDED_CODE,
+  type ServerMessage,
+  type TransmissionSummary,
+} from "../worker/domain/live-messages";
 import type { BatchItem } from "drizzle-orm/batch";
 import { database, type Database } from "../worker/data/db";
 import {
@@ -53,9 +59,6 @@ interface SocketIdentity {
   /** the session's absolute expiry (epoch ms): past it, the socket is closed instead of served */
   expiresAt: number;
 }
-
-/** Closes a socket whose session ended; web/src/live.ts does not reconnect after it. */
-export const SESSION_ENDED_CODE = 4401;
 
 const VIA_LABELS: Record<FirstUseVia, string> = {
   test: "appel de test",

@@ -44,6 +44,24 @@ describe("daily purge of expired sessions and reset links", () => {
     expect(await tokensOf("password_resets", user.id)).toEqual(["r-live"]);
   });
 
+  it("deletes the live-socket rows of sessions that are gone, and keeps those of live sessions", async () => {
+    const user = await createUser();
+    await insertSession("l-live", user.id, iso(-60_000), iso(3600_000));
+    await insertSession("l-expired", user.id, iso(-60_000), iso(-1));
+    for (const hash of ["l-live", "l-expired", "l-gone"]) {
+      await env.DB.prepare(
+        "INSERT INTO live_connections (session_token_hash, user_id, organisme_id) VALUES (?, ?, 'o-purge')",
+      )
+        .bind(hash, user.id)
+        .run();
+    }
+    await purgeExpiredAccountsData(env, NOW);
+    const rows = await env.DB.prepare("SELECT session_token_hash AS t FROM live_connections WHERE user_id = ?")
+      .bind(user.id)
+      .all<{ t: string }>();
+    expect(rows.results.map((r) => r.t)).toEqual(["l-live"]);
+  });
+
   it("runs with the daily cron", async () => {
     const user = await createUser();
     await insertSession(

@@ -150,7 +150,10 @@ describe("the organisme's live WebSocket", () => {
     const { organisme } = await ofa();
     const sent = await runInDurableObject(organismeHub(env, organisme.id), async (hub) => {
       const calls: [number, string][] = [];
-      const socket = { close: (code: number, reason: string) => calls.push([code, reason]) };
+      const socket = {
+        close: (code: number, reason: string) => calls.push([code, reason]),
+        deserializeAttachment: () => null,
+      };
       for (const code of [1006, 1005, 1015, 4001]) await hub.webSocketClose(socket as unknown as WebSocket, code, "");
       return calls;
     });

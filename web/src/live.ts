@@ -9,7 +9,13 @@
  */
 import { revalidate } from "@solidjs/router";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
-import { LIVE_PING, LIVE_PONG, parseServerMessage, type ServerMessage } from "../../worker/domain/live-messages";
+import {
+  LIVE_PING,
+  LIVE_PONG,
+  parseServerMessage,
+  SESSION_ENDED_CODE,
+  type ServerMessage,
+} from "../../worker/domain/live-messages";
 import { donneesKeys, organismeKeys, parametrageKeys } from "./queries";
 import { sessionKey } from "./session";
 
@@ -26,8 +32,6 @@ const PING_EVERY_MS = 25_000;
 const SILENCE_LIMIT_MS = 60_000;
 /** A burst of pushes: the first message revalidates at once, the rest at most once per this delay. */
 const COALESCE_MS = 300;
-/** The hub's close code for a socket whose session ended (SESSION_ENDED_CODE, durable-objects/organisme-hub.ts). */
-const SESSION_ENDED_CODE = 4401;
 
 export function liveUrl(path: string, location: Location = window.location): string {
   const scheme = location.protocol === "https:" ? "wss:" : "ws:";

@@ -3,7 +3,7 @@
  * session closes its sockets wherever they are (worker/connection/live-sessions.ts).
  */
 import { and, eq, sql, type SQL } from "drizzle-orm";
-import { liveConnections } from "../../db/schema";
+import { liveConnections, sessions } from "../../db/schema";
 import type { Database } from "./db";
 
 export type LiveConnection = typeof liveConnections.$inferSelect;
@@ -33,3 +33,9 @@ export const deleteLiveConnection = (db: Database, sessionTokenHash: string, org
     .delete(liveConnections)
     .where(and(eq(liveConnections.sessionTokenHash, sessionTokenHash), eq(liveConnections.organismeId, organismeId)))
     .run();
+
+/** The rows of sessions that no longer exist (a hub that went away without its close events): for a `db.batch`. */
+export const deleteOrphanLiveConnections = (db: Database) =>
+  db
+    .delete(liveConnections)
+    .where(sql`${liveConnections.sessionTokenHash} NOT IN (SELECT ${sessions.tokenHash} FROM ${sessions})`);

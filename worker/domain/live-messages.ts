@@ -29,6 +29,9 @@ export type ServerMessage =
 /** The client may ask for a fresh snapshot; "ping" (plain text) is answered "pong" without waking the object. */
 export type ClientMessage = { type: "resync" };
 
+/** The close code of a socket whose session ended (logout, password reset, expiry): the client must not reconnect. */
+export const SESSION_ENDED_CODE = 4401;
+
 export const LIVE_PING = "ping";
 export const LIVE_PONG = "pong";
 

@@ -1,12 +1,14 @@
 import { database } from "../data/db";
 import { deleteSpentPasswordResets } from "../data/password-resets";
+import { deleteOrphanLiveConnections } from "../data/live-connections";
 import { deleteExpiredSessions } from "../data/sessions";
 import type { Env } from "../env";
 import { SESSION_IDLE_MS } from "../lib/session";
 
 /**
- * Deletes the sessions past their absolute or idle expiry, and the password reset links expired or used. The
- * requests already refuse them; this keeps the tables from growing with rows nobody can use.
+ * Deletes the sessions past their absolute or idle expiry (and the live-socket rows of sessions gone), and the
+ * password reset links expired or used. The requests already refuse them; this keeps the tables from growing with
+ * rows nobody can use.
  */
 export async function purgeExpiredAccountsData(
   env: Env,
@@ -18,6 +20,7 @@ export async function purgeExpiredAccountsData(
   const [sessions, resets] = await db.batch([
     deleteExpiredSessions(db, at, idleSince),
     deleteSpentPasswordResets(db, at),
+    deleteOrphanLiveConnections(db),
   ]);
   return { sessions: sessions.meta.changes, resets: resets.meta.changes };
 }
