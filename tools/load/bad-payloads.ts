@@ -38,6 +38,8 @@ export function badPayloads(cle: string, dossiers: DossierErp[]): BadPayload[] {
     ),
     payload("champ énorme (2 000 000 caractères)", withRaw("id_erp_apprenant", JSON.stringify(huge)), json, true),
     payload("champ énorme (2 000 000 caractères)", withRaw("nom_apprenant", JSON.stringify(huge)), json, true),
+    payload("champ énorme (2 000 000 caractères)", withRaw("nir_apprenant", JSON.stringify(huge)), json, true),
+    payload("champ énorme (2 000 000 caractères)", withRaw("champ_inconnu", JSON.stringify(huge)), json, true),
     ...['"s1\\ud800"', '"\\udc00"', '"\\udc00\\ud800"', '"a\\ud83d"'].flatMap((raw) => [
       payload("surrogate UTF-16 isolée", withRaw("id_erp_apprenant", raw)),
       payload("surrogate UTF-16 isolée", withRaw("nom_apprenant", raw)),
