@@ -1,15 +1,15 @@
 /**
- * The run's report: the pushes' throughput and latency, the statuses of every group of requests (those in flight
- * between the kill and the restart apart), the 5xx bodies grouped, the records lost, and what fails the run.
+ * The run's report: the pushes' throughput and latency, the statuses of every group of requests (the failures the
+ * kill explains apart), the 5xx bodies grouped, the records lost, and what fails the run.
  */
 import { ms, percentile, printTable } from "../../bench/stats";
 import type { LossCount } from "./acknowledgements";
 import { ERP_PUSHES, type LoggedRequest, type RequestLog } from "./request-log";
 
 export interface Verdict {
-  /** 5xx answered outside the kill window */
+  /** 5xx that the kill does not explain */
   serverErrors: number;
-  /** connections cut and timeouts outside the kill window: a crash or a hang hides a 5xx */
+  /** connections cut and timeouts that the kill does not explain: a crash or a hang hides a 5xx */
   failedRequests: number;
   lost: number;
 }
@@ -23,7 +23,7 @@ export function printReport(
   run: { pushMs: number; erps: string; firstPush: number },
 ): Verdict {
   const all = requests.requests;
-  const outside = all.filter((r) => !requests.duringKill(r));
+  const counted = all.filter((r) => !requests.failedByKill(r));
   const pushes = all.filter((r) => r.group === ERP_PUSHES);
   const answered = pushes.filter((r) => r.outcome === 200).map((r) => r.end - r.start);
   const acknowledged = pushes.reduce((sum, r) => sum + r.acknowledged, 0);
@@ -42,26 +42,26 @@ export function printReport(
         : ""),
   );
 
-  const codes = [...new Set(outside.map((r) => r.outcome))].sort((a, b) => String(a).localeCompare(String(b)));
+  const codes = [...new Set(counted.map((r) => r.outcome))].sort((a, b) => String(a).localeCompare(String(b)));
   const groups = [...new Set(all.map((r) => r.group))];
   printTable(
-    "Statuts par groupe de requêtes (hors fenêtre de l'arrêt ; « pendant l'arrêt » : en vol entre le SIGKILL et le redémarrage)",
-    ["groupe", "requêtes", ...codes.map(String), "pendant l'arrêt", "durée max"],
+    "Statuts par groupe de requêtes (« échecs de l'arrêt » : connexion coupée ou 5xx d'une requête en vol entre le SIGKILL et le redémarrage)",
+    ["groupe", "requêtes", ...codes.map(String), "échecs de l'arrêt", "durée max"],
     groups.map((group) => {
       const ofGroup = all.filter((r) => r.group === group);
       const count = (outcome: LoggedRequest["outcome"]) =>
-        outside.filter((r) => r.group === group && r.outcome === outcome).length;
+        counted.filter((r) => r.group === group && r.outcome === outcome).length;
       return [
         group,
         fr(ofGroup.length),
         ...codes.map((code) => (count(code) ? fr(count(code)) : "")),
-        fr(ofGroup.filter((r) => requests.duringKill(r)).length),
+        fr(ofGroup.filter((r) => requests.failedByKill(r)).length),
         ms(Math.max(...ofGroup.map((r) => r.end - r.start))),
       ];
     }),
   );
-  const inKill = all.filter((r) => requests.duringKill(r));
-  if (inKill.length) console.log(`Pendant l'arrêt : ${tally(inKill.map((r) => String(r.outcome)))}`);
+  const inKill = all.filter((r) => requests.failedByKill(r));
+  if (inKill.length) console.log(`Échecs de l'arrêt : ${tally(inKill.map((r) => String(r.outcome)))}`);
 
   const errors = all.filter((r) => typeof r.outcome === "number" && r.outcome >= 500);
   if (errors.length) {
@@ -72,7 +72,7 @@ export function printReport(
     }
     console.log("\nRéponses 5xx, groupées par statut et début du corps (200 caractères) :");
     for (const [key, list] of [...byBody].sort((a, b) => b[1].length - a[1].length)) {
-      const during = list.filter((r) => requests.duringKill(r)).length;
+      const during = list.filter((r) => requests.failedByKill(r)).length;
       console.log(
         `  ${fr(list.length)} × ${key}\n      ${tally(list.map((r) => r.group))}${during ? ` ; dont ${during} pendant l'arrêt` : ""}`,
       );
@@ -86,8 +86,8 @@ export function printReport(
   for (const example of lost.examples) console.log(`  ${example}`);
 
   return {
-    serverErrors: outside.filter((r) => typeof r.outcome === "number" && r.outcome >= 500).length,
-    failedRequests: outside.filter((r) => typeof r.outcome !== "number").length,
+    serverErrors: counted.filter((r) => typeof r.outcome === "number" && r.outcome >= 500).length,
+    failedRequests: counted.filter((r) => typeof r.outcome !== "number").length,
     lost: lost.missing + lost.stale,
   };
 }

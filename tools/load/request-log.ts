@@ -39,9 +39,13 @@ export class RequestLog {
     });
   }
 
-  /** Whether a request was in flight at some point between the kill and the restart. */
-  duringKill(request: LoggedRequest): boolean {
+  /**
+   * A failure the kill explains: a connection cut or refused, or a 5xx, of a request in flight at some point
+   * between the kill and the restart. Any other answer counts as it is.
+   */
+  failedByKill(request: LoggedRequest): boolean {
     const w = this.killWindow;
-    return !!w && request.start <= w.to && request.end >= w.from;
+    const failed = typeof request.outcome !== "number" || request.outcome >= 500;
+    return failed && !!w && request.start <= w.to && request.end >= w.from;
   }
 }
