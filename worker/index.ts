@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, Env } from "./env";
-import { ApiError, MAX_BODY_BYTES, payloadTooLarge } from "./lib/errors";
+import { ApiError } from "./lib/errors";
+import { limitBody } from "./lib/body-limits";
 import { organismeAccess } from "./lib/organisme-access";
 import { loadSession } from "./lib/session";
 import { checkOrigin } from "./lib/origin";
@@ -50,13 +50,8 @@ app.onError((err, c) => {
   );
 });
 
-/** Every API body is read under this limit, counted on the stream. */
-export const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw payloadTooLarge();
-  },
-});
+// The bench's entry puts its raw routes behind the same body limit.
+export { limitBody };
 
 /** What every request but the ERP API's goes through (the bench's raw routes too, so that they pay the same). */
 export const browserMiddleware = [
