@@ -3,8 +3,8 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv, Env } from "./env";
-import { ApiError } from "./lib/errors";
-import { limitBody } from "./lib/body-limits";
+import { ApiError, erpNestingTooDeep, nestingTooDeep } from "./lib/errors";
+import { limitBody, limitNesting } from "./lib/body-limits";
 import { organismeAccess } from "./lib/organisme-access";
 import { loadSession } from "./lib/session";
 import { checkOrigin } from "./lib/origin";
@@ -62,11 +62,14 @@ export const browserMiddleware = [
 
 app.use("/api/*", limitBody);
 
-// The ERP API is server-to-server with its own key: no cookie session, no Origin check.
+// The ERP API is server-to-server with its own key: no cookie session, no Origin check. Its routes end the chain,
+// so the second nesting check, after the browser middleware (a foreign Origin is refused unscanned), is the others'.
+app.use("/api/v3/*", limitNesting(erpNestingTooDeep));
 app.route("/api/v3", dossiersApprenantsRoutes);
 app.route("/api/v3", erpOrganismeRoutes);
 
 app.use("*", ...browserMiddleware);
+app.use("/api/*", limitNesting(nestingTooDeep));
 
 app.route("/api/auth", authRoutes);
 app.route("/api/referentiel", referentielRoutes);

@@ -1,7 +1,11 @@
-/** The limit of every API body, checked before any route reads it: its size (413 past 10 Mo). */
+/**
+ * The limits of every API body, checked before any route reads it: its size (413 past 10 Mo) and, since every
+ * body of the API is JSON, its nesting (400 past 16 levels).
+ */
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
-import { MAX_BODY_BYTES, payloadTooLarge } from "./errors";
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, payloadTooLarge, type ApiError } from "./errors";
+import { jsonDepth } from "./json-depth";
 
 /**
  * The body is read here, counted on the stream whatever the headers say; a declared Content-Length past the limit
@@ -18,6 +22,16 @@ export const limitBody = createMiddleware<AppEnv>(async (c, next) => {
   c.req.raw = new Request(c.req.raw, { body: bytes });
   await next();
 });
+
+/**
+ * Refuses, with the route's own 400, a body nested deeper than MAX_JSON_DEPTH, before anything parses it. Hono
+ * keeps the text: the route's c.req.json() or c.req.text() does not read the body again.
+ */
+export const limitNesting = (tooDeep: () => ApiError) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (c.req.raw.body && jsonDepth(await c.req.text(), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw tooDeep();
+    await next();
+  });
 
 /** The body's bytes, or null once they pass `max` (the rest is then read and dropped, never kept). */
 async function readAtMost(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array | null> {

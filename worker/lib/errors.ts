@@ -29,3 +29,14 @@ export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export const payloadTooLarge = () =>
   new ApiError(413, "Payload Too Large", "Le corps de la requête dépasse la taille maximale de 10 Mo.");
+
+/** The deepest JSON the API reads: its bodies are flat objects, in an array or an object (depth 3 at most). */
+export const MAX_JSON_DEPTH = 16;
+
+const TOO_DEEP = `Le corps de la requête est trop imbriqué : ${MAX_JSON_DEPTH} niveaux de tableaux et d'objets au plus.`;
+
+export const nestingTooDeep = () => badRequest(TOO_DEEP);
+
+/** The same refusal in the ERP API's validation shape (its `validationError`), which ERPs read. */
+export const erpNestingTooDeep = () =>
+  badRequest("Erreur de validation", { details: [{ path: "", message: TOO_DEEP }] });
