@@ -218,6 +218,39 @@ describe("GET /api/indicateurs — who may see what", () => {
     expect(national.body.indicateurs.apprentis).toBeGreaterThanOrEqual(2);
   });
 
+  it("counts a réseau's member with its formateurs, as the member's own dashboard does, each effectif once", async () => {
+    const codes = nouveauTerritoire();
+    const membre = await createOrganisme(codes);
+    // A formateur elsewhere and outside the référentiel: still part of its responsable's figures.
+    const formateur = await createOrganisme({ ...nouveauTerritoire(), referentiel: false });
+    const reseau = `RESEAU-F-${codes.region}`;
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO reseau_membres (reseau, organisme_id) VALUES (?, ?)").bind(reseau, membre.id),
+      // A member that is also the formateur of another member is counted once.
+      env.DB.prepare("INSERT INTO reseau_membres (reseau, organisme_id) VALUES (?, ?)").bind(reseau, formateur.id),
+      env.DB.prepare("INSERT INTO organisme_relations (responsable_id, formateur_id) VALUES (?, ?)").bind(
+        membre.id,
+        formateur.id,
+      ),
+    ]);
+    for (const [n, organismeId] of [membre.id, formateur.id, formateur.id].entries()) {
+      await insertEffectif({
+        id: `reseau-f-${codes.region}-${n}`,
+        organismeId,
+        anneeScolaire: "2023-2024",
+        parcours: APPRENTI_DEPUIS_SEPTEMBRE,
+      });
+    }
+    const ofa = await createUser({ organismeId: membre.id });
+    const own = await apiFetch(`/api/organismes/${membre.id}/indicateurs?date=2024-01-15`, {
+      cookie: await loginAs(ofa.email),
+    });
+    const ownCounters = ((await own.json()) as { indicateurs: Indicateurs }).indicateurs;
+    const vuReseau = await indicateurs(await userOf({ type: "RESEAU", reseau }), "date=2024-01-15");
+    expect(ownCounters.apprentis).toBe(3);
+    expect(vuReseau.body.indicateurs).toEqual(ownCounters);
+  });
+
   it("answers 400 on an invalid date", async () => {
     const admin = await userOf("admin");
     const response = await indicateurs(admin, "date=15/01/2024");
@@ -308,7 +341,7 @@ describe("GET /api/indicateurs — counts", () => {
     ).rejects.toThrow();
   });
 
-  it("gives the national view the same counts as the parcours intervals of fiable organismes", async () => {
+  it("gives the national view the same counts as the parcours intervals of fiable organismes and their formateurs", async () => {
     const codes = nouveauTerritoire();
     const organismes = [await createOrganisme(codes), await createOrganisme({ ...codes, ferme: true })];
     for (const effectif of randomEffectifs(
@@ -321,8 +354,11 @@ describe("GET /api/indicateurs — counts", () => {
     for (const date of ["2023-10-01", "2024-01-20", "2024-06-30"]) {
       const [scolaire, civile] = anneesScolairesAt(date);
       const { results } = await env.DB.prepare(
-        `SELECT s.statut, count(*) AS n FROM effectif_statuts s JOIN organismes o ON o.id = s.organisme_id
-          WHERE o.referentiel = 1 AND o.ferme = 0 AND s.annee_scolaire IN (?, ?) AND s.du <= ?3 AND (s.au IS NULL OR s.au >= ?3)
+        `SELECT s.statut, count(*) AS n FROM effectif_statuts s
+          WHERE (s.organisme_id IN (SELECT id FROM organismes WHERE referentiel = 1 AND ferme = 0)
+             OR s.organisme_id IN (SELECT r.formateur_id FROM organisme_relations r
+                                     JOIN organismes o ON o.id = r.responsable_id WHERE o.referentiel = 1 AND o.ferme = 0))
+            AND s.annee_scolaire IN (?, ?) AND s.du <= ?3 AND (s.au IS NULL OR s.au >= ?3)
           GROUP BY s.statut`,
       )
         .bind(scolaire, civile, date)

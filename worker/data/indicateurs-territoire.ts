@@ -1,20 +1,14 @@
 /**
- * The counters at `date` over the *fiable* organismes (in the référentiel, not fermé) of a perimeter, read from
- * the counters that migration 0002 maintains: the count on the 1st of the month plus the day-by-day changes up
- * to `date`. A few thousand rows per query whatever the number of effectifs, instead of every parcours interval.
+ * The counters at `date` over what a perimeter counts (its fiable organismes and their formateurs, see
+ * worker/data/perimetre.ts), read from the counters that migration 0002 maintains: the count on the 1st of the
+ * month plus the day-by-day changes up to `date`. A few thousand rows per query whatever the number of effectifs, instead of every parcours interval.
  */
 import { anneesScolairesAt } from "../domain/annee-scolaire";
 import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
 import type { Statut } from "../domain/parcours";
 import type { Perimetre } from "../domain/indicateurs-territoire";
 import type { Database } from "./db";
-
-// ?1 région, ?2 département, ?3 académie, ?4 réseau (null = no filter).
-const ORGANISMES_FIABLES = `
-  SELECT id FROM organismes
-   WHERE referentiel = 1 AND ferme = 0
-     AND (?1 IS NULL OR region = ?1) AND (?2 IS NULL OR departement = ?2) AND (?3 IS NULL OR academie = ?3)
-     AND (?4 IS NULL OR id IN (SELECT organisme_id FROM reseau_membres WHERE reseau = ?4))`;
+import { ORGANISMES_COMPTES, ORGANISMES_FIABLES, perimetreParams } from "./perimetre";
 
 export async function countIndicateursTerritoire(
   db: Database,
@@ -23,13 +17,13 @@ export async function countIndicateursTerritoire(
 ): Promise<{ indicateurs: Indicateurs; organismes: number }> {
   const [scolaire, civile] = anneesScolairesAt(date);
   const premierDuMois = `${date.slice(0, 7)}-01`;
-  const territoire = [perimetre.region, perimetre.departement, perimetre.academie, perimetre.reseau];
+  const territoire = perimetreParams(perimetre);
   // Measured path (national counters over every organisme, from the monthly counters): hand-tuned SQL.
   const d1 = db.$client;
   const [compteurs, organismes] = await d1.batch<{ statut: Statut; n: number } | { n: number }>([
     d1
       .prepare(
-        `WITH perimetre AS (${ORGANISMES_FIABLES})
+        `WITH perimetre AS (${ORGANISMES_COMPTES})
          SELECT statut, sum(n) AS n FROM (
            SELECT statut, n FROM effectif_statuts_mois
             WHERE annee_scolaire IN (?5, ?6) AND mois = ?7 AND organisme_id IN perimetre
