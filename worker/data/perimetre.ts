@@ -6,13 +6,10 @@
  * - the organismes it counts: its fiable named organismes AND their formateurs, each organisme (hence each
  *   effectif) once. An organisme's figures are itself and its formateurs on every dashboard, its own included, so a
  *   réseau's total is never below its members' own (SPEC §9).
+ * The pages say it in one sentence: DEFINITION_PERIMETRE (worker/domain/indicateurs-territoire.ts).
  * Statements bind the perimeter as ?1 région, ?2 département, ?3 académie, ?4 réseau (null = no filter on it).
  */
 import type { Perimetre } from "../domain/indicateurs-territoire";
-
-/** One sentence for the pages that show counted figures. */
-export const DEFINITION_PERIMETRE =
-  "Les effectifs comptés sont ceux des organismes fiables du périmètre et de leurs organismes formateurs, chaque apprenant une seule fois.";
 
 const nomme = (alias: string) => `
   (?1 IS NULL OR ${alias}.region = ?1) AND (?2 IS NULL OR ${alias}.departement = ?2)

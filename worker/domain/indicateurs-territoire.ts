@@ -1,6 +1,10 @@
 /** What `GET /api/indicateurs` answers: the counters of a perimeter (réseaux, opérateurs publics, administrators). */
 import type { Indicateurs } from "./indicators";
 
+/** What a perimeter counts (worker/data/perimetre.ts), in the sentence its pages show. */
+export const DEFINITION_PERIMETRE =
+  "Les effectifs comptés sont ceux des organismes fiables du périmètre et de leurs organismes formateurs, chaque apprenant une seule fois.";
+
 /** What territorial counters cover (null = no filter on that level). */
 export interface Perimetre {
   region: string | null;
