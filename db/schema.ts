@@ -84,6 +84,14 @@ export const organisations = sqliteTable(
   ],
 );
 
+/**
+ * The réseaux whose members' nominative lists their users may see (SPEC §8: a "responsable" network). A réseau
+ * absent from this table is not responsable: it sees indicators only.
+ */
+export const reseauxResponsables = sqliteTable("reseaux_responsables", {
+  reseau: text("reseau").primaryKey(),
+});
+
 /** Members of a réseau (organismes têtes de réseau follow). */
 export const reseauMembres = sqliteTable(
   "reseau_membres",
@@ -346,11 +354,14 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_org").on(t.organismeId, t.at)],
 );
 
-/** Every nominative download (SPEC §8). */
+/** Every access to nominative data, downloaded or read on screen (SPEC §8). */
 export const downloadsLog = sqliteTable("downloads_log", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   userId: text("user_id").notNull(),
+  /** null for a list over a perimeter (a territory's rupturants) rather than one organisme */
   organismeId: text("organisme_id"),
   kind: text("kind").notNull(),
+  /** how many rows (learners) the page or the file held; null when not counted */
+  rows: integer("rows"),
   at: text("at").notNull(),
 });

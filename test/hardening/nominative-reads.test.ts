@@ -4,9 +4,9 @@ import { apiFetch, createUser, loginAs } from "../helpers/accounts";
 import { dossier, organismeAvecCle, push } from "../ingestion/helpers";
 
 const logOf = (organismeId: string) =>
-  env.DB.prepare("SELECT kind, user_id AS userId FROM downloads_log WHERE organisme_id = ? ORDER BY id")
+  env.DB.prepare("SELECT kind, user_id AS userId, rows FROM downloads_log WHERE organisme_id = ? ORDER BY id")
     .bind(organismeId)
-    .all<{ kind: string; userId: string }>()
+    .all<{ kind: string; userId: string; rows: number | null }>()
     .then((r) => r.results);
 
 describe("reads of nominative data are logged like downloads", () => {
@@ -14,7 +14,7 @@ describe("reads of nominative data are logged like downloads", () => {
     const { organisme, key } = await organismeAvecCle();
     const pushed = await push(key, [
       dossier(organisme, { id_erp_apprenant: "R1" }),
-      dossier(organisme, { siret_employeur: 1 }),
+      dossier(organisme, { id_erp_apprenant: "R2", date_entree_formation: "pas une date" }),
     ]);
     expect(pushed.status).toBe(200);
     const effectifId = ((await pushed.json()) as { data: { effectif_id: string }[] }).data[0].effectif_id;
@@ -31,7 +31,7 @@ describe("reads of nominative data are logged like downloads", () => {
       "/effectifs?page=1",
       "/effectifs?page=2&nom_apprenant=Mar",
       `/effectifs/${effectifId}`,
-      "/indicateurs/liste?indicateur=apprenants",
+      "/indicateurs/liste?indicateur=apprenants&date=2024-01-15",
       `/transmissions/${transmissionId}`,
     ]) {
       const response = await apiFetch(`${base}${path}`, { cookie });
@@ -39,13 +39,16 @@ describe("reads of nominative data are logged like downloads", () => {
       await response.body?.cancel();
     }
     expect(await logOf(organisme.id)).toEqual(
-      [
-        "effectifs-page",
-        "effectifs-page",
-        "effectif-dossier",
-        "indicateur-apprenants-page",
-        "transmission-dossiers",
-      ].map((kind) => ({ kind, userId: user.id })),
+      (
+        [
+          // the effectif and the invalid dossier to correct
+          ["effectifs-page", 2],
+          ["effectifs-page", 0],
+          ["effectif-dossier", 1],
+          ["indicateur-apprenants-page", 1],
+          ["transmission-dossiers", 1],
+        ] as const
+      ).map(([kind, rows]) => ({ kind, userId: user.id, rows })),
     );
   });
 

@@ -57,13 +57,21 @@ export const indicateursRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     if (format) {
       const result = await listApprenants(db, scope, { indicateur, date, offset: 0, limit: EXPORT_MAX });
-      await logNominativeAccess(db, { userId: user.id, organismeId: id, kind: `indicateur-${indicateur}-${format}` });
+      await logNominativeAccess(db, {
+        userId: user.id,
+        organismeId: id,
+        kind: `indicateur-${indicateur}-${format}`,
+        rows: result.rows.length,
+      });
       return c.json({ indicateur, date, ...result } satisfies Liste);
     }
-    const [result] = await Promise.all([
-      listApprenants(db, scope, { indicateur, date, offset: (page - 1) * taille, limit: taille }),
-      logNominativeAccess(db, { userId: user.id, organismeId: id, kind: `indicateur-${indicateur}-page` }),
-    ]);
+    const result = await listApprenants(db, scope, { indicateur, date, offset: (page - 1) * taille, limit: taille });
+    await logNominativeAccess(db, {
+      userId: user.id,
+      organismeId: id,
+      kind: `indicateur-${indicateur}-page`,
+      rows: result.rows.length,
+    });
     return c.json({ indicateur, date, page, taille, ...result } satisfies ListePage);
   })
   /** Per day over the last `jours` days, or the pushes of one day with `date`. */
@@ -84,9 +92,12 @@ export const indicateursRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const transmission = await findTransmission(db, c.req.valid("param").transmissionId);
     if (!transmission || !scope.includes(transmission.organismeId)) throw notFound("Transmission introuvable.");
-    const [invalides] = await Promise.all([
-      dossiersInvalides(db, scope, transmission.id),
-      logNominativeAccess(db, { userId: user.id, organismeId: id, kind: "transmission-dossiers" }),
-    ]);
+    const invalides = await dossiersInvalides(db, scope, transmission.id);
+    await logNominativeAccess(db, {
+      userId: user.id,
+      organismeId: id,
+      kind: "transmission-dossiers",
+      rows: invalides.length,
+    });
     return c.json({ transmission, dossiersInvalides: invalides } satisfies TransmissionDetail);
   });

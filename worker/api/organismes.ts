@@ -77,10 +77,18 @@ export const organismesRoutes = new Hono<AppEnv>()
     const { page, taille: limit, ...filters } = c.req.valid("query");
     const { id, scope } = c.var.organisme;
     const db = database(c.env.DB);
-    const [result] = await Promise.all([
-      listEffectifs(db, scope, { date: todayParis(), filters: filtersOf(filters), offset: (page - 1) * limit, limit }),
-      logNominativeAccess(db, { userId: user.id, organismeId: id, kind: "effectifs-page" }),
-    ]);
+    const result = await listEffectifs(db, scope, {
+      date: todayParis(),
+      filters: filtersOf(filters),
+      offset: (page - 1) * limit,
+      limit,
+    });
+    await logNominativeAccess(db, {
+      userId: user.id,
+      organismeId: id,
+      kind: "effectifs-page",
+      rows: result.rows.length,
+    });
     return c.json({ page, taille: limit, ...result } satisfies EffectifsPage);
   })
   /** Every row (filtered), for "Télécharger le rapport complet"; the download is logged (SPEC §8). */
@@ -106,7 +114,12 @@ export const organismesRoutes = new Hono<AppEnv>()
         offset: 0,
         limit: EXPORT_MAX,
       });
-      await logNominativeAccess(db, { userId: user.id, organismeId: id, kind: `effectifs-${format}` });
+      await logNominativeAccess(db, {
+        userId: user.id,
+        organismeId: id,
+        kind: `effectifs-${format}`,
+        rows: result.rows.length,
+      });
       return c.json(result satisfies EffectifsExport);
     },
   )
@@ -116,6 +129,11 @@ export const organismesRoutes = new Hono<AppEnv>()
     const db = database(c.env.DB);
     const effectif = await findDossier(db, c.req.valid("param").effectifId);
     if (!effectif || !c.var.organisme.scope.includes(effectif.organismeId)) throw notFound("Dossier introuvable.");
-    await logNominativeAccess(db, { userId: user.id, organismeId: c.var.organisme.id, kind: "effectif-dossier" });
+    await logNominativeAccess(db, {
+      userId: user.id,
+      organismeId: c.var.organisme.id,
+      kind: "effectif-dossier",
+      rows: 1,
+    });
     return c.json({ effectif } satisfies EffectifDetailResponse);
   });

@@ -28,10 +28,7 @@ export const sifaRoutes = new Hono<AppEnv>()
   .get("/:id/sifa", validate("query", z.object({ annee: anneeScolaireQuery })), async (c) => {
     const user = requireActiveUser(c);
     const db = database(c.env.DB);
-    const [{ anneeScolaire, dateEnquete, uai, lignes }] = await Promise.all([
-      enquete(c, db, c.req.valid("query").annee),
-      logNominativeAccess(db, { userId: user.id, organismeId: c.var.organisme.id, kind: "sifa-incomplets" }),
-    ]);
+    const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(c, db, c.req.valid("query").annee);
     const incomplets = lignes.flatMap(({ effectif, ligne }) => {
       const manquants = colonnesManquantes(ligne);
       if (manquants.length === 0) return [];
@@ -44,6 +41,12 @@ export const sifaRoutes = new Hono<AppEnv>()
           manquants,
         },
       ];
+    });
+    await logNominativeAccess(db, {
+      userId: user.id,
+      organismeId: c.var.organisme.id,
+      kind: "sifa-incomplets",
+      rows: incomplets.length,
     });
     return c.json({ anneeScolaire, dateEnquete, uai, total: lignes.length, incomplets } satisfies EnqueteSifa);
   })
@@ -61,7 +64,12 @@ export const sifaRoutes = new Hono<AppEnv>()
       const { format, annee } = c.req.valid("query");
       const db = database(c.env.DB);
       const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(c, db, annee);
-      await logNominativeAccess(db, { userId: user.id, organismeId: c.var.organisme.id, kind: `sifa-${format}` });
+      await logNominativeAccess(db, {
+        userId: user.id,
+        organismeId: c.var.organisme.id,
+        kind: `sifa-${format}`,
+        rows: lignes.length,
+      });
       return c.json({
         anneeScolaire,
         dateEnquete,
