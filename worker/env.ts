@@ -1,4 +1,5 @@
 import type { OrganismeHub } from "../durable-objects/organisme-hub";
+import type { PerimetreHub } from "../durable-objects/perimetre-hub";
 import type { RateLimiter } from "../durable-objects/rate-limiter";
 import type { ActiveSession, SessionUser } from "./data/sessions";
 
@@ -6,6 +7,7 @@ export interface Env {
   DB: D1Database;
   ASSETS: Fetcher;
   ORGANISME_HUB: DurableObjectNamespace<OrganismeHub>;
+  PERIMETRE_HUB: DurableObjectNamespace<PerimetreHub>;
   RATE_LIMITER: DurableObjectNamespace<RateLimiter>;
   /** the origin the app is served from; mutating requests and WebSocket upgrades must come from it */
   APP_ORIGIN: string;

@@ -15,6 +15,7 @@ import { organismesRoutes } from "./api/organismes";
 import { indicateursRoutes } from "./api/indicateurs";
 import { transmissionRoutes } from "./api/transmission";
 import { liveRoutes } from "./api/live";
+import { perimetreLiveRoutes } from "./api/perimetre-live";
 import { dossiersApprenantsRoutes } from "./api/dossiers-apprenants";
 import { connexionApiRoutes } from "./api/connexion-api";
 import { openApiRoutes } from "./api/openapi";
@@ -22,10 +23,12 @@ import { erpOrganismeRoutes } from "./api/erp-organisme";
 import { fichierRoutes } from "./api/fichier";
 import { sifaRoutes } from "./api/sifa";
 import { indicateursTerritoireRoutes } from "./api/indicateurs-territoire";
+import { perimetreOrganismesRoutes } from "./api/perimetre-organismes";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 import { purgeExpiredAccountsData } from "./scheduled/purge-expired-accounts";
 
 export { OrganismeHub } from "../durable-objects/organisme-hub";
+export { PerimetreHub } from "../durable-objects/perimetre-hub";
 export { RateLimiter } from "../durable-objects/rate-limiter";
 
 const app = new Hono<AppEnv>();
@@ -84,6 +87,8 @@ app.route("/api/organismes", sifaRoutes);
 app.route("/connexion-api", connexionApiRoutes);
 app.route("/api", openApiRoutes);
 app.route("/api/indicateurs", indicateursTerritoireRoutes);
+app.route("/api/perimetre/organismes", perimetreOrganismesRoutes);
+app.route("/api/perimetre", perimetreLiveRoutes);
 
 app.all("/api/*", (c) => c.json({ error: "Not Found", message: "Cette adresse de l'API n'existe pas." }, 404));
 // Copied so that the secure headers can be added to the (immutable) asset response.

@@ -10,7 +10,7 @@ import production, { browserMiddleware, limitBody } from "../../worker/index";
 import { benchRoutes } from "./routes";
 
 // The Durable Object classes, under the names wrangler.toml binds.
-export { OrganismeHub, RateLimiter } from "../../worker/index";
+export { OrganismeHub, PerimetreHub, RateLimiter } from "../../worker/index";
 
 // The raw side goes through the production app's global middleware (body limit, secure headers, Origin, session
 // read), as when these routes lived in the production app: a ratio then compares only what the endpoint adds.

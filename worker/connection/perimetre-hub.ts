@@ -1,0 +1,24 @@
+import { database } from "../data/db";
+import { perimetresOfOrganismes } from "../data/perimetres-organisme";
+import type { Env } from "../env";
+
+/** The PerimetreHub Durable Object of a perimeter (one per perimeter, named by its key: perimetreKey). */
+export const perimetreHub = (env: Pick<Env, "PERIMETRE_HUB">, key: string) =>
+  env.PERIMETRE_HUB.get(env.PERIMETRE_HUB.idFromName(key));
+
+/**
+ * Tells every perimeter containing these organismes (or their responsables) that they changed: one D1 query, then
+ * one call per perimeter, in parallel. Failures are logged, not thrown: a territorial dashboard missing one update
+ * loses no data, and catches up at the next one or at its next snapshot.
+ */
+export async function notifyPerimetres(env: Pick<Env, "DB" | "PERIMETRE_HUB">, organismeIds: string[]): Promise<void> {
+  try {
+    const perimetres = await perimetresOfOrganismes(database(env.DB), organismeIds);
+    const results = await Promise.allSettled(
+      [...perimetres].map(([key, ids]) => perimetreHub(env, key).organismesChanged(ids)),
+    );
+    for (const r of results) if (r.status === "rejected") console.error("notifyPerimetres", r.reason);
+  } catch (error) {
+    console.error("notifyPerimetres", error);
+  }
+}
