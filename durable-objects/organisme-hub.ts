@@ -37,6 +37,7 @@ import { newExchangeKey } from "../worker/connection/keys";
 import { discardedCount, discardHeldStatements } from "../worker/ingestion/held-rows";
 import { deleteLiveConnection, insertLiveConnection } from "../worker/data/live-connections";
 import { sessionExists } from "../worker/data/sessions";
+import { notifyPerimetres } from "../worker/connection/perimetre-hub";
 
 /** Who asks for a change (from the session). */
 export interface HubActor {
@@ -241,6 +242,7 @@ export class OrganismeHub extends DurableObject<Env> {
   /** Makes the open pages refetch after a change kept outside the hub (the ERP choice in D1). */
   async announce(organismeId: string): Promise<void> {
     this.broadcast({ type: "connection", organismeId, connection: await this.loadState(organismeId) });
+    this.notifyPerimetres(organismeId);
   }
 
   /** The organisme's turn to write a push (see PushTurns); null when the wait ran out. */
@@ -409,6 +411,12 @@ export class OrganismeHub extends DurableObject<Env> {
     this.write("organisme_id", organismeId);
     this.write("connection", JSON.stringify(state));
     this.broadcast({ type: "connection", organismeId, connection: state });
+    this.notifyPerimetres(organismeId);
+  }
+
+  /** The territorial dashboards show the organismes' transmission state too; not awaited by the operation. */
+  private notifyPerimetres(organismeId: string): void {
+    this.ctx.waitUntil(notifyPerimetres(this.env, [organismeId]));
   }
 
   private async sendSnapshot(ws: WebSocket, organismeId: string): Promise<void> {

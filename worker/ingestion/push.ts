@@ -22,6 +22,7 @@ import type { ItemResult, Outcome, PushResult } from "../domain/resultat-transmi
 import { sha256Hex } from "../lib/crypto";
 import { database } from "../data/db";
 import { organismeHub } from "../connection/hub";
+import { notifyPerimetres } from "../connection/perimetre-hub";
 import {
   dossierJson,
   EFFECTIF_COLUMNS,
@@ -455,10 +456,15 @@ function dossierRecu(
   };
 }
 
-/** Dashboards must see the push within ~100 ms: told before the response; a hub failure loses no data. */
+/**
+ * Dashboards must see the push within ~100 ms: told before the response; a hub failure loses no data. The
+ * perimeters containing the organismes (territorial dashboards) are told at the same time, in parallel.
+ */
 async function notifyHubs(env: Env, organismeIds: string[], summary: TransmissionSummary): Promise<void> {
-  const results = await Promise.allSettled(
-    [...new Set(organismeIds)].map((id) => organismeHub(env, id).notifyTransmission(summary)),
-  );
+  const ids = [...new Set(organismeIds)];
+  const [results] = await Promise.all([
+    Promise.allSettled(ids.map((id) => organismeHub(env, id).notifyTransmission(summary))),
+    notifyPerimetres(env, ids),
+  ]);
   for (const r of results) if (r.status === "rejected") console.error("notifyTransmission", r.reason);
 }
