@@ -23,6 +23,7 @@ import { erpOrganismeRoutes } from "./api/erp-organisme";
 import { fichierRoutes } from "./api/fichier";
 import { sifaRoutes } from "./api/sifa";
 import { indicateursTerritoireRoutes } from "./api/indicateurs-territoire";
+import { perimetreOrganismesRoutes } from "./api/perimetre-organismes";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 import { purgeExpiredAccountsData } from "./scheduled/purge-expired-accounts";
 
@@ -86,6 +87,7 @@ app.route("/api/organismes", sifaRoutes);
 app.route("/connexion-api", connexionApiRoutes);
 app.route("/api", openApiRoutes);
 app.route("/api/indicateurs", indicateursTerritoireRoutes);
+app.route("/api/perimetre/organismes", perimetreOrganismesRoutes);
 app.route("/api/perimetre", perimetreLiveRoutes);
 
 app.all("/api/*", (c) => c.json({ error: "Not Found", message: "Cette adresse de l'API n'existe pas." }, 404));

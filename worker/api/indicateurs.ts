@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
+import { requireNominatif } from "../lib/organisme-access";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { database } from "../data/db";
@@ -51,6 +52,7 @@ export const indicateursRoutes = new Hono<AppEnv>()
   })
   /** One page of the list, or (with export=csv|xlsx) all of it for the file, the download being logged (SPEC §8). */
   .get("/:id/indicateurs/liste", validate("query", listeQuery), async (c) => {
+    requireNominatif(c);
     const user = requireActiveUser(c);
     const { indicateur, date, export: format, page, taille } = c.req.valid("query");
     const { id, scope } = c.var.organisme;
@@ -87,6 +89,7 @@ export const indicateursRoutes = new Hono<AppEnv>()
   })
   /** One push and its invalid dossiers, with the learners' names: the read is logged. */
   .get("/:id/transmissions/:transmissionId", validate("param", z.object({ transmissionId: z.string() })), async (c) => {
+    requireNominatif(c);
     const user = requireActiveUser(c);
     const { id, scope } = c.var.organisme;
     const db = database(c.env.DB);

@@ -3,6 +3,7 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
 import { notFound } from "../lib/errors";
+import { requireNominatif } from "../lib/organisme-access";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { database } from "../data/db";
@@ -73,6 +74,7 @@ export const organismesRoutes = new Hono<AppEnv>()
   })
   /** Mes effectifs: one page of rows, filtered per column; the read is logged like a download (SPEC §8). */
   .get("/:id/effectifs", validate("query", pageQuery(PAGE_SIZE_MAX).extend(filtersQuery.shape)), async (c) => {
+    requireNominatif(c);
     const user = requireActiveUser(c);
     const { page, taille: limit, ...filters } = c.req.valid("query");
     const { id, scope } = c.var.organisme;
@@ -104,6 +106,7 @@ export const organismesRoutes = new Hono<AppEnv>()
       }),
     ),
     async (c) => {
+      requireNominatif(c);
       const user = requireActiveUser(c);
       const { format, ...filters } = c.req.valid("query");
       const { id, scope } = c.var.organisme;
@@ -125,6 +128,7 @@ export const organismesRoutes = new Hono<AppEnv>()
   )
   /** One dossier: its data, its parcours and its latest errors (the read is logged). */
   .get("/:id/effectifs/:effectifId", validate("param", z.object({ effectifId: z.string() })), async (c) => {
+    requireNominatif(c);
     const user = requireActiveUser(c);
     const db = database(c.env.DB);
     const effectif = await findDossier(db, c.req.valid("param").effectifId);

@@ -5,6 +5,7 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
+import { requireNominatif } from "../lib/organisme-access";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { database, type Database } from "../data/db";
@@ -26,6 +27,7 @@ async function enquete(c: Context<AppEnv>, db: Database, anneeScolaire: string) 
 export const sifaRoutes = new Hono<AppEnv>()
   /** The survey's state and its incomplete dossiers, with the learners' names: the read is logged. */
   .get("/:id/sifa", validate("query", z.object({ annee: anneeScolaireQuery })), async (c) => {
+    requireNominatif(c);
     const user = requireActiveUser(c);
     const db = database(c.env.DB);
     const { anneeScolaire, dateEnquete, uai, lignes } = await enquete(c, db, c.req.valid("query").annee);
@@ -60,6 +62,7 @@ export const sifaRoutes = new Hono<AppEnv>()
       }),
     ),
     async (c) => {
+      requireNominatif(c);
       const user = requireActiveUser(c);
       const { format, annee } = c.req.valid("query");
       const db = database(c.env.DB);

@@ -17,7 +17,7 @@ import { listAudit, insertAudit } from "../data/audit-log";
 import { listErps } from "../data/erps";
 import { updateTransmissionSettings, type Organisme } from "../data/organismes";
 import { badRequest, conflict } from "../lib/errors";
-import { requireConfiguration } from "../lib/organisme-access";
+import { requireConfiguration, requireNominatif } from "../lib/organisme-access";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { displayName, organismeHub } from "../connection/hub";
@@ -183,6 +183,8 @@ export const transmissionRoutes = new Hono<AppEnv>()
     return c.json({ connection: result.connection, discarded } satisfies AbandonResponse);
   })
 
-  .get("/:id/audit", async (c) =>
-    c.json({ entries: await listAudit(database(c.env.DB), c.var.organisme.id) } satisfies AuditResponse),
-  );
+  /** Who did what: it names the organisme's users, so not for a perimeter's read-only view. */
+  .get("/:id/audit", async (c) => {
+    requireNominatif(c);
+    return c.json({ entries: await listAudit(database(c.env.DB), c.var.organisme.id) } satisfies AuditResponse);
+  });

@@ -7,8 +7,9 @@ import type { AppEnv } from "../env";
 import { isAdministrator } from "../domain/administrateur";
 import { database } from "../data/db";
 import { findOrganisme, findOrganismeEtFormateurs, type Organisme } from "../data/organismes";
+import { perimetreNomme } from "../data/perimetre-organismes";
 import { forbidden, notFound } from "./errors";
-import { canSeeOrganisme } from "./permissions";
+import { canSeeOrganisme, perimetreOf } from "./permissions";
 import { requireActiveUser } from "./session";
 
 export interface OrganismeAccess {
@@ -17,16 +18,23 @@ export interface OrganismeAccess {
   scope: string[];
   /** "configuration": its own users and administrators set its transmission up; "lecture": they may only read */
   droit: "configuration" | "lecture";
+  /**
+   * false for a réseau or an opérateur public reading an organisme of its perimeter: its card, counters and
+   * transmissions, never a learner (the nominative routes call requireNominatif)
+   */
+  nominatif: boolean;
   /** the organisme's row, read at most once per request (most routes need only the scope) */
   fiche: () => Promise<Organisme>;
 }
 
 const introuvable = () => notFound("Organisme introuvable.");
+const refused = () => forbidden("Vous n'avez pas accès à cet organisme.");
 
 export const organismeAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = requireActiveUser(c);
   const id = c.req.param("id");
-  if (!id || !canSeeOrganisme(user, id)) throw forbidden("Vous n'avez pas accès à cet organisme.");
+  const vue = id ? canSeeOrganisme(user, id) : null;
+  if (!id || !vue) throw refused();
   const db = database(c.env.DB);
   let fiche: Promise<Organisme> | undefined;
   let scope: string[];
@@ -34,7 +42,10 @@ export const organismeAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
     // An OFA on its own organisme, the usual case: the session already carries its formateurs, no query.
     scope = [id, ...user.formateurIds.filter((f) => f !== id)];
   } else {
-    const found = await findOrganismeEtFormateurs(db, id);
+    // A territorial user: one lookup beside the organisme's; an organisme it does not name, known or not, is a 403.
+    const nomme = vue === "perimetre" ? perimetreOf(db, user, {}).then((p) => perimetreNomme(db, p, id)) : true;
+    const [found, visible] = await Promise.all([findOrganismeEtFormateurs(db, id), nomme]);
+    if (!visible) throw refused();
     if (!found) throw introuvable();
     fiche = Promise.resolve(found.organisme);
     scope = [id, ...found.formateurIds];
@@ -43,6 +54,7 @@ export const organismeAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
     id,
     scope,
     droit: isAdministrator(user) || user.organismeId === id ? "configuration" : "lecture",
+    nominatif: vue === "nominatif",
     fiche: () =>
       (fiche ??= findOrganisme(db, id).then((organisme) => {
         if (!organisme) throw introuvable();
@@ -57,6 +69,15 @@ export function requireConfiguration(c: Context<AppEnv>): OrganismeAccess {
   const access = c.var.organisme;
   if (access.droit !== "configuration") {
     throw forbidden("Seuls les utilisateurs de l'organisme peuvent paramétrer sa transmission.");
+  }
+  return access;
+}
+
+/** For the routes that show learners (lists, dossiers, files, names): not to a perimeter's read-only view. */
+export function requireNominatif(c: Context<AppEnv>): OrganismeAccess {
+  const access = c.var.organisme;
+  if (!access.nominatif) {
+    throw forbidden("Les données nominatives de cet organisme ne sont pas accessibles depuis votre périmètre.");
   }
   return access;
 }

@@ -15,10 +15,16 @@ export function nominativeScope(user: SessionUser): string[] | null {
   return [user.organismeId, ...user.formateurIds.filter((id) => id !== user.organismeId)];
 }
 
-export function canSeeOrganisme(user: SessionUser, organismeId: string): boolean {
-  if (user.status !== "active") return false;
+/**
+ * What a user may see of an organisme: everything ("nominatif": an OFA itself and its formateurs, an administrator
+ * any), its figures without any learner ("perimetre": a réseau or an opérateur public, when its perimeter names
+ * the organisme — for the caller to check), or nothing (null).
+ */
+export function canSeeOrganisme(user: SessionUser, organismeId: string): "nominatif" | "perimetre" | null {
+  if (user.status !== "active") return null;
   const scope = nominativeScope(user);
-  return scope === null || scope.includes(organismeId);
+  if (scope === null || scope.includes(organismeId)) return "nominatif";
+  return ["RESEAU", "DREETS", "DDETS", "ACADEMIE"].includes(user.organisationType) ? "perimetre" : null;
 }
 
 const OPERATEURS = {
