@@ -3,11 +3,20 @@
  * dev` does both). Only what is missing is inserted, so running it again keeps existing data and changes nothing.
  */
 import { generateReferentiel } from "../db/demo/referentiel";
-import { hashPassword, sha256Hex } from "../worker/lib/crypto";
+import { hashPassword } from "../worker/lib/crypto";
 import { executeLocal, queryLocal } from "./d1-local";
-import { DEMO_API_KEY, DEMO_PASSWORD, demoUsers, selectDemoOrganismes } from "./demo/comptes";
+import { buildClesDemo } from "./demo/cles";
+import {
+  DEMO_API_KEY,
+  DEMO_DEPARTEMENT,
+  DEMO_PASSWORD,
+  DEMO_REGION,
+  demoUsers,
+  selectDemoOrganismes,
+} from "./demo/comptes";
 import { buildEffectifsDemo } from "./demo/effectifs";
 import { buildSeedSql } from "./demo/seed-sql";
+import { selectTransmetteurs } from "./demo/transmetteurs";
 
 const COUNTED_TABLES = [
   "organismes",
@@ -23,13 +32,15 @@ async function main() {
   const now = new Date();
   const referentiel = generateReferentiel();
   const selection = selectDemoOrganismes(referentiel);
-  const effectifs = await buildEffectifsDemo(selection, now);
+  const transmetteurs = selectTransmetteurs(referentiel, selection);
+  const cles = await buildClesDemo(transmetteurs);
+  const effectifs = await buildEffectifsDemo(transmetteurs, cles, now);
   const statements = buildSeedSql({
     referentiel,
     selection,
     effectifs,
+    cles,
     passwordHash: await hashPassword(DEMO_PASSWORD),
-    apiKey: { hash: await sha256Hex(DEMO_API_KEY), prefix: DEMO_API_KEY.slice(0, 8) },
     now,
   });
 
@@ -43,10 +54,18 @@ async function main() {
 
   console.log("\nTableau de bord de l'apprentissage : http://localhost:8787");
   console.log(`Comptes de démonstration (mot de passe « ${DEMO_PASSWORD} ») :`);
-  for (const user of demoUsers(selection)) console.log(`  ${user.email.padEnd(22)} ${user.description}`);
+  const users = demoUsers(selection);
+  const width = Math.max(...users.map((u) => u.email.length)) + 1;
+  for (const user of users) console.log(`  ${user.email.padEnd(width)} ${user.description}`);
+  const [gesti, ...autres] = effectifs.transmissions;
   console.log(`Clé d'échange de l'OFA Gesti (pour le simulateur d'ERP) : ${DEMO_API_KEY}`);
   console.log(
-    `  UAI ${selection.gesti.uai} · SIRET ${selection.gesti.siret} · ${effectifs.valid} effectifs valides et ${effectifs.invalid} dossiers invalides (${effectifs.anneeScolaire})`,
+    `  UAI ${selection.gesti.uai} · SIRET ${selection.gesti.siret} · ${gesti.valid} effectifs valides et ${gesti.invalid} dossiers invalides (${effectifs.anneeScolaire})`,
+  );
+  const dans = (code: string, key: "region" | "departement") =>
+    autres.filter((t) => t.transmetteur.organisme[key] === code).length;
+  console.log(
+    `Autres organismes qui transmettent : ${autres.length} (${dans(DEMO_REGION, "region")} dans la région ${DEMO_REGION}, dont ${dans(DEMO_DEPARTEMENT, "departement")} dans le Puy-de-Dôme), ${autres.reduce((n, t) => n + t.valid, 0)} effectifs`,
   );
 }
 

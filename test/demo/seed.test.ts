@@ -1,33 +1,15 @@
 import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateReferentiel } from "../../db/demo/referentiel";
-import { DEMO_API_KEY, DEMO_PASSWORD, GESTI_KEY_ID, selectDemoOrganismes } from "../../tools/demo/comptes";
-import { buildEffectifsDemo } from "../../tools/demo/effectifs";
-import { buildSeedSql } from "../../tools/demo/seed-sql";
-import { hashPassword, sha256Hex } from "../../worker/lib/crypto";
-
-const referentiel = generateReferentiel();
-const selection = selectDemoOrganismes(referentiel);
-const now = new Date();
-
-async function seed() {
-  const statements = buildSeedSql({
-    referentiel,
-    selection,
-    effectifs: await buildEffectifsDemo(selection, now),
-    // Fewer iterations keep the test fast; the seed itself uses the default.
-    passwordHash: await hashPassword(DEMO_PASSWORD, 1000),
-    apiKey: { hash: await sha256Hex(DEMO_API_KEY), prefix: DEMO_API_KEY.slice(0, 8) },
-    now,
-  });
-  for (const sql of statements) await env.DB.prepare(sql).run();
-}
+import { DEMO_API_KEY, DEMO_PASSWORD, GESTI_KEY_ID } from "../../tools/demo/comptes";
+import { sha256Hex } from "../../worker/lib/crypto";
+import { referentiel, seed, selection, transmetteurs } from "./seed-demo";
 
 const TABLES = [
   "organismes",
   "organisme_relations",
   "organisations",
   "reseau_membres",
+  "reseaux_responsables",
   "users",
   "api_keys",
   "effectifs",
@@ -36,10 +18,14 @@ const TABLES = [
   "dossiers_recus",
   "audit_log",
 ];
+/** Every row of every table, in an order that does not depend on how they were written. */
 const snapshot = async () =>
   Object.fromEntries(
     await Promise.all(
-      TABLES.map(async (t) => [t, (await env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()).results] as const),
+      TABLES.map(async (t) => {
+        const { results } = await env.DB.prepare(`SELECT * FROM ${t}`).all();
+        return [t, results.map((row) => JSON.stringify(row)).sort()] as const;
+      }),
     ),
   );
 
@@ -53,31 +39,35 @@ const login = (email: string) =>
 describe("the local demo seed", () => {
   beforeAll(seed);
 
-  it("loads the référentiel, the accounts and the Gesti OFA's learners, and a second run changes nothing", async () => {
+  it("loads the référentiel, the accounts and the learners of the organismes that transmit, and a second run changes nothing", async () => {
     const before = await snapshot();
     expect(before.organismes.length).toBe(referentiel.organismes.length);
-    expect(before.users.length).toBe(5);
-    expect(before.effectifs.length).toBeGreaterThan(200);
-    expect(before.transmissions.length).toBe(2);
+    expect(before.users.length).toBe(8);
+    expect(before.effectifs.length).toBeGreaterThan(1000);
+    expect(before.transmissions.length).toBe(2 * transmetteurs.length);
     await seed();
     expect(await snapshot()).toEqual(before);
   });
 
-  it("lets every demo account log in with the demo password", async () => {
-    for (const email of [
-      "ofa@example.fr",
-      "ofa-gesti@example.fr",
-      "reseau@example.fr",
-      "dreets@example.fr",
-      "admin@example.fr",
-    ]) {
+  it("lets every demo account log in with the demo password, active, in its organisation", async () => {
+    const expected = {
+      "ofa@example.fr": "ORGANISME_FORMATION",
+      "ofa-gesti@example.fr": "ORGANISME_FORMATION",
+      "reseau@example.fr": "RESEAU",
+      "dreets@example.fr": "DREETS",
+      "ddets@example.fr": "DDETS",
+      "academie@example.fr": "ACADEMIE",
+      "reseau-responsable@example.fr": "RESEAU",
+      "admin@example.fr": "ADMINISTRATEUR",
+    };
+    for (const [email, organisationType] of Object.entries(expected)) {
       const response = await login(email);
       expect(response.status, email).toBe(200);
+      const { user } = (await response.json()) as { user: { status: string; organisationType: string } };
+      expect(user, email).toMatchObject({ status: "active", organisationType });
     }
-    const admin = (await (await login("admin@example.fr")).json()) as {
-      user: { isAdmin: boolean; organisationType: string };
-    };
-    expect(admin.user).toMatchObject({ isAdmin: true, organisationType: "ADMINISTRATEUR" });
+    const admin = (await (await login("admin@example.fr")).json()) as { user: { isAdmin: boolean } };
+    expect(admin.user.isAdmin).toBe(true);
   });
 
   it("leaves ofa@example.fr's organisme fiable, with formateurs and nothing transmitted", async () => {
@@ -118,14 +108,18 @@ describe("the local demo seed", () => {
     expect(await response.json()).toEqual({ msg: "ok" });
   });
 
-  it("gives the réseau and the DREETS their organisation", async () => {
-    const { results } = await env.DB.prepare("SELECT type, reseau, code_region FROM organisations ORDER BY type").all();
+  it("gives the réseaux and the opérateurs publics their organisation, as the sign-up would", async () => {
+    const { results } = await env.DB.prepare(
+      "SELECT type, label, reseau, code_region, code_departement, code_academie FROM organisations WHERE organisme_id IS NULL ORDER BY type, reseau",
+    ).all();
+    const none = { reseau: null, code_region: null, code_departement: null, code_academie: null };
     expect(results).toEqual([
-      { type: "ADMINISTRATEUR", reseau: null, code_region: null },
-      { type: "DREETS", reseau: null, code_region: "84" },
-      { type: "ORGANISME_FORMATION", reseau: null, code_region: null },
-      { type: "ORGANISME_FORMATION", reseau: null, code_region: null },
-      { type: "RESEAU", reseau: "CCCA-BTP", code_region: null },
+      { ...none, type: "ACADEMIE", label: "Académie de Clermont-Ferrand", code_academie: "06" },
+      { ...none, type: "ADMINISTRATEUR", label: "Administration du Tableau de bord" },
+      { ...none, type: "DDETS", label: "DDETS Puy-de-Dôme (63)", code_departement: "63" },
+      { ...none, type: "DREETS", label: "DREETS Auvergne-Rhône-Alpes", code_region: "84" },
+      { ...none, type: "RESEAU", label: "Réseau CCCA-BTP", reseau: "CCCA-BTP" },
+      { ...none, type: "RESEAU", label: "Réseau UIMM", reseau: "UIMM" },
     ]);
     const member = await env.DB.prepare(
       "SELECT 1 AS ok FROM reseau_membres WHERE reseau = 'CCCA-BTP' AND organisme_id = ?",
@@ -133,6 +127,21 @@ describe("the local demo seed", () => {
       .bind(selection.gesti.id)
       .first();
     expect(member).toEqual({ ok: 1 });
+  });
+
+  it("makes UIMM, and only UIMM, a responsable réseau, with members in the Puy-de-Dôme that transmit", async () => {
+    const { results } = await env.DB.prepare("SELECT reseau FROM reseaux_responsables").all();
+    expect(results).toEqual([{ reseau: "UIMM" }]);
+    const membres = await env.DB.prepare(
+      `SELECT COUNT(*) AS membres, SUM(o.departement = '63') AS puyDeDome,
+              SUM(o.departement = '63' AND o.last_transmission_at IS NOT NULL) AS puyDeDomeTransmettent,
+              SUM(o.last_transmission_at IS NOT NULL) AS transmettent
+         FROM reseau_membres m JOIN organismes o ON o.id = m.organisme_id WHERE m.reseau = 'UIMM'`,
+    ).first<Record<string, number>>();
+    expect(membres!.membres).toBeGreaterThan(10);
+    expect(membres!.puyDeDome).toBeGreaterThanOrEqual(2);
+    expect(membres!.puyDeDomeTransmettent).toBeGreaterThanOrEqual(1);
+    expect(membres!.transmettent).toBeGreaterThanOrEqual(3);
   });
 
   it("does not add its parcours intervals to an effectif an ERP has changed since", async () => {

@@ -7,15 +7,22 @@ export const DEMO_PASSWORD = "demo-apprentissage";
 /** The clé d'échange of the Gesti demo OFA, to paste into the ERP simulator. */
 export const DEMO_API_KEY = "8c1f2a3e-5b7d-4e9a-b0c6-2d4f6a8b1c3e";
 export const DEMO_REGION = "84";
+/** Puy-de-Dôme, in the demo région, and its académie (Clermont-Ferrand), where the Gesti OFA is. */
+export const DEMO_DEPARTEMENT = "63";
+export const DEMO_ACADEMIE = "06";
 export const DEMO_RESEAU = "CCCA-BTP";
+/** A réseau listed in reseaux_responsables: its users see their members' nominative lists (SPEC §8). */
+export const DEMO_RESEAU_RESPONSABLE = "UIMM";
 
 export interface DemoOrganisation {
   id: string;
-  type: "ORGANISME_FORMATION" | "RESEAU" | "DREETS" | "ADMINISTRATEUR";
+  type: "ORGANISME_FORMATION" | "RESEAU" | "DREETS" | "DDETS" | "ACADEMIE" | "ADMINISTRATEUR";
   label: string;
   organismeId: string | null;
   reseau: string | null;
   codeRegion: string | null;
+  codeDepartement: string | null;
+  codeAcademie: string | null;
 }
 
 export interface DemoUser {
@@ -37,9 +44,11 @@ export interface DemoSelection {
   gesti: OrganismeDemo;
   gestiFormateurs: OrganismeDemo[];
   reseauMembres: OrganismeDemo[];
+  reseauResponsableMembres: OrganismeDemo[];
 }
 
-const fiable = (o: OrganismeDemo) => o.referentiel && !o.ferme && luhnValid(o.siret);
+/** In the référentiel, open, and a SIRET that passes Luhn: nothing for its dashboard to warn about. */
+export const fiable = (o: OrganismeDemo) => o.referentiel && !o.ferme && luhnValid(o.siret);
 
 /**
  * Two responsables-formateurs of the demo région, fiables, with at least two formateurs that are fiables too
@@ -70,6 +79,8 @@ export function selectDemoOrganismes({ organismes, relations }: ReferentielDemo)
     reseauMembres: organismes.filter(
       (o) => o.raisonSociale.startsWith("CFA BTP") && o.nature.startsWith("responsable"),
     ),
+    // Every establishment of the UIMM's CFA (responsables and their own sites), as such a network declares them.
+    reseauResponsableMembres: organismes.filter((o) => /^(CFA DE L'INDUSTRIE|AFORP) /.test(o.raisonSociale)),
   };
 }
 
@@ -79,11 +90,14 @@ const ORG = {
   reseau: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a03",
   dreets: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a04",
   admin: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a05",
+  ddets: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a06",
+  academie: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a07",
+  reseauResponsable: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a08",
 };
 
 export function demoOrganisations(selection: DemoSelection): DemoOrganisation[] {
-  const base = { organismeId: null, reseau: null, codeRegion: null };
-  // Labels as the sign-up gives them, so that a colleague signing up joins the same organisation.
+  const base = { organismeId: null, reseau: null, codeRegion: null, codeDepartement: null, codeAcademie: null };
+  // Labels and codes as the sign-up gives them, so that a colleague signing up joins the same organisation.
   return [
     {
       ...base,
@@ -106,6 +120,27 @@ export function demoOrganisations(selection: DemoSelection): DemoOrganisation[] 
       type: "DREETS",
       label: labelOperateurPublic("DREETS", DEMO_REGION),
       codeRegion: DEMO_REGION,
+    },
+    {
+      ...base,
+      id: ORG.ddets,
+      type: "DDETS",
+      label: labelOperateurPublic("DDETS", DEMO_DEPARTEMENT),
+      codeDepartement: DEMO_DEPARTEMENT,
+    },
+    {
+      ...base,
+      id: ORG.academie,
+      type: "ACADEMIE",
+      label: labelOperateurPublic("ACADEMIE", DEMO_ACADEMIE),
+      codeAcademie: DEMO_ACADEMIE,
+    },
+    {
+      ...base,
+      id: ORG.reseauResponsable,
+      type: "RESEAU",
+      label: `Réseau ${DEMO_RESEAU_RESPONSABLE}`,
+      reseau: DEMO_RESEAU_RESPONSABLE,
     },
     { ...base, id: ORG.admin, type: "ADMINISTRATEUR", label: "Administration du Tableau de bord" },
   ];
@@ -159,6 +194,39 @@ export function demoUsers(selection: DemoSelection): DemoUser[] {
       organisationId: ORG.dreets,
       isAdmin: false,
       description: labelOperateurPublic("DREETS", DEMO_REGION),
+    },
+    {
+      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c06",
+      email: "ddets@example.fr",
+      civilite: "Madame",
+      prenom: "Isabelle",
+      nom: "Chevalier",
+      fonction: "Chargée de mission emploi et formation",
+      organisationId: ORG.ddets,
+      isAdmin: false,
+      description: `${labelOperateurPublic("DDETS", DEMO_DEPARTEMENT)}, dans la région ${DEMO_REGION}`,
+    },
+    {
+      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c07",
+      email: "academie@example.fr",
+      civilite: "Monsieur",
+      prenom: "Olivier",
+      nom: "Fabre",
+      fonction: "Délégué académique à la formation professionnelle",
+      organisationId: ORG.academie,
+      isAdmin: false,
+      description: `${labelOperateurPublic("ACADEMIE", DEMO_ACADEMIE)} (code ${DEMO_ACADEMIE})`,
+    },
+    {
+      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c08",
+      email: "reseau-responsable@example.fr",
+      civilite: "Madame",
+      prenom: "Agnès",
+      nom: "Roussel",
+      fonction: "Responsable apprentissage du réseau",
+      organisationId: ORG.reseauResponsable,
+      isAdmin: false,
+      description: `réseau responsable ${DEMO_RESEAU_RESPONSABLE} (${selection.reseauResponsableMembres.length} organismes membres, dont ${selection.reseauResponsableMembres.filter((o) => o.departement === DEMO_DEPARTEMENT).length} dans le Puy-de-Dôme) : voit les listes nominatives de ses membres`,
     },
     {
       id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c05",

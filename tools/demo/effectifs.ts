@@ -1,95 +1,117 @@
 /**
- * The learners of the Gesti demo OFA, stored exactly as the ERP API stores them: the generated dossiers go through
- * `validateDossier` and `toEffectifRecord`; the invalid ones appear in the transmission report (dossiers_recus).
- * The history is two pushes of the whole file: the first created the effectifs, the latest changed nothing.
+ * The learners of the demo organismes that transmit, stored exactly as the ERP API (or the file import) stores
+ * them: the generated dossiers go through `validateDossier` and `toEffectifRecord`; the invalid ones appear in the
+ * transmission report (dossiers_recus). Each organisme's history is two transmissions of its whole file: the first
+ * created the effectifs, the latest changed nothing.
  */
-import type { OrganismeDemo } from "../../db/demo/referentiel";
 import { coupleKey } from "../../db/referentiel/organisme";
 import { insertRows, sqlValue } from "../../db/referentiel/sql";
 import { anneeScolaireOf } from "../../worker/domain/annee-scolaire";
 import { validateDossier, type DossierNormalise } from "../../worker/domain/dossier";
 import { EFFECTIF_COLUMNS, toEffectifRecord, type EffectifStatutRow } from "../../worker/ingestion/effectif-record";
-import { sha256Hex } from "../../worker/lib/crypto";
-import { GESTI_KEY_ID, type DemoSelection } from "./comptes";
-import { generateDossiers, type DossierErp } from "./dossiers";
+import type { CleDemo } from "./cles";
+import { generateDossiers } from "./dossiers";
+import { effectifId, uuidOf } from "./ids";
+import { calendrierOf, type TransmetteurDemo } from "./transmetteurs";
+
+/** What one transmetteur's transmissions wrote. */
+export interface TransmissionsDemo {
+  transmetteur: TransmetteurDemo;
+  valid: number;
+  invalid: number;
+  /** the organismes whose effectifs were written (the pipeline sets their last_transmission_at) */
+  organismesTouches: string[];
+}
 
 export interface EffectifsDemo {
   statements: string[];
-  transmissions: { id: string; receivedAt: string }[];
-  valid: number;
-  invalid: number;
+  transmissions: TransmissionsDemo[];
   anneeScolaire: string;
 }
 
-const TRANSMISSION_IDS = ["3d9b7c15-6e2a-4f80-b4d1-8a0c5e7f9b02", "3d9b7c15-6e2a-4f80-b4d1-8a0c5e7f9b03"];
+type Effectif = ReturnType<typeof toEffectifRecord>;
 
-/** Same id as the ERP API gives (derived from the identity), so that a later push finds and updates these rows. */
-async function effectifId(organismeId: string, anneeScolaire: string, idErp: string): Promise<string> {
-  const h = await sha256Hex(`effectif|${organismeId}|${anneeScolaire}|${idErp}`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
-}
-
-export async function buildEffectifsDemo(selection: DemoSelection, now: Date): Promise<EffectifsDemo> {
+export async function buildEffectifsDemo(
+  transmetteurs: readonly TransmetteurDemo[],
+  cles: ReadonlyMap<string, CleDemo>,
+  now: Date,
+): Promise<EffectifsDemo> {
   const today = now.toISOString().slice(0, 10);
   const anneeScolaire = anneeScolaireOf(today);
-  const { gesti } = selection;
-  const sites: [OrganismeDemo, number][] = [
-    [gesti, 220],
-    ...selection.gestiFormateurs
-      .filter((f) => f.nature === "formateur")
-      .slice(0, 2)
-      .map((f, i): [OrganismeDemo, number] => [f, 60 - 15 * i]),
-  ];
-  const scope = new Map(sites.map(([o]) => [coupleKey(o), o.id]));
-  const dossiers: DossierErp[] = sites.flatMap(([formateur, count], i) =>
-    generateDossiers({
-      count,
-      seed: 7100 + i,
-      anneeScolaire,
-      formateur,
-      responsable: gesti,
-      invalidRatio: 0.04,
-      asOf: today,
-    }),
-  );
-
-  const firstAt = new Date(now.getTime() - 21 * 24 * 3600_000 + 10 * 60_000).toISOString();
-  const lastAt = new Date(now.getTime() - 3 * 3600_000).toISOString();
-  const effectifs: ReturnType<typeof toEffectifRecord>[] = [];
+  const effectifs: Effectif[] = [];
   const recus: (string | null)[][] = [];
-  for (const input of dossiers) {
-    const validation = validateDossier(input);
-    const fields: Partial<DossierNormalise> = validation.ok ? validation.value : validation.partial;
-    const formateurId =
-      (fields.etablissement_formateur_uai && fields.etablissement_formateur_siret
-        ? scope.get(coupleKey({ uai: fields.etablissement_formateur_uai, siret: fields.etablissement_formateur_siret }))
-        : undefined) ?? gesti.id;
-    const annee = fields.annee_scolaire ?? String(input.annee_scolaire).trim();
-    const idErp = fields.id_erp_apprenant ?? String(input.id_erp_apprenant).trim();
-    let id: string | null = null;
-    if (validation.ok) {
-      id = await effectifId(formateurId, annee, idErp);
-      effectifs.push(
-        toEffectifRecord(validation.value, { id, organismeId: formateurId, organismeResponsableId: gesti.id }, firstAt),
-      );
+  const transmissionRows: (string | number | null)[][] = [];
+  const transmissions: TransmissionsDemo[] = [];
+
+  for (const t of transmetteurs) {
+    const { firstAt, lastAt } = calendrierOf(t, now);
+    const [firstId, lastId] = t.gesti?.transmissionIds ?? [
+      await uuidOf(`transmissions|${t.organisme.id}|1`),
+      await uuidOf(`transmissions|${t.organisme.id}|2`),
+    ];
+    const source = t.mode === "api" ? "erp" : "fichier";
+    const scope = new Map(t.sites.map(({ formateur }) => [coupleKey(formateur), formateur.id]));
+    const dossiers = t.sites.flatMap(({ formateur, count }, i) =>
+      generateDossiers({
+        count,
+        seed: t.seed + i,
+        anneeScolaire,
+        formateur,
+        responsable: t.organisme,
+        invalidRatio: t.invalidRatio,
+        asOf: today,
+      }),
+    );
+    const touches = new Set<string>();
+    let valid = 0;
+    for (const input of dossiers) {
+      const validation = validateDossier(input);
+      const fields: Partial<DossierNormalise> = validation.ok ? validation.value : validation.partial;
+      const formateurId =
+        (fields.etablissement_formateur_uai && fields.etablissement_formateur_siret
+          ? scope.get(
+              coupleKey({ uai: fields.etablissement_formateur_uai, siret: fields.etablissement_formateur_siret }),
+            )
+          : undefined) ?? t.organisme.id;
+      const annee = fields.annee_scolaire ?? String(input.annee_scolaire).trim();
+      const idErp = fields.id_erp_apprenant ?? String(input.id_erp_apprenant).trim();
+      let id: string | null = null;
+      if (validation.ok) {
+        id = await effectifId(formateurId, annee, idErp);
+        effectifs.push(
+          toEffectifRecord(
+            validation.value,
+            { id, organismeId: formateurId, organismeResponsableId: t.organisme.id },
+            firstAt,
+            source,
+          ),
+        );
+        touches.add(formateurId);
+        valid++;
+      }
+      recus.push([
+        formateurId,
+        `${annee}|${idErp}`,
+        lastId,
+        validation.ok ? "unchanged" : "invalid",
+        JSON.stringify(validation.ok ? [] : validation.errors),
+        fields.nom_apprenant ?? null,
+        fields.prenom_apprenant ?? null,
+        fields.libelle_court_formation ?? null,
+        annee,
+        idErp,
+        id,
+        lastAt,
+      ]);
     }
-    recus.push([
-      formateurId,
-      `${annee}|${idErp}`,
-      TRANSMISSION_IDS[1],
-      validation.ok ? "unchanged" : "invalid",
-      JSON.stringify(validation.ok ? [] : validation.errors),
-      fields.nom_apprenant ?? null,
-      fields.prenom_apprenant ?? null,
-      fields.libelle_court_formation ?? null,
-      annee,
-      idErp,
-      id,
-      lastAt,
-    ]);
+    const invalid = dossiers.length - valid;
+    const keyId = cles.get(t.organisme.id)?.id ?? null;
+    transmissionRows.push(
+      [firstId, t.organisme.id, keyId, source, firstAt, dossiers.length, valid, 0, 0, 0, invalid, 840],
+      [lastId, t.organisme.id, keyId, source, lastAt, dossiers.length, 0, 0, valid, 0, invalid, 310],
+    );
+    transmissions.push({ transmetteur: t, valid, invalid, organismesTouches: [...touches] });
   }
-  const valid = effectifs.length;
-  const invalid = dossiers.length - valid;
 
   const statements = [
     ...insertRows(
@@ -136,24 +158,12 @@ export async function buildEffectifsDemo(selection: DemoSelection, now: Date): P
         "invalid",
         "duration_ms",
       ],
-      [
-        [TRANSMISSION_IDS[0], gesti.id, GESTI_KEY_ID, "erp", firstAt, dossiers.length, valid, 0, 0, 0, invalid, 840],
-        [TRANSMISSION_IDS[1], gesti.id, GESTI_KEY_ID, "erp", lastAt, dossiers.length, 0, 0, valid, 0, invalid, 310],
-      ],
+      transmissionRows,
       "",
       "INSERT OR IGNORE",
     ),
   ];
-  return {
-    statements,
-    transmissions: [
-      { id: TRANSMISSION_IDS[0], receivedAt: firstAt },
-      { id: TRANSMISSION_IDS[1], receivedAt: lastAt },
-    ],
-    valid,
-    invalid,
-    anneeScolaire,
-  };
+  return { statements, transmissions, anneeScolaire };
 }
 
 /**

@@ -1,89 +1,27 @@
 /**
- * The SQL of the demo data. Every statement inserts only what is missing (INSERT OR IGNORE, or a NOT EXISTS
- * guard), so seeding again — `npm run dev` does it on each start — keeps what users did and changes nothing.
+ * The SQL of the demo data. Every statement adds only what is missing (INSERT OR IGNORE, a NOT EXISTS guard, an
+ * UPDATE of settings still unset), so seeding again — `npm run dev` does it on each start — keeps what users did and
+ * changes nothing, and a database seeded by an older version of the demo gets what it lacks.
  */
 import type { ReferentielDemo } from "../../db/demo/referentiel";
 import { insertOrganismesOrIgnore, insertRows, sqlValue } from "../../db/referentiel/sql";
-import { DEMO_RESEAU, demoOrganisations, demoUsers, GESTI_KEY_ID, GESTI_USER_ID, type DemoSelection } from "./comptes";
-import type { EffectifsDemo } from "./effectifs";
+import type { CleDemo } from "./cles";
+import { DEMO_RESEAU, DEMO_RESEAU_RESPONSABLE, demoOrganisations, demoUsers, type DemoSelection } from "./comptes";
+import type { EffectifsDemo, TransmissionsDemo } from "./effectifs";
+import { calendrierOf, type TransmetteurDemo } from "./transmetteurs";
 
 export interface SeedInput {
   referentiel: ReferentielDemo;
   selection: DemoSelection;
   effectifs: EffectifsDemo;
+  cles: ReadonlyMap<string, CleDemo>;
   passwordHash: string;
-  apiKey: { hash: string; prefix: string };
   now: Date;
 }
 
-const ago = (now: Date, days: number, hours = 0) =>
-  new Date(now.getTime() - (days * 24 + hours) * 3600_000).toISOString();
-
-export function buildSeedSql({ referentiel, selection, effectifs, passwordHash, apiKey, now }: SeedInput): string[] {
+export function buildSeedSql({ referentiel, selection, effectifs, cles, passwordHash, now }: SeedInput): string[] {
   const at = now.toISOString();
-  const gesti = selection.gesti;
-  const keyCreatedAt = ago(now, 21, 2);
-  const firstUseAt = ago(now, 21, 1);
-  const configuredAt = ago(now, 21);
-  const gestiUser = demoUsers(selection).find((u) => u.id === GESTI_USER_ID)!;
-  const configuredBy = `${gestiUser.prenom} ${gestiUser.nom}`;
-  const last = effectifs.transmissions.at(-1);
-
   return [
-    // The Gesti OFA goes first with its transmission settings; the bulk insert below then leaves it alone.
-    ...insertRows(
-      "organismes",
-      [
-        "id",
-        "uai",
-        "siret",
-        "raison_sociale",
-        "enseigne",
-        "nature",
-        "adresse",
-        "code_postal",
-        "commune",
-        "departement",
-        "region",
-        "academie",
-        "ferme",
-        "referentiel",
-        "erp",
-        "mode_transmission",
-        "configured_at",
-        "configured_by",
-        "last_transmission_at",
-        "created_at",
-        "updated_at",
-      ],
-      [
-        [
-          gesti.id,
-          gesti.uai,
-          gesti.siret,
-          gesti.raisonSociale,
-          gesti.enseigne,
-          gesti.nature,
-          gesti.adresse,
-          gesti.codePostal,
-          gesti.commune,
-          gesti.departement,
-          gesti.region,
-          gesti.academie,
-          gesti.ferme,
-          gesti.referentiel,
-          "gesti",
-          "api",
-          configuredAt,
-          configuredBy,
-          last?.receivedAt ?? null,
-          at,
-          at,
-        ],
-      ],
-      "",
-      "INSERT OR IGNORE",
-    ),
     ...insertOrganismesOrIgnore(referentiel.organismes, at),
     ...insertRows(
       "organisme_relations",
@@ -94,18 +32,42 @@ export function buildSeedSql({ referentiel, selection, effectifs, passwordHash, 
     ),
     ...insertRows(
       "organisations",
-      ["id", "type", "label", "organisme_id", "reseau", "code_region", "created_at"],
-      demoOrganisations(selection).map((o) => [o.id, o.type, o.label, o.organismeId, o.reseau, o.codeRegion, at]),
+      [
+        "id",
+        "type",
+        "label",
+        "organisme_id",
+        "reseau",
+        "code_region",
+        "code_departement",
+        "code_academie",
+        "created_at",
+      ],
+      demoOrganisations(selection).map((o) => [
+        o.id,
+        o.type,
+        o.label,
+        o.organismeId,
+        o.reseau,
+        o.codeRegion,
+        o.codeDepartement,
+        o.codeAcademie,
+        at,
+      ]),
       "",
       "INSERT OR IGNORE",
     ),
     ...insertRows(
       "reseau_membres",
       ["reseau", "organisme_id"],
-      selection.reseauMembres.map((o) => [DEMO_RESEAU, o.id]),
+      [
+        ...selection.reseauMembres.map((o) => [DEMO_RESEAU, o.id]),
+        ...selection.reseauResponsableMembres.map((o) => [DEMO_RESEAU_RESPONSABLE, o.id]),
+      ],
       "",
       "INSERT OR IGNORE",
     ),
+    ...insertRows("reseaux_responsables", ["reseau"], [[DEMO_RESEAU_RESPONSABLE]], "", "INSERT OR IGNORE"),
     ...insertRows(
       "users",
       [
@@ -139,39 +101,84 @@ export function buildSeedSql({ referentiel, selection, effectifs, passwordHash, 
       "",
       "INSERT OR IGNORE",
     ),
+    ...effectifs.transmissions.flatMap((t) => transmissionSettings(t, now)),
     ...insertRows(
       "api_keys",
       ["id", "organisme_id", "key_hash", "prefix", "created_at", "created_by", "last_used_at"],
-      [[GESTI_KEY_ID, gesti.id, apiKey.hash, apiKey.prefix, keyCreatedAt, GESTI_USER_ID, last?.receivedAt ?? null]],
+      effectifs.transmissions.flatMap(({ transmetteur: t }) => {
+        const cle = cles.get(t.organisme.id);
+        const { keyCreatedAt, lastAt } = calendrierOf(t, now);
+        return cle ? [[cle.id, t.organisme.id, cle.hash, cle.prefix, keyCreatedAt, t.configuredBy.userId, lastAt]] : [];
+      }),
       "",
       "INSERT OR IGNORE",
     ),
     ...effectifs.statements,
-    ...auditOnce(gesti.id, [
-      [GESTI_USER_ID, configuredBy, "key_generated", `Clé ${apiKey.prefix}… générée.`, keyCreatedAt],
-      [
-        null,
-        "ERP gesti",
-        "first_use",
-        `Première utilisation de la clé ${apiKey.prefix}… — UAI déclaré : ${gesti.uai}, SIRET déclaré : ${gesti.siret}.`,
-        firstUseAt,
-      ],
-      [
-        GESTI_USER_ID,
-        configuredBy,
-        "confirmed",
-        "UAI et SIRET confirmés : le moyen de transmission est paramétré.",
-        configuredAt,
-      ],
-    ]),
+    ...effectifs.transmissions.flatMap(({ transmetteur }) =>
+      auditOnce(transmetteur, cles.get(transmetteur.organisme.id), now),
+    ),
   ];
 }
 
-/** The audit trail of the Gesti connection, written only if the organisme has none yet. */
-function auditOnce(organismeId: string, entries: [string | null, string, string, string, string][]): string[] {
+/**
+ * The organisme's transmission settings and the last transmission of its sites, as the connection procedure and
+ * the pipeline leave them; only where nothing is set yet, so that a configuration changed since stays.
+ */
+function transmissionSettings({ transmetteur: t, organismesTouches }: TransmissionsDemo, now: Date): string[] {
+  const { configuredAt, lastAt } = calendrierOf(t, now);
+  const sites = organismesTouches.filter((id) => id !== t.organisme.id);
+  return [
+    `UPDATE organismes SET erp = ${sqlValue(t.erp)}, mode_transmission = ${sqlValue(t.mode)}, configured_at = ${sqlValue(configuredAt)}, configured_by = ${sqlValue(t.configuredBy.name)}, last_transmission_at = ${sqlValue(lastAt)}` +
+      ` WHERE id = ${sqlValue(t.organisme.id)} AND erp IS NULL AND erp_autre IS NULL AND mode_transmission IS NULL AND configured_at IS NULL AND last_transmission_at IS NULL;`,
+    ...(sites.length
+      ? [
+          `UPDATE organismes SET last_transmission_at = ${sqlValue(lastAt)} WHERE id IN (${sites.map(sqlValue).join(", ")}) AND last_transmission_at IS NULL;`,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * The audit trail of the organisme's connection (the key flow, or the choice of a file), written only if the
+ * organisme has none of these entries yet. Details are SQL expressions: an ERP's label is read from the catalogue.
+ */
+function auditOnce(t: TransmetteurDemo, cle: CleDemo | undefined, now: Date): string[] {
+  const { keyCreatedAt, firstUseAt, configuredAt } = calendrierOf(t, now);
+  const { userId, name } = t.configuredBy;
+  const { uai, siret } = t.organisme;
+  const entries: [string | null, string, string, string, string][] = cle
+    ? [
+        [userId, name, "key_generated", sqlValue(`Clé ${cle.prefix}… générée.`), keyCreatedAt],
+        [
+          null,
+          `ERP ${t.erp}`,
+          "first_use",
+          sqlValue(`Première utilisation de la clé ${cle.prefix}… — UAI déclaré : ${uai}, SIRET déclaré : ${siret}.`),
+          firstUseAt,
+        ],
+        [
+          userId,
+          name,
+          "confirmed",
+          sqlValue("UAI et SIRET confirmés : le moyen de transmission est paramétré."),
+          configuredAt,
+        ],
+      ]
+    : [
+        [
+          userId,
+          name,
+          "erp_chosen",
+          t.erp
+            ? `'ERP choisi : ' || (SELECT label FROM erps WHERE id = ${sqlValue(t.erp)}) || ' (non interfacé) — transmission par fichier Excel.'`
+            : sqlValue("Transmission par fichier Excel (sans ERP)."),
+          configuredAt,
+        ],
+      ];
+  const organismeId = sqlValue(t.organisme.id);
   return entries.map(
-    ([userId, actor, action, detail, at]) =>
-      `INSERT INTO audit_log (organisme_id, user_id, actor, action, detail, at) SELECT ${[organismeId, userId, actor, action, detail, at].map(sqlValue).join(", ")}` +
-      ` WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE organisme_id = ${sqlValue(organismeId)} AND action = ${sqlValue(action)});`,
+    ([user, actor, action, detail, when]) =>
+      `INSERT INTO audit_log (organisme_id, user_id, actor, action, detail, at) SELECT ${organismeId}, ${sqlValue(user)}, ${sqlValue(actor)}, ${sqlValue(action)}, ${detail}, ${sqlValue(when)}` +
+      ` WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE organisme_id = ${organismeId} AND action = ${sqlValue(action)});`,
   );
 }
