@@ -5,13 +5,14 @@
  * password reset, expiry), it does not reconnect: the session is read again, which sends the user to the login page.
  *
  * `useLiveQueries(path, keysFor)` is the primitive (any socket, any queries); `useOrganismeLive(id)` watches one
- * organisme. A perimeter (réseau, territory) watches its own socket the same way, with its own keys.
+ * organisme, `usePerimetreLive()` the caller's perimeter (réseau, territory, national).
  */
 import { revalidate } from "@solidjs/router";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import {
   LIVE_PING,
   LIVE_PONG,
+  parsePerimetreMessage,
   parseServerMessage,
   SESSION_ENDED_CODE,
   type ServerMessage,
@@ -24,6 +25,9 @@ export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
 export interface LiveConnection {
   status: Accessor<LiveStatus>;
 }
+
+/** What a message makes stale: some queries (by key prefix; none: nothing shown changed), or every query. */
+export type StaleQueries = readonly string[] | "all";
 
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 30_000;
@@ -40,11 +44,11 @@ export function liveUrl(path: string, location: Location = window.location): str
 
 /**
  * For the lifetime of the calling component: opens the socket at `path` and, on each message, revalidates the
- * queries whose keys `keysFor(message)` returns (none: the message changes nothing shown).
+ * queries whose keys `keysFor(message)` returns (none: the message changes nothing shown; "all": every query).
  */
 export function useLiveQueries<M extends { type: string } = ServerMessage>(
   path: string,
-  keysFor: (message: M) => readonly string[],
+  keysFor: (message: M) => StaleQueries,
   parse: (data: string) => M | null = parseServerMessage as (data: string) => M | null,
 ): LiveConnection {
   const [status, setStatus] = createSignal<LiveStatus>("connecting");
@@ -56,20 +60,20 @@ export function useLiveQueries<M extends { type: string } = ServerMessage>(
 
   // Coalescing: while `cooling`, keys wait in `stale` for one revalidation at the end of the delay.
   let cooling: ReturnType<typeof setTimeout> | undefined;
-  const stale = new Set<string>();
-  const refresh = (keys: readonly string[]) => {
-    if (keys.length === 0) return;
+  let stale: Set<string> | "all" = new Set();
+  const refresh = (keys: StaleQueries) => {
+    if (keys !== "all" && keys.length === 0) return;
     if (cooling) {
-      for (const key of keys) stale.add(key);
+      stale = keys === "all" || stale === "all" ? "all" : new Set([...stale, ...keys]);
       return;
     }
-    void revalidate([...keys]);
+    // revalidate() without keys revalidates every query
+    void revalidate(keys === "all" ? undefined : [...keys]);
     cooling = setTimeout(function flush() {
       cooling = undefined;
-      if (stale.size === 0) return;
-      const waiting = [...stale];
-      stale.clear();
-      refresh(waiting);
+      const waiting = stale;
+      stale = new Set();
+      refresh(waiting === "all" ? "all" : [...waiting]);
     }, COALESCE_MS);
   };
 
@@ -157,4 +161,14 @@ export function useOrganismeLive(organismeId: string): LiveConnection {
         ? parametrageKeys(organismeId)
         : donneesKeys(organismeId),
   );
+}
+
+/**
+ * The caller's perimeter's live socket (`/api/perimetre/live`: a réseau's members, an opérateur public's territory,
+ * the whole country for an administrator) for the lifetime of the calling component. Any change of one of its
+ * organismes (at most about one message a second) and every (re)connection revalidate every query, so a
+ * territorial page needs nothing but this call, whatever it reads.
+ */
+export function usePerimetreLive(): LiveConnection {
+  return useLiveQueries("/api/perimetre/live", () => "all", parsePerimetreMessage);
 }

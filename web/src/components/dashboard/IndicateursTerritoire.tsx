@@ -1,14 +1,20 @@
-import { A, createAsync, revalidate } from "@solidjs/router";
+import { A, createAsync } from "@solidjs/router";
 import { Show, Suspense } from "solid-js";
 import { getIndicateursTerritoire } from "../../queries";
 import type { Me } from "../../../../worker/domain/comptes";
 import { QueryBoundary } from "../Errors";
+import { EtatDirect } from "../EtatDirect";
+import { usePerimetreLive } from "../../live";
 import { isAdministrator } from "../../../../worker/domain/administrateur";
 import { Counters } from "./Counters";
 
-/** Réseau, opérateurs publics and administrators: the counters of their perimeter (fiable organismes only, SPEC §6). */
+/**
+ * Réseau, opérateurs publics and administrators: the counters of their perimeter (fiable organismes only, SPEC §6),
+ * kept up to date by the perimeter's live socket.
+ */
 export function IndicateursTerritoire(props: { user: Me }) {
   const territoire = createAsync(() => getIndicateursTerritoire());
+  const live = usePerimetreLive();
   const perimetre = () =>
     isAdministrator(props.user)
       ? "au niveau national"
@@ -18,6 +24,7 @@ export function IndicateursTerritoire(props: { user: Me }) {
   return (
     <QueryBoundary queries={[territoire]}>
       <Suspense fallback={<p>Chargement…</p>}>
+        <EtatDirect live={live} />
         <Show when={territoire.latest}>
           {(t) => (
             <section aria-labelledby="territoire-titre">
@@ -27,14 +34,7 @@ export function IndicateursTerritoire(props: { user: Me }) {
               </h2>
               <p>
                 {t().organismes} organisme{t().organismes > 1 ? "s" : ""} fiable{t().organismes > 1 ? "s" : ""} pris en
-                compte, à la date d'aujourd'hui.{" "}
-                <button
-                  type="button"
-                  class="fr-btn fr-btn--tertiary-no-outline fr-btn--sm"
-                  onClick={() => revalidate(getIndicateursTerritoire.keyFor())}
-                >
-                  Actualiser
-                </button>
+                compte, à la date d'aujourd'hui.
               </p>
               <Counters indicateurs={t().indicateurs} />
             </section>
