@@ -10,4 +10,6 @@ export const gesti = selection.gesti;
 export const ofaTemoin = selection.ofa;
 export const GESTI_EMAIL = "ofa-gesti@example.fr";
 export const ADMIN_EMAIL = "admin@example.fr";
+/** The DREETS of the demo région (gesti's). */
+export const DREETS_EMAIL = "dreets@example.fr";
 export { DEMO_API_KEY, DEMO_PASSWORD };

@@ -3,18 +3,20 @@
  * bench's Worker entry (bench/worker: the production Worker plus the bench-only routes), then measures side by
  * side in the same run and prints ratios — never absolute thresholds:
  *   1. ERP ingestion vs raw D1 writes;  2. an organisme's dashboard with 10,000 effectifs vs the raw counts;
- *   3. national indicators over 1,000,000 effectifs vs the raw count;  4. push-to-screen latency at 50 dashboards.
+ *   3. national indicators over 1,000,000 effectifs vs the raw count;  4. push-to-screen latency at 50 dashboards;
+ *   5. the same for 50 territorial dashboards of a région while 20 of its organismes push at once.
  */
 import path from "node:path";
 import { startServer } from "../e2e/server.mjs";
 import { anneeScolaireOf } from "../worker/domain/annee-scolaire";
 import { generateDossiers } from "../tools/demo/dossiers";
 import { benchDashboard, comparisonRow } from "./dashboard";
-import { ADMIN_EMAIL, DEMO_PASSWORD, GESTI_EMAIL, gesti } from "./demo";
+import { ADMIN_EMAIL, DEMO_PASSWORD, DREETS_EMAIL, GESTI_EMAIL, gesti } from "./demo";
 import { login, restarts } from "./http";
 import { benchIngestion, PUSH_SIZE } from "./ingestion";
 import { benchLive, liveSummary } from "./live";
 import { benchNational, loadNational } from "./national";
+import { benchPerimetre, emetteursOf, perimetreSummary } from "./perimetre";
 import { snapshotConfig } from "./snapshot";
 import { ms, printTable } from "./stats";
 
@@ -24,6 +26,8 @@ const NATIONAL_EFFECTIFS = 1_000_000;
 const LIVE_CLIENTS = 50;
 const LIVE_PUSHES = 20;
 const LIVE_BATCH = 20;
+const PERIMETRE_EMETTEURS = 20;
+const PERIMETRE_ROUNDS = 5;
 
 const root = path.resolve(import.meta.dirname, "..");
 const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
@@ -86,6 +90,23 @@ try {
     }),
   );
 
+  const region = gesti.region ?? "84";
+  const emetteurs = await emetteursOf(server.baseUrl, region, PERIMETRE_EMETTEURS, (organisme, seed) =>
+    generateDossiers({
+      count: LIVE_BATCH,
+      seed,
+      anneeScolaire,
+      formateur: organisme,
+      responsable: organisme,
+      invalidRatio: 0,
+      asOf: today,
+    }),
+  );
+  const dreets = await login(server.baseUrl, DREETS_EMAIL, DEMO_PASSWORD);
+  const perimetre = perimetreSummary(
+    await benchPerimetre(dreets, emetteurs, { clients: LIVE_CLIENTS, rounds: PERIMETRE_ROUNDS }),
+  );
+
   console.log(
     `\n3. Indicateurs nationaux — chargement de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs (intervalles de parcours générés dans D1)`,
   );
@@ -115,6 +136,25 @@ try {
   );
   console.log("   (≤ 0 ms : le tableau de bord a reçu la transmission avant que l'ERP ait lu sa réponse)");
   targets.push(["latence envoi → écran p99 < 100 ms", ms(live.p99), live.p99 < 100]);
+
+  const envois = PERIMETRE_EMETTEURS * PERIMETRE_ROUNDS;
+  printTable(
+    `5. Latence envoi → tableaux de bord territoriaux : ${LIVE_CLIENTS} tableaux de bord d'une DREETS sur la région ${region}, ` +
+      `${PERIMETRE_EMETTEURS} organismes qui envoient en même temps (${PERIMETRE_ROUNDS} tours, ${envois} envois de ${LIVE_BATCH} dossiers)`,
+    ["mesurée depuis", "p50", "p99", "max"],
+    [
+      ["la fin de la réponse à l'ERP", ms(perimetre.p50), ms(perimetre.p99), ms(perimetre.max)],
+      ["le début du tour d'envois", ms(perimetre.p50Start), ms(perimetre.p99Start), ""],
+    ],
+  );
+  const recus =
+    perimetre.messagesMin === perimetre.messagesMax
+      ? `${perimetre.messagesMin}`
+      : `${perimetre.messagesMin} à ${perimetre.messagesMax}`;
+  console.log(
+    `   messages reçus par tableau de bord : ${recus} pour ${envois} envois (regroupés, environ un par seconde)`,
+  );
+  targets.push(["latence envoi → tableau de bord territorial p99 < 1,5 s", ms(perimetre.p99), perimetre.p99 < 1500]);
 
   printTable(
     "Objectifs",

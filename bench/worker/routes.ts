@@ -13,6 +13,7 @@ import {
   type EffectifStatutRow,
 } from "../../worker/ingestion/effectif-record";
 import { insertRows, upsertClause } from "../../worker/ingestion/sql";
+import { organismeHub } from "../../worker/connection/hub";
 
 const IDENTITY = ["id", "created_at", "organisme_id", "annee_scolaire", "id_erp_apprenant"];
 
@@ -127,6 +128,32 @@ export const benchRoutes = new Hono<AppEnv>()
       insert("d1", "NULL", "ABANDON", "cat >= 95"),
     ]);
     return c.json({ effectifs: nombre });
+  })
+  /**
+   * Confirmed exchange keys for `nombre` fiable organismes of a région that have none (part 5: they push
+   * concurrently), made through their hubs the way an OFA and its ERP make them: key generated, used, confirmed.
+   */
+  .post("/cles-region", async (c) => {
+    const { region, nombre } = await c.req.json<{ region: string; nombre: number }>();
+    const { results } = await c.env.DB.prepare(
+      `SELECT id, uai, siret FROM organismes
+        WHERE region = ?1 AND referentiel = 1 AND ferme = 0 AND uai IS NOT NULL
+          AND id NOT IN (SELECT organisme_id FROM api_keys) ORDER BY id LIMIT ?2`,
+    )
+      .bind(region, nombre)
+      .all<{ id: string; uai: string; siret: string }>();
+    const actor = { userId: null, name: "Banc d'essai" };
+    const cles = [];
+    for (const organisme of results) {
+      const hub = organismeHub(c.env, organisme.id);
+      const generated = await hub.generateKey({ organismeId: organisme.id, actor });
+      if (!generated.ok) throw new Error(generated.message);
+      await hub.recordFirstUse({ keyId: generated.connection.key!.id, via: "test" });
+      const confirmed = await hub.confirm({ organismeId: organisme.id, actor });
+      if (!confirmed.ok) throw new Error(confirmed.message);
+      cles.push({ ...organisme, key: generated.key });
+    }
+    return c.json({ cles });
   })
   /** What the national data set holds: intervals, and the rows of the counters the triggers maintain. */
   .get("/volume", async (c) => {
