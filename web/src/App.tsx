@@ -21,6 +21,8 @@ const Transmissions = lazy(() => import("./pages/Transmissions"));
 const Administration = lazy(() => import("./pages/Administration"));
 const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
 const Sifa = lazy(() => import("./pages/Sifa"));
+const Organismes = lazy(() => import("./pages/Organismes"));
+const OrganismeLecture = lazy(() => import("./pages/OrganismeLecture"));
 
 function Layout(props: RouteSectionProps) {
   return (
@@ -57,6 +59,8 @@ export function App() {
         <Route path="/transmissions" component={Transmissions} />
         <Route path="/administration" component={Administration} />
         <Route path="/sifa" component={Sifa} />
+        <Route path="/organismes" component={Organismes} />
+        <Route path="/organismes/:id" component={OrganismeLecture} />
       </Route>
       <Route path="*" component={() => <NotYetBuilt title="Page introuvable" />} />
     </Router>

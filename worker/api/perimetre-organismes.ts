@@ -15,6 +15,7 @@ import { todayParis } from "../domain/dates";
 import { computeFiabilite } from "../domain/fiabilite";
 import {
   ETATS_TRANSMISSION,
+  ORGANISATIONS_TERRITORIALES,
   TRIS_ORGANISMES,
   type OrganismePerimetre,
   type OrganismesPerimetreExport,
@@ -77,7 +78,7 @@ const organismeOf = (row: LigneOrganisme): OrganismePerimetre => ({
 /** Before the query is read: a visitor gets a 401, an OFA a 403, whatever they asked. */
 const territorial = createMiddleware<AppEnv>(async (c, next) => {
   const user = requireActiveUser(c);
-  if (!isAdministrator(user) && user.organisationType === "ORGANISME_FORMATION") {
+  if (!isAdministrator(user) && !ORGANISATIONS_TERRITORIALES.includes(user.organisationType)) {
     throw forbidden(
       "La liste des organismes d'un périmètre est réservée aux réseaux, aux opérateurs publics et aux administrateurs.",
     );

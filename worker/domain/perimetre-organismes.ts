@@ -3,6 +3,7 @@
  * administrators), with its fiabilité, its transmission and its counters, and the perimeter's taux de couverture.
  * Shared with the web app (the page's filters, sort keys and labels come from here).
  */
+import type { ConnectionStatus } from "./connection-state";
 import type { Indicateurs } from "./indicators";
 import type { Perimetre } from "./indicateurs-territoire";
 import type { ErpOption, ModeTransmission } from "./transmission-view";
@@ -20,6 +21,20 @@ export const ETAT_TRANSMISSION_LABELS: Record<EtatTransmission, string> = {
   connecte: "Connecté",
   manuel: "Transmission manuelle",
 };
+
+/**
+ * The same rule from what the Paramètres page reads (its settings and the hub's state): a manual mode first, then
+ * the key flow confirmed, or under way (a key generated or installed, not confirmed yet).
+ */
+export function etatTransmissionOf(mode: ModeTransmission | null, connexion: ConnectionStatus): EtatTransmission {
+  if (mode === "manuel") return "manuel";
+  if (mode === "api" && connexion === "confirmed") return "connecte";
+  if (mode === "api" && (connexion === "key_generated" || connexion === "installed")) return "en-attente";
+  return "non-parametre";
+}
+
+/** The organisations that see a perimeter's organismes (administrators see the country's). */
+export const ORGANISATIONS_TERRITORIALES = ["RESEAU", "DREETS", "DDETS", "ACADEMIE"];
 
 /** The `erp` filter's values besides a catalogue id: a free-named ERP, or none chosen. */
 export const ERP_FILTRE_AUTRE = "autre";

@@ -4,6 +4,7 @@ import { isAdministrator } from "../domain/administrateur";
 import type { Database } from "../data/db";
 import { territoireOf, type FiltresTerritoire } from "../data/perimetres";
 import type { Perimetre } from "../domain/indicateurs-territoire";
+import { ORGANISATIONS_TERRITORIALES } from "../domain/perimetre-organismes";
 
 /**
  * The organismes whose nominative data a user may see (SPEC §8): an OFA sees itself and its formateurs (read with
@@ -24,7 +25,7 @@ export function canSeeOrganisme(user: SessionUser, organismeId: string): "nomina
   if (user.status !== "active") return null;
   const scope = nominativeScope(user);
   if (scope === null || scope.includes(organismeId)) return "nominatif";
-  return ["RESEAU", "DREETS", "DDETS", "ACADEMIE"].includes(user.organisationType) ? "perimetre" : null;
+  return ORGANISATIONS_TERRITORIALES.includes(user.organisationType) ? "perimetre" : null;
 }
 
 const OPERATEURS = {

@@ -3,6 +3,7 @@ import { createEffect, createSignal, on, Show } from "solid-js";
 import { deconnexion } from "../actions";
 import { useSession } from "../session";
 import { isAdministrator } from "../../../worker/domain/administrateur";
+import { ORGANISATIONS_TERRITORIALES } from "../../../worker/domain/perimetre-organismes";
 
 /**
  * The DSFR header: Marianne block, service name, account links, and the navigation once logged in.
@@ -34,6 +35,9 @@ export function Header() {
   };
   const active = () => currentUser()?.status === "active";
   const isAdmin = () => Boolean(currentUser() && isAdministrator(currentUser()!));
+  /** réseaux, opérateurs publics and administrators: the organismes of their perimeter */
+  const voitUnPerimetre = () =>
+    isAdmin() || ORGANISATIONS_TERRITORIALES.includes(currentUser()?.organisationType ?? "");
 
   const toolLinks = () => (
     <ul class="fr-btns-group">
@@ -151,11 +155,15 @@ export function Header() {
                 }
               >
                 <NavLink href="/tableau-de-bord">Mon tableau de bord</NavLink>
-                {/* The pages of one organisme; réseaux and opérateurs publics have their perimeter's view on the dashboard. */}
+                {/* An organisme's indicators, or a réseau's, an opérateur public's or the country's. */}
+                <NavLink href="/indicateurs">Mes indicateurs</NavLink>
+                {/* The pages of one organisme's learners. */}
                 <Show when={currentUser()?.organismeId}>
-                  <NavLink href="/indicateurs">Mes indicateurs</NavLink>
                   <NavLink href="/effectifs">Mes effectifs</NavLink>
                   <NavLink href="/sifa">Mon enquête SIFA</NavLink>
+                </Show>
+                <Show when={voitUnPerimetre()}>
+                  <NavLink href="/organismes">Organismes</NavLink>
                 </Show>
                 <NavLink href="/question">Question ?</NavLink>
                 <Show when={currentUser()?.organismeId}>
