@@ -96,7 +96,8 @@ export const reseauxResponsables = sqliteTable("reseaux_responsables", {
 export const reseauMembres = sqliteTable(
   "reseau_membres",
   { reseau: text("reseau").notNull(), organismeId: text("organisme_id").notNull() },
-  (t) => [primaryKey({ columns: [t.reseau, t.organismeId] })],
+  // The réseaux of a changed organisme are looked up on every push (its perimeters' live dashboards).
+  (t) => [primaryKey({ columns: [t.reseau, t.organismeId] }), index("reseau_membres_organisme").on(t.organismeId)],
 );
 
 export const users = sqliteTable(
@@ -137,9 +138,10 @@ export const sessions = sqliteTable(
 );
 
 /**
- * Which organismes' hubs hold live WebSockets of which session: ending a session (logout, password reset) closes
- * them there (worker/connection/live-sessions.ts). Written by the OrganismeHub on upgrade, removed when the last
- * socket of the session closes or when the session ends.
+ * Which hubs hold live WebSockets of which session: ending a session (logout, password reset) closes them there
+ * (worker/connection/live-sessions.ts). `organisme_id` names an OrganismeHub, or a PerimetreHub as
+ * `perimetre:<key>`. Written by the hub on upgrade, removed when the last socket of the session closes there or
+ * when the session ends.
  */
 export const liveConnections = sqliteTable(
   "live_connections",

@@ -1,0 +1,1 @@
+CREATE INDEX `reseau_membres_organisme` ON `reseau_membres` (`organisme_id`);
