@@ -23,7 +23,7 @@ export const isIndicateur = (value: string | undefined): value is Indicateur =>
 
 type Effectif = typeof effectifs.$inferSelect;
 
-type Row = Pick<
+export type ListeRow = Pick<
   Effectif,
   | "organismeId"
   | "nom"
@@ -49,6 +49,33 @@ function contratALaDate(dossier: DossierNormalise, date: string): ContratALaDate
   };
 }
 
+/** The columns a list row is read with (effectif_statuts `s` joined to effectifs `e`): a `ListeRow`. */
+export const COLONNES_LISTE = `s.effectif_id AS effectifId, e.organisme_id AS organismeId, e.nom, e.prenom,
+  e.date_de_naissance AS dateDeNaissance, e.libelle_formation AS libelleFormation, e.formation_cfd AS formationCfd,
+  s.statut, s.du, e.date_entree_formation AS dateEntreeFormation, e.data`;
+
+/** A list row as the API answers it: the statut since when, and the contract at the date. */
+export function apprenantListe(row: ListeRow, date: string): ApprenantListe {
+  return {
+    effectifId: row.effectifId,
+    organismeId: row.organismeId,
+    nom: row.nom,
+    prenom: row.prenom,
+    dateDeNaissance: row.dateDeNaissance,
+    formation: row.libelleFormation,
+    cfd: row.formationCfd,
+    statut: row.statut,
+    // The first interval is open towards the past: inscrit since entering the formation, if already entered.
+    depuis:
+      row.du !== DEBUT_DES_TEMPS
+        ? row.du
+        : row.dateEntreeFormation && row.dateEntreeFormation <= date
+          ? row.dateEntreeFormation
+          : null,
+    contrat: contratALaDate(JSON.parse(row.data) as DossierNormalise, date),
+  };
+}
+
 export async function listApprenants(
   db: Database,
   organismeIds: string[],
@@ -67,36 +94,16 @@ export async function listApprenants(
   ];
   // Measured path (a list page and its count over 10,000 effectifs in one D1 batch): hand-tuned SQL.
   const d1 = db.$client;
-  const [count, page] = await d1.batch<{ n: number } | Row>([
+  const [count, page] = await d1.batch<{ n: number } | ListeRow>([
     d1.prepare(`SELECT count(*) AS n ${where}`).bind(...bind),
     d1
       .prepare(
-        `SELECT s.effectif_id AS effectifId, e.organisme_id AS organismeId, e.nom, e.prenom, e.date_de_naissance AS dateDeNaissance,
-                e.libelle_formation AS libelleFormation, e.formation_cfd AS formationCfd, s.statut, s.du,
-                e.date_entree_formation AS dateEntreeFormation, e.data
-           ${where}
+        `SELECT ${COLONNES_LISTE} ${where}
           ORDER BY e.nom COLLATE NOCASE, e.prenom COLLATE NOCASE, e.id LIMIT ?6 OFFSET ?7`,
       )
       .bind(...bind, options.limit, options.offset),
   ]);
   const total = (count.results[0] as { n: number } | undefined)?.n ?? 0;
-  const rows = (page.results as Row[]).map((row): ApprenantListe => ({
-    effectifId: row.effectifId,
-    organismeId: row.organismeId,
-    nom: row.nom,
-    prenom: row.prenom,
-    dateDeNaissance: row.dateDeNaissance,
-    formation: row.libelleFormation,
-    cfd: row.formationCfd,
-    statut: row.statut,
-    // The first interval is open towards the past: inscrit since entering the formation, if already entered.
-    depuis:
-      row.du !== DEBUT_DES_TEMPS
-        ? row.du
-        : row.dateEntreeFormation && row.dateEntreeFormation <= options.date
-          ? row.dateEntreeFormation
-          : null,
-    contrat: contratALaDate(JSON.parse(row.data) as DossierNormalise, options.date),
-  }));
+  const rows = (page.results as ListeRow[]).map((row) => apprenantListe(row, options.date));
   return { total, rows };
 }

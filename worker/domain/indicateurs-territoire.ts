@@ -1,5 +1,10 @@
-/** What `GET /api/indicateurs` answers: the counters of a perimeter (réseaux, opérateurs publics, administrators). */
-import type { Indicateurs } from "./indicators";
+/**
+ * What the routes of a perimeter's indicators answer (`/api/indicateurs…`: réseaux, opérateurs publics,
+ * administrators): its counters at a date, by département, organisme and formation, month by month, and the
+ * nominative lists SPEC §8 lets the user open; shared with the web app.
+ */
+import type { ApprenantListe, Evolution, FormationsAt } from "./indicateurs-organisme";
+import type { Indicateur, Indicateurs } from "./indicators";
 
 /** What a perimeter counts (worker/data/perimetre.ts), in the sentence its pages show. */
 export const DEFINITION_PERIMETRE =
@@ -14,6 +19,21 @@ export interface Perimetre {
   reseau: string | null;
 }
 
+/** The whole country: no territory, no réseau. */
+export const isNational = (perimetre: Perimetre) =>
+  perimetre.region === null &&
+  perimetre.departement === null &&
+  perimetre.academie === null &&
+  perimetre.reseau === null;
+
+/**
+ * Why the breakdown by formation and the nominative lists are not computed for the whole country: they read every
+ * parcours (the monthly counters know no formation, no learner), some seconds of the database for a million.
+ */
+export const CHOISIR_UN_TERRITOIRE =
+  "Au niveau national, la répartition par formation et les listes nominatives se consultent par région, département ou académie : choisissez un territoire.";
+
+/** `GET /api/indicateurs?date=&region=&departement=&academie=`: the five counters of the perimeter. */
 export interface IndicateursTerritoire {
   date: string;
   anneeScolaire: string;
@@ -22,4 +42,76 @@ export interface IndicateursTerritoire {
   /** the fiable organismes counted */
   organismes: number;
   indicateurs: Indicateurs;
+  /** the nominative lists the user may open on this perimeter (`/api/indicateurs/liste`), none for most réseaux */
+  listes: Indicateur[];
+}
+
+export interface IndicateursDepartement {
+  /** null for the organismes whose département is not known */
+  departement: string | null;
+  nom: string;
+  indicateurs: Indicateurs;
+}
+
+/** `GET /api/indicateurs/departements?date=`: by the département of the organisme holding the effectifs. */
+export interface DepartementsPerimetre {
+  date: string;
+  anneeScolaire: string;
+  perimetre: Perimetre;
+  departements: IndicateursDepartement[];
+}
+
+export interface IndicateursOrganismePerimetre {
+  id: string;
+  /** enseigne, else raison sociale */
+  nom: string;
+  uai: string | null;
+  siret: string;
+  departement: string | null;
+  /** the organisme's own effectifs (those it trains), not its formateurs' */
+  indicateurs: Indicateurs;
+}
+
+/** A page of rows sorted by apprenants, most first; `total` rows in all. */
+interface PagePerimetre {
+  date: string;
+  anneeScolaire: string;
+  perimetre: Perimetre;
+  total: number;
+  page: number;
+  taille: number;
+}
+
+/** `GET /api/indicateurs/organismes?date=&page=&taille=`: the organismes counted that have effectifs at the date. */
+export interface OrganismesPerimetre extends PagePerimetre {
+  organismes: IndicateursOrganismePerimetre[];
+}
+
+/** `GET /api/indicateurs/formations?date=&page=&taille=`: the shape of an organisme's, paged; not national. */
+export interface FormationsPerimetre extends FormationsAt, PagePerimetre {}
+
+/** `GET /api/indicateurs/evolution?annee=`: August to July, as an organisme's. */
+export interface EvolutionPerimetre extends Evolution {
+  perimetre: Perimetre;
+}
+
+export interface ApprenantPerimetre extends ApprenantListe {
+  /** the organisme that trains the learner: enseigne, else raison sociale */
+  organisme: string;
+  uai: string | null;
+}
+
+/** `GET /api/indicateurs/liste?indicateur=&date=&export=csv|xlsx`: every row, for the file. */
+export interface ListePerimetre {
+  indicateur: Indicateur;
+  date: string;
+  perimetre: Perimetre;
+  total: number;
+  rows: ApprenantPerimetre[];
+}
+
+/** `GET /api/indicateurs/liste?indicateur=&date=&page=&taille=`: one page of the list; not national. */
+export interface ListePerimetrePage extends ListePerimetre {
+  page: number;
+  taille: number;
 }
