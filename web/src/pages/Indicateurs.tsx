@@ -4,6 +4,7 @@ import { Counters } from "../components/dashboard/Counters";
 import { EtatDirect } from "../components/EtatDirect";
 import { QueryBoundary } from "../components/Errors";
 import { EvolutionChart } from "../components/indicateurs/EvolutionChart";
+import { IndicateursPerimetre } from "../components/indicateurs/IndicateursPerimetre";
 import { ListeNominative } from "../components/indicateurs/ListeNominative";
 import { TableFormations } from "../components/indicateurs/TableFormations";
 import { INDICATEUR_LABELS, INDICATEURS } from "../components/indicateurs/types";
@@ -21,13 +22,7 @@ export default function Indicateurs() {
   return (
     <div class="fr-container fr-my-4w">
       <h1 class="fr-h3">Mes indicateurs</h1>
-      <Switch
-        fallback={
-          <div class="fr-alert fr-alert--info">
-            <p>Les indicateurs de votre réseau ou de votre territoire ne sont pas encore disponibles.</p>
-          </div>
-        }
-      >
+      <Switch fallback={<IndicateursPerimetre user={user()} />}>
         <Match when={user().organismeId}>{(id) => <IndicateursOrganisme organismeId={id()} />}</Match>
       </Switch>
     </div>
