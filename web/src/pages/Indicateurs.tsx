@@ -1,5 +1,5 @@
 import { createAsync } from "@solidjs/router";
-import { createSignal, For, Match, Show, Switch } from "solid-js";
+import { createSignal, Match, Show, Switch } from "solid-js";
 import { Counters } from "../components/dashboard/Counters";
 import { EtatDirect } from "../components/EtatDirect";
 import { QueryBoundary } from "../components/Errors";
@@ -7,14 +7,15 @@ import { EvolutionChart } from "../components/indicateurs/EvolutionChart";
 import { IndicateursPerimetre } from "../components/indicateurs/IndicateursPerimetre";
 import { ListeNominative } from "../components/indicateurs/ListeNominative";
 import { TableFormations } from "../components/indicateurs/TableFormations";
-import { INDICATEUR_LABELS, INDICATEURS } from "../components/indicateurs/types";
+import { BoutonsVoirLaListe, focusBoutonListe } from "../components/indicateurs/BoutonsVoirLaListe";
+import { DateIndicateurs } from "../components/indicateurs/DateIndicateurs";
 import type { Indicateur } from "../../../worker/domain/indicators";
 import "../components/indicateurs/indicateurs.css";
 import { useOrganismeLive } from "../live";
 import { getEvolution, getFormations, getIndicateurs } from "../queries";
 import { useUser } from "../session";
 import { anneeScolaireOf } from "../../../worker/domain/annee-scolaire";
-import { isIsoDate, todayParis } from "../../../worker/domain/dates";
+import { todayParis } from "../../../worker/domain/dates";
 import { formatDate } from "../format";
 
 export default function Indicateurs() {
@@ -36,28 +37,15 @@ function IndicateursOrganisme(props: { organismeId: string }) {
   const compteurs = createAsync(() => getIndicateurs(props.organismeId, date()));
   const formations = createAsync(() => getFormations(props.organismeId, date()));
   const evolution = createAsync(() => getEvolution(props.organismeId, anneeScolaireOf(date())));
-  // Back to the button that opened the list, so that keyboard users do not lose their place.
   const closeListe = (key: Indicateur) => {
     setListe(null);
-    document.querySelector<HTMLButtonElement>(`[data-liste="${key}"]`)?.focus();
+    focusBoutonListe(key);
   };
 
   return (
     <>
       <EtatDirect live={live} />
-      <div class="fr-input-group fr-col-12 fr-col-md-4 fr-px-0">
-        <label class="fr-label" for="date-indicateurs">
-          Date
-          <span class="fr-hint-text">Les indicateurs sont calculés à cette date, sur son année scolaire.</span>
-        </label>
-        <input
-          class="fr-input"
-          type="date"
-          id="date-indicateurs"
-          value={date()}
-          onChange={(e) => isIsoDate(e.currentTarget.value) && setDate(e.currentTarget.value)}
-        />
-      </div>
+      <DateIndicateurs value={date()} onChange={setDate} class="fr-px-0" />
       <QueryBoundary queries={[compteurs, formations, evolution]}>
         <section aria-labelledby="compteurs-titre" class="fr-mt-2w">
           <h2 class="fr-h4" id="compteurs-titre">
@@ -68,23 +56,7 @@ function IndicateursOrganisme(props: { organismeId: string }) {
             {(c) => (
               <>
                 <Counters indicateurs={c().indicateurs} />
-                <div class="fr-grid-row fr-grid-row--gutters liste-actions">
-                  <For each={INDICATEURS}>
-                    {(key) => (
-                      <div class="fr-col-6 fr-col-md">
-                        <button
-                          type="button"
-                          class="fr-btn fr-btn--tertiary fr-btn--sm"
-                          data-liste={key}
-                          aria-pressed={liste() === key}
-                          onClick={() => setListe(liste() === key ? null : key)}
-                        >
-                          Voir la liste<span class="fr-sr-only"> : {INDICATEUR_LABELS[key]}</span>
-                        </button>
-                      </div>
-                    )}
-                  </For>
-                </div>
+                <BoutonsVoirLaListe ouverte={liste()} onChange={setListe} />
               </>
             )}
           </Show>

@@ -7,6 +7,7 @@ import { OrganismeCard } from "../components/dashboard/OrganismeCard";
 import { QueryBoundary } from "../components/Errors";
 import { EtatDirect } from "../components/EtatDirect";
 import { EtatTransmission } from "../components/organismes/EtatTransmission";
+import { CellulesTransmissionsJour, EnteteTransmissionsJour } from "../components/indicateurs/TransmissionsJour";
 import "../components/indicateurs/indicateurs.css";
 import { formatDate, formatDateTime } from "../format";
 import { useOrganismeLive } from "../live";
@@ -132,26 +133,7 @@ function Lecture(props: { id: string }) {
             <div class="fr-table table-scroll" id="table-transmissions">
               <table tabindex="0">
                 <caption class="fr-sr-only">Transmissions par jour, sur les {JOURS} derniers jours</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Jour</th>
-                    <th scope="col" class="cell-number">
-                      Transmissions
-                    </th>
-                    <th scope="col" class="cell-number">
-                      Dossiers reçus
-                    </th>
-                    <th scope="col" class="cell-number">
-                      Valides
-                    </th>
-                    <th scope="col" class="cell-number">
-                      Invalides
-                    </th>
-                    <th scope="col" class="cell-number">
-                      En attente
-                    </th>
-                  </tr>
-                </thead>
+                <EnteteTransmissionsJour />
                 <tbody>
                   <For
                     each={historique.latest?.parJour ?? []}
@@ -163,12 +145,7 @@ function Lecture(props: { id: string }) {
                   >
                     {(jour) => (
                       <tr data-jour={jour.date}>
-                        <th scope="row">{formatDate(jour.date)}</th>
-                        <td class="cell-number">{jour.transmissions}</td>
-                        <td class="cell-number">{jour.recus}</td>
-                        <td class="cell-number">{jour.valides}</td>
-                        <td class="cell-number">{jour.invalides}</td>
-                        <td class="cell-number">{jour.enAttente}</td>
+                        <CellulesTransmissionsJour jour={jour} />
                       </tr>
                     )}
                   </For>

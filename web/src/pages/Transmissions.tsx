@@ -3,8 +3,8 @@ import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { EtatDirect } from "../components/EtatDirect";
 import { QueryBoundary } from "../components/Errors";
 import { TransmissionsDuJour } from "../components/indicateurs/TransmissionsDuJour";
+import { CellulesTransmissionsJour, EnteteTransmissionsJour } from "../components/indicateurs/TransmissionsJour";
 import "../components/indicateurs/indicateurs.css";
-import { formatDate } from "../format";
 import { useOrganismeLive } from "../live";
 import { getTransmissionsParJour } from "../queries";
 import { useUser } from "../session";
@@ -59,27 +59,9 @@ function HistoriqueTransmissions(props: { organismeId: string }) {
         <div class="fr-table table-scroll" id="table-transmissions">
           <table aria-busy={historique.latest === undefined} tabindex="0">
             <caption>Transmissions par jour, sur les {jours()} derniers jours</caption>
-            <thead>
-              <tr>
-                <th scope="col">Jour</th>
-                <th scope="col" class="cell-number">
-                  Transmissions
-                </th>
-                <th scope="col" class="cell-number">
-                  Dossiers reçus
-                </th>
-                <th scope="col" class="cell-number">
-                  Valides
-                </th>
-                <th scope="col" class="cell-number">
-                  Invalides
-                </th>
-                <th scope="col" class="cell-number">
-                  En attente
-                </th>
-                <th scope="col">Détail</th>
-              </tr>
-            </thead>
+            <EnteteTransmissionsJour>
+              <th scope="col">Détail</th>
+            </EnteteTransmissionsJour>
             <tbody>
               <For
                 each={historique.latest?.parJour ?? []}
@@ -94,12 +76,7 @@ function HistoriqueTransmissions(props: { organismeId: string }) {
                 {(jour) => (
                   <>
                     <tr data-jour={jour.date}>
-                      <th scope="row">{formatDate(jour.date)}</th>
-                      <td class="cell-number">{jour.transmissions}</td>
-                      <td class="cell-number">{jour.recus}</td>
-                      <td class="cell-number">{jour.valides}</td>
-                      <td class="cell-number">{jour.invalides}</td>
-                      <td class="cell-number">{jour.enAttente}</td>
+                      <CellulesTransmissionsJour jour={jour} />
                       <td>
                         <button
                           type="button"

@@ -1,6 +1,7 @@
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { formatDate } from "../../format";
 import { INDICATEUR_LABELS, INDICATEURS } from "./types";
+import { EntetesIndicateurs } from "./TableIndicateurs";
 import type { Evolution } from "../../../../worker/domain/indicateurs-organisme";
 import type { Indicateur } from "../../../../worker/domain/indicators";
 
@@ -142,13 +143,7 @@ export function EvolutionChart(props: { data: Evolution }) {
           <thead>
             <tr>
               <th scope="col">Mois</th>
-              <For each={INDICATEURS}>
-                {(key) => (
-                  <th scope="col" class="cell-number">
-                    {INDICATEUR_LABELS[key]}
-                  </th>
-                )}
-              </For>
+              <EntetesIndicateurs />
             </tr>
           </thead>
           <tbody>

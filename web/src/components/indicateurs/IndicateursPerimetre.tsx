@@ -9,7 +9,8 @@ import { ListeNominativePerimetre } from "./ListeNominativePerimetre";
 import { TableDepartements } from "./TableDepartements";
 import { TableFormations } from "./TableFormations";
 import { TableOrganismesPerimetre } from "./TableOrganismesPerimetre";
-import { INDICATEUR_LABELS, INDICATEURS } from "./types";
+import { BoutonsVoirLaListe, focusBoutonListe } from "./BoutonsVoirLaListe";
+import { DateIndicateurs } from "./DateIndicateurs";
 import "./indicateurs.css";
 import { formatDate } from "../../format";
 import { usePerimetreLive } from "../../live";
@@ -25,7 +26,7 @@ import {
 import { isAdministrator } from "../../../../worker/domain/administrateur";
 import { anneeScolaireOf } from "../../../../worker/domain/annee-scolaire";
 import type { Me } from "../../../../worker/domain/comptes";
-import { isIsoDate, todayParis } from "../../../../worker/domain/dates";
+import { todayParis } from "../../../../worker/domain/dates";
 import { CHOISIR_UN_TERRITOIRE, DEFINITION_PERIMETRE } from "../../../../worker/domain/indicateurs-territoire";
 import type { Indicateur } from "../../../../worker/domain/indicators";
 
@@ -127,29 +128,16 @@ export function IndicateursPerimetre(props: { user: Me }) {
       : props.user.organisationType === "RESEAU"
         ? "de votre réseau"
         : "de votre territoire";
-  // Back to the button that opened the list, so that keyboard users do not lose their place.
   const closeListe = (key: Indicateur) => {
     setListe(null);
-    document.querySelector<HTMLButtonElement>(`[data-liste="${key}"]`)?.focus();
+    focusBoutonListe(key);
   };
 
   return (
     <>
       <EtatDirect live={live} />
       <div class="fr-grid-row fr-grid-row--gutters">
-        <div class="fr-input-group fr-col-12 fr-col-md-4">
-          <label class="fr-label" for="date-indicateurs">
-            Date
-            <span class="fr-hint-text">Les indicateurs sont calculés à cette date, sur son année scolaire.</span>
-          </label>
-          <input
-            class="fr-input"
-            type="date"
-            id="date-indicateurs"
-            value={date()}
-            onChange={(e) => isIsoDate(e.currentTarget.value) && setDate(e.currentTarget.value)}
-          />
-        </div>
+        <DateIndicateurs value={date()} onChange={setDate} />
         <Show when={territoires.latest}>
           {(t) => (
             <ChoixTerritoire
@@ -193,25 +181,11 @@ export function IndicateursPerimetre(props: { user: Me }) {
                   en compte.
                 </p>
                 <Counters indicateurs={c().indicateurs} />
-                <div class="fr-grid-row fr-grid-row--gutters liste-actions">
-                  <For each={INDICATEURS}>
-                    {(key) => (
-                      <div class="fr-col-6 fr-col-md">
-                        <Show when={!national() && c().listes.includes(key)}>
-                          <button
-                            type="button"
-                            class="fr-btn fr-btn--tertiary fr-btn--sm"
-                            data-liste={key}
-                            aria-pressed={liste() === key}
-                            onClick={() => setListe(liste() === key ? null : key)}
-                          >
-                            Voir la liste<span class="fr-sr-only"> : {INDICATEUR_LABELS[key]}</span>
-                          </button>
-                        </Show>
-                      </div>
-                    )}
-                  </For>
-                </div>
+                <BoutonsVoirLaListe
+                  ouverte={liste()}
+                  onChange={setListe}
+                  permise={(key) => !national() && c().listes.includes(key)}
+                />
                 <p class="fr-text--sm fr-mt-2w">{DEFINITION_PERIMETRE}</p>
                 <Show when={national()}>
                   <p class="fr-text--sm">{CHOISIR_UN_TERRITOIRE}</p>
