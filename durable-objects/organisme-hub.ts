@@ -1,5 +1,5 @@
-import { DurableObject } from "cloudflare:workers";
 import { PushTurns } from "./push-turns";
+import { SessionHub, upgradeSession, type SocketSession } from "./session-sockets";
 import type { Env } from "../worker/env";
 import {
   initialConnectionState,
@@ -9,15 +9,9 @@ import {
   type ConnectionStatus,
   type FirstUseVia,
 } from "../worker/domain/connection-state";
-import {
-  LIVE_PING,
-  LIVE_PONG,
-  SESSION_ENDED_CODE,
-  type ServerMessage,
-  type TransmissionSummary,
-} from "../worker/domain/live-messages";
+import type { ServerMessage, TransmissionSummary } from "../worker/domain/live-messages";
 import type { BatchItem } from "drizzle-orm/batch";
-import { database, type Database } from "../worker/data/db";
+import type { Database } from "../worker/data/db";
 import {
   countActiveKeys,
   findCurrentKey,
@@ -35,8 +29,6 @@ import {
 } from "../worker/data/organismes";
 import { newExchangeKey } from "../worker/connection/keys";
 import { discardedCount, discardHeldStatements } from "../worker/ingestion/held-rows";
-import { deleteLiveConnection, insertLiveConnection } from "../worker/data/live-connections";
-import { sessionExists } from "../worker/data/sessions";
 import { notifyPerimetres } from "../worker/connection/perimetre-hub";
 
 /** Who asks for a change (from the session). */
@@ -52,13 +44,8 @@ export type HubResult<T = object> =
 /** D1 writes sent as one atomic batch. */
 type Effects = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
-interface SocketIdentity {
-  userId: string;
+interface SocketIdentity extends SocketSession {
   organismeId: string;
-  /** SHA-256 of the session token: ending the session closes the socket */
-  sessionHash: string;
-  /** the session's absolute expiry (epoch ms): past it, the socket is closed instead of served */
-  expiresAt: number;
 }
 
 const VIA_LABELS: Record<FirstUseVia, string> = {
@@ -72,17 +59,16 @@ const VIA_LABELS: Record<FirstUseVia, string> = {
  * D1 effects written before the new state is committed) and fans every change out to the organisme's
  * WebSockets (Hibernation API: sockets survive the object sleeping; identity lives in their attachments).
  */
-export class OrganismeHub extends DurableObject<Env> {
+export class OrganismeHub extends SessionHub<SocketIdentity> {
   private readonly pushTurns = new PushTurns();
-  /** Serialises the mutating operations, whose D1 writes would otherwise interleave at their awaits. */
-  private queue: Promise<unknown> = Promise.resolve();
-  private readonly db: Database;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.db = database(env.DB);
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS hub (k TEXT PRIMARY KEY, v TEXT NOT NULL)");
-    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(LIVE_PING, LIVE_PONG));
+  }
+
+  protected liveConnectionRow(identity: SocketIdentity): string {
+    return identity.organismeId;
   }
 
   // ---- RPC: reading ----
@@ -258,43 +244,14 @@ export class OrganismeHub extends DurableObject<Env> {
     this.broadcast({ type: "effectifs-changed", organismeId: this.organismeId() ?? "" });
   }
 
-  // ---- RPC: sessions ended (worker/connection/live-sessions.ts, which then deletes their live_connections rows) ----
-
-  async closeSessions(sessionHashes: string[]): Promise<void> {
-    for (const hash of sessionHashes) this.ctx.getWebSockets(`session:${hash}`).forEach(closeForSessionEnd);
-  }
-
-  async closeUser(userId: string): Promise<void> {
-    this.ctx.getWebSockets(`user:${userId}`).forEach(closeForSessionEnd);
-  }
-
   // ---- WebSockets ----
 
   /** Called by worker/api/live.ts once the user is known to see the organisme, with the request's session. */
   async fetch(request: Request): Promise<Response> {
+    const session = upgradeSession(request);
     const organismeId = request.headers.get("X-Organisme-Id");
-    const userId = request.headers.get("X-User-Id");
-    const sessionHash = request.headers.get("X-Session-Hash");
-    const expiresAt = Date.parse(request.headers.get("X-Session-Expires-At") ?? "");
-    if (
-      request.headers.get("Upgrade")?.toLowerCase() !== "websocket" ||
-      !organismeId ||
-      !userId ||
-      !sessionHash ||
-      Number.isNaN(expiresAt)
-    ) {
-      return new Response("WebSocket attendu.", { status: 426 });
-    }
-    const identity: SocketIdentity = { userId, organismeId, sessionHash, expiresAt };
-    const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [`user:${userId}`, `session:${sessionHash}`]);
-    server.serializeAttachment(identity);
-    await this.exclusive(() => insertLiveConnection(this.db, { sessionTokenHash: sessionHash, userId, organismeId }));
-    // Accepted and recorded before this check: a logout deleting the session after it finds the socket through
-    // its row; one that deleted it before (while the upgrade was on its way) is caught here.
-    if (await sessionExists(this.db, sessionHash)) await this.sendSnapshot(server, organismeId);
-    else this.endSocketSession(server, identity);
-    return new Response(null, { status: 101, webSocket: client });
+    if (!session || !organismeId) return new Response("WebSocket attendu.", { status: 426 });
+    return this.upgrade({ ...session, organismeId }, (ws) => this.sendSnapshot(ws, organismeId));
   }
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -307,25 +264,6 @@ export class OrganismeHub extends DurableObject<Env> {
     }
     const identity = ws.deserializeAttachment() as SocketIdentity | null;
     if (parsed?.type === "resync" && identity) await this.sendSnapshot(ws, identity.organismeId);
-  }
-
-  /** Completes the closing handshake, echoing the peer's code (a reserved one, which cannot be sent, becomes 1000). */
-  async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    try {
-      ws.close(sendableCloseCode(code), reason);
-    } catch {
-      // already closed
-    }
-    await this.forgetClosedSocket(ws);
-  }
-
-  async webSocketError(ws: WebSocket): Promise<void> {
-    try {
-      ws.close(1011, "Erreur de connexion");
-    } catch {
-      // already closed
-    }
-    await this.forgetClosedSocket(ws);
   }
 
   // ---- internals ----
@@ -346,12 +284,6 @@ export class OrganismeHub extends DurableObject<Env> {
       this.commit(input.organismeId, result.state);
       return { ok: true, connection: result.state };
     });
-  }
-
-  private exclusive<T>(operation: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(operation, operation);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private read(k: string): string | null {
@@ -431,61 +363,6 @@ export class OrganismeHub extends DurableObject<Env> {
     const text = JSON.stringify(message);
     for (const ws of this.ctx.getWebSockets()) this.deliver(ws, text);
   }
-
-  /** Sends to a socket whose session is within its absolute expiry; past it (or without a session), closes it. */
-  private deliver(ws: WebSocket, text: string): void {
-    const identity = ws.deserializeAttachment() as SocketIdentity | null;
-    if (!identity || !(identity.expiresAt > Date.now())) {
-      this.endSocketSession(ws, identity);
-      return;
-    }
-    try {
-      ws.send(text);
-    } catch {
-      // a socket closing meanwhile must not stop the others
-    }
-  }
-
-  private endSocketSession(ws: WebSocket, identity: SocketIdentity | null): void {
-    closeForSessionEnd(ws);
-    if (identity) this.forgetSession(identity).catch((error: unknown) => console.error("forgetSession", error));
-  }
-
-  /** Logged, not thrown: the handshake is answered, and a row left behind only costs a call when the session ends. */
-  private async forgetClosedSocket(ws: WebSocket): Promise<void> {
-    try {
-      const identity = ws.deserializeAttachment() as SocketIdentity | null;
-      if (identity) await this.forgetSession(identity);
-    } catch (error) {
-      console.error("forgetClosedSocket", error);
-    }
-  }
-
-  /**
-   * Deletes the session's live_connections row once it has no open socket here. In turn with the upgrades' inserts:
-   * a socket accepted meanwhile is either seen open or re-inserts its row after the delete.
-   */
-  private forgetSession(identity: SocketIdentity): Promise<void> {
-    return this.exclusive(async () => {
-      const open = this.ctx
-        .getWebSockets(`session:${identity.sessionHash}`)
-        .some((ws) => ws.readyState === WebSocket.OPEN);
-      if (!open) await deleteLiveConnection(this.db, identity.sessionHash, identity.organismeId);
-    });
-  }
 }
 
-function closeForSessionEnd(ws: WebSocket): void {
-  try {
-    ws.close(SESSION_ENDED_CODE, "Session terminée");
-  } catch {
-    // already closed
-  }
-}
-
-/**
- * 1005 (no status), 1006 (closed without a close frame) and 1015 (TLS failure) only describe a close: they may not
- * be sent in a close frame (RFC 6455 §7.4.1), and ws.close() throws on them.
- */
-const RESERVED_CLOSE_CODES = new Set([1005, 1006, 1015]);
-export const sendableCloseCode = (code: number) => (RESERVED_CLOSE_CODES.has(code) ? 1000 : code);
+export { sendableCloseCode } from "./session-sockets";
