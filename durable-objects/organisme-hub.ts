@@ -364,5 +364,3 @@ export class OrganismeHub extends SessionHub<SocketIdentity> {
     for (const ws of this.ctx.getWebSockets()) this.deliver(ws, text);
   }
 }
-
-export { sendableCloseCode } from "./session-sockets";

@@ -1,7 +1,7 @@
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { organismeHub } from "../../worker/connection/hub";
-import { sendableCloseCode } from "../../durable-objects/organisme-hub";
+import { sendableCloseCode } from "../../durable-objects/session-sockets";
 import { createUser } from "../helpers/accounts";
 import { ofa, openLive, sessionCookie } from "./helpers";
 
