@@ -2,6 +2,7 @@ import { PushTurns } from "./push-turns";
 import { SessionHub, upgradeSession, type SocketSession } from "./session-sockets";
 import type { Env } from "../worker/env";
 import {
+  connectionPourLecture,
   initialConnectionState,
   transition,
   type ConnectionEvent,
@@ -46,7 +47,11 @@ type Effects = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 
 interface SocketIdentity extends SocketSession {
   organismeId: string;
+  /** a reader outside the organisme (réseau, opérateur public): the connection state reaches it without names */
+  lecture?: boolean;
 }
+
+const isLecture = (ws: WebSocket) => (ws.deserializeAttachment() as SocketIdentity | null)?.lecture === true;
 
 const VIA_LABELS: Record<FirstUseVia, string> = {
   test: "appel de test",
@@ -251,7 +256,8 @@ export class OrganismeHub extends SessionHub<SocketIdentity> {
     const session = upgradeSession(request);
     const organismeId = request.headers.get("X-Organisme-Id");
     if (!session || !organismeId) return new Response("WebSocket attendu.", { status: 426 });
-    return this.upgrade({ ...session, organismeId }, (ws) => this.sendSnapshot(ws, organismeId));
+    const lecture = request.headers.get("X-Lecture") === "1";
+    return this.upgrade({ ...session, organismeId, lecture }, (ws) => this.sendSnapshot(ws, organismeId));
   }
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -352,7 +358,8 @@ export class OrganismeHub extends SessionHub<SocketIdentity> {
   }
 
   private async sendSnapshot(ws: WebSocket, organismeId: string): Promise<void> {
-    const connection = await this.loadState(organismeId);
+    const state = await this.loadState(organismeId);
+    const connection = isLecture(ws) ? connectionPourLecture(state) : state;
     this.deliver(
       ws,
       JSON.stringify({ type: "snapshot", organismeId, connection, serverTime: new Date().toISOString() }),
@@ -361,6 +368,10 @@ export class OrganismeHub extends SessionHub<SocketIdentity> {
 
   private broadcast(message: ServerMessage): void {
     const text = JSON.stringify(message);
-    for (const ws of this.ctx.getWebSockets()) this.deliver(ws, text);
+    const lecture =
+      message.type === "connection"
+        ? JSON.stringify({ ...message, connection: connectionPourLecture(message.connection) })
+        : text;
+    for (const ws of this.ctx.getWebSockets()) this.deliver(ws, isLecture(ws) ? lecture : text);
   }
 }

@@ -115,6 +115,33 @@ describe("a territorial user reads an organisme of its perimeter", () => {
     expect(indicateurs.apprenants).toBe(2);
   });
 
+  it("sees the connection's steps and dates but not who took them nor the key's prefix, by HTTP and live", async () => {
+    const o = await organismeTransmis();
+    const dreets = await cookieOf({ type: "DREETS", codeRegion: o.codes.region });
+    const ofa = await loginAs((await createUser({ organismeId: o.responsable.id })).email);
+    const view = async (cookie: string) =>
+      (await get(`/api/organismes/${o.responsable.id}/transmission`, cookie)).body as unknown as TransmissionView;
+    const [lu, propre] = [await view(dreets), await view(ofa)];
+    expect(propre.connection.confirmation?.by).toBe("Camille Test");
+    expect(propre.connection.key?.prefix).not.toBe("");
+    expect(lu.connection).toMatchObject({
+      status: propre.connection.status,
+      confirmation: { by: "", userId: null, at: propre.connection.confirmation?.at },
+      key: { prefix: "", generatedBy: "", generatedAt: propre.connection.key?.generatedAt },
+    });
+    expect(lu.settings.configuredBy).toBeNull();
+    const snapshots = [];
+    for (const cookie of [dreets, ofa]) {
+      const { socket } = await openLive(o.responsable.id, cookie);
+      snapshots.push(
+        (await socket!.next((m) => m.type === "snapshot")) as { connection: TransmissionView["connection"] },
+      );
+      await socket!.close();
+    }
+    expect(snapshots.map((s) => s.connection.confirmation?.by)).toEqual(["", "Camille Test"]);
+    expect(snapshots[0].connection.key?.prefix).toBe("");
+  });
+
   it("follows it live", async () => {
     const o = await organismeTransmis();
     const dreets = await cookieOf({ type: "DREETS", codeRegion: o.codes.region });

@@ -21,6 +21,8 @@ export const liveRoutes = new Hono<AppEnv>().get("/:id/live", async (c) => {
   headers.set("X-User-Id", user.id);
   headers.set("X-Session-Hash", session.tokenHash);
   headers.set("X-Session-Expires-At", session.expiresAt);
+  // A reader outside the organisme gets the connection state without the names of its users (SPEC §8).
+  headers.set("X-Lecture", c.var.organisme.nominatif ? "0" : "1");
   const upgraded = await organismeHub(c.env, organismeId).fetch(new Request(c.req.raw.url, { method: "GET", headers }));
   // Rebuilt so that the global middlewares can still add headers (a fetched response's are immutable).
   return new Response(upgraded.body, {

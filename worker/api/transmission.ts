@@ -22,6 +22,7 @@ import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { displayName, organismeHub } from "../connection/hub";
 import { applyHeldDossiers, discardHeldDossiers } from "../ingestion/held";
+import { connectionPourLecture } from "../domain/connection-state";
 
 async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promise<TransmissionView> {
   const [erps, connection] = await Promise.all([
@@ -44,10 +45,10 @@ async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promi
       erpLabel,
       modeTransmission: organisme.modeTransmission,
       configuredAt: organisme.configuredAt,
-      configuredBy: organisme.configuredBy,
+      configuredBy: c.var.organisme.nominatif ? organisme.configuredBy : null,
     },
     erps,
-    connection,
+    connection: c.var.organisme.nominatif ? connection : connectionPourLecture(connection),
     canConfigure: c.var.organisme.droit === "configuration",
   };
 }

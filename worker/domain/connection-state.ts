@@ -139,3 +139,17 @@ export function transition(state: ConnectionState, event: ConnectionEvent): Tran
       return changed({ ...initialConnectionState(), updatedAt: event.at });
   }
 }
+
+/**
+ * The state as a reader outside the organisme sees it (a réseau, an opérateur public: SPEC §8 gives them indicators,
+ * not people): the same steps and dates, without who generated, confirmed or refused, nor the key's prefix.
+ */
+export function connectionPourLecture(state: ConnectionState): ConnectionState {
+  const anonyme = (decision: ConnectionDecision | null) => decision && { ...decision, by: "", userId: null };
+  return {
+    ...state,
+    key: state.key && { ...state.key, prefix: "", generatedBy: "" },
+    confirmation: anonyme(state.confirmation),
+    refusal: anonyme(state.refusal),
+  };
+}
