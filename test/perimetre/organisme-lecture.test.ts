@@ -134,7 +134,7 @@ describe("a territorial user reads an organisme of its perimeter", () => {
     for (const cookie of [dreets, ofa]) {
       const { socket } = await openLive(o.responsable.id, cookie);
       snapshots.push(
-        (await socket!.next((m) => m.type === "snapshot")) as { connection: TransmissionView["connection"] },
+        (await socket!.next((m) => m.type === "snapshot")) as unknown as { connection: TransmissionView["connection"] },
       );
       await socket!.close();
     }
