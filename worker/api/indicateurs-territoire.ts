@@ -12,9 +12,9 @@ import { listesNominativesOf, requireListe } from "../lib/listes-nominatives";
 import { perimetreOf } from "../lib/permissions";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
+import { LISTE_EXPORT_MAX, listeQuery } from "./liste-query";
 import { database } from "../data/db";
 import { logNominativeAccess } from "../data/downloads-log";
-import { INDICATEURS } from "../data/indicateurs-liste";
 import { indicateursParDepartement, indicateursParOrganisme } from "../data/indicateurs-perimetre";
 import { indicateursParFormation } from "../data/indicateurs-perimetre-formations";
 import { listApprenantsPerimetre } from "../data/indicateurs-perimetre-liste";
@@ -45,21 +45,8 @@ const filtre = z
 const filtres = z.object({ region: filtre, departement: filtre, academie: filtre });
 
 const PAGE_SIZE_MAX = 200;
-/** A file holds every row of the list; past this, the perimeter is too large to download at once. */
-const EXPORT_MAX = 50_000;
-
-const INDICATEUR_MESSAGE = "Indicateur inconnu (attendu : apprenants, apprentis, rupturants, inscrits ou abandons).";
-const EXPORT_MESSAGE = "Format d'export inconnu (attendu : csv ou xlsx).";
-
-/** Checked in this order, the first wrong one answering: indicateur, date, export format, page, taille, filters. */
-const listeQuery = z
-  .object({
-    indicateur: z.enum(INDICATEURS, { error: INDICATEUR_MESSAGE }),
-    date: dateQuery,
-    export: z.enum(["csv", "xlsx"], { error: EXPORT_MESSAGE }).optional(),
-  })
-  .extend(pageQuery(PAGE_SIZE_MAX).shape)
-  .extend(filtres.shape);
+/** The perimeter narrows with the same filters as its counters. */
+const listePerimetreQuery = listeQuery.extend(filtres.shape);
 
 /** Signed in before anything else: a visitor gets a 401, whatever the query. */
 const activeUser = createMiddleware<AppEnv>(async (c, next) => {
@@ -155,7 +142,7 @@ export const indicateursTerritoireRoutes = new Hono<AppEnv>()
     return c.json({ anneeScolaire, perimetre, points } satisfies EvolutionPerimetre);
   })
   /** One page of a list, or (with export=csv|xlsx) all of it for the file; either is logged (SPEC §8). */
-  .get("/liste", validate("query", listeQuery), async (c) => {
+  .get("/liste", validate("query", listePerimetreQuery), async (c) => {
     const { indicateur, date, export: format, page, taille, ...demande } = c.req.valid("query");
     const { user, db, perimetre } = await perimetreDemande(c, demande);
     requireListe(await listesNominativesOf(db, user, perimetre), indicateur);
@@ -163,10 +150,15 @@ export const indicateursTerritoireRoutes = new Hono<AppEnv>()
     const log = (kind: string, rows: number) =>
       logNominativeAccess(db, { userId: user.id, organismeId: null, kind: `territoire-${indicateur}-${kind}`, rows });
     if (format) {
-      const result = await listApprenantsPerimetre(db, perimetre, { indicateur, date, offset: 0, limit: EXPORT_MAX });
-      if (result.total > EXPORT_MAX)
+      const result = await listApprenantsPerimetre(db, perimetre, {
+        indicateur,
+        date,
+        offset: 0,
+        limit: LISTE_EXPORT_MAX,
+      });
+      if (result.total > LISTE_EXPORT_MAX)
         throw badRequest(
-          `Cette liste compte ${result.total.toLocaleString("fr-FR")} apprenants : un fichier en contient ${EXPORT_MAX.toLocaleString("fr-FR")} au plus. Choisissez un périmètre plus petit (un département).`,
+          `Cette liste compte ${result.total.toLocaleString("fr-FR")} apprenants : un fichier en contient ${LISTE_EXPORT_MAX.toLocaleString("fr-FR")} au plus. Choisissez un périmètre plus petit (un département).`,
         );
       await log(format, result.rows.length);
       return c.json({ indicateur, date, perimetre, ...result } satisfies ListePerimetre);

@@ -11,30 +11,15 @@ import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { database } from "../data/db";
 import { countIndicateursParFormation, evolutionIndicateurs } from "../data/indicateurs";
-import { INDICATEURS, listApprenants } from "../data/indicateurs-liste";
+import { listApprenants } from "../data/indicateurs-liste";
+import { LISTE_EXPORT_MAX, listeQuery } from "./liste-query";
 import { dossiersInvalides, findTransmission, transmissionsDuJour, transmissionsParJour } from "../data/transmissions";
 import { logNominativeAccess } from "../data/downloads-log";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { todayParis } from "../domain/dates";
-import { anneeScolaireQuery, dateQuery, joursQuery, optionalDateQuery, pageQuery } from "../domain/query-schemas";
+import { anneeScolaireQuery, dateQuery, joursQuery, optionalDateQuery } from "../domain/query-schemas";
 import type { Evolution, FormationsAt, Liste, ListePage } from "../domain/indicateurs-organisme";
 import type { TransmissionDetail, TransmissionsDuJour, TransmissionsParJour } from "../domain/transmissions-historique";
-
-const PAGE_SIZE_MAX = 200;
-/** An export holds every row of the list; past this, the list is too large to download at once. */
-const EXPORT_MAX = 50_000;
-
-const INDICATEUR_MESSAGE = "Indicateur inconnu (attendu : apprenants, apprentis, rupturants, inscrits ou abandons).";
-const EXPORT_MESSAGE = "Format d'export inconnu (attendu : csv ou xlsx).";
-
-/** Checked in this order, the first wrong one answering: indicateur, date, export format, page, taille. */
-const listeQuery = z
-  .object({
-    indicateur: z.enum(INDICATEURS, { error: INDICATEUR_MESSAGE }),
-    date: dateQuery,
-    export: z.enum(["csv", "xlsx"], { error: EXPORT_MESSAGE }).optional(),
-  })
-  .extend(pageQuery(PAGE_SIZE_MAX).shape);
 
 export const indicateursRoutes = new Hono<AppEnv>()
   .get("/:id/indicateurs/formations", validate("query", z.object({ date: dateQuery })), async (c) => {
@@ -58,7 +43,7 @@ export const indicateursRoutes = new Hono<AppEnv>()
     const { id, scope } = c.var.organisme;
     const db = database(c.env.DB);
     if (format) {
-      const result = await listApprenants(db, scope, { indicateur, date, offset: 0, limit: EXPORT_MAX });
+      const result = await listApprenants(db, scope, { indicateur, date, offset: 0, limit: LISTE_EXPORT_MAX });
       await logNominativeAccess(db, {
         userId: user.id,
         organismeId: id,
