@@ -61,7 +61,13 @@ export default async function ({ newPage, baseUrl }) {
   await hasText(page.locator("#configure-le"), `(configuré le ${today} par Claire Martin)`, { exact: true });
   await visible(page.getByRole("link", { name: "Mes effectifs" }));
 
+  await visible(page.getByText("La procédure est terminée : bravo !"));
+  // Revoking the key asks first, in a DSFR modal; "Annuler" changes nothing.
   await page.getByRole("button", { name: "Réinitialiser ma configuration" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Annuler" }).click();
+  await visible(page.getByText("Votre moyen de transmission est paramétré avec Gesti."));
+  await page.getByRole("button", { name: "Réinitialiser ma configuration" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Réinitialiser ma configuration" }).click();
   await visible(page.getByText("Sélectionnez votre ERP ou outil de gestion utilisé"));
   const afterReset = await erpTest(`Bearer ${key}`);
   if (afterReset.status !== 403)

@@ -2,7 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { organismeHub } from "../../worker/connection/hub";
 import type { TransmissionView } from "../../worker/domain/transmission-view";
-import { APP_URL, createUser } from "../helpers/accounts";
+import { APP_URL, createOrganisme, createUser } from "../helpers/accounts";
 import { call, generateGestiKey, keyIdOf, ofa, openLive, sessionCookie, type OfaFixture } from "./helpers";
 
 const path = (f: OfaFixture, action = "") =>
@@ -30,18 +30,19 @@ describe("the transmission settings API", () => {
     const response = await call(path(f), f.cookie);
     expect(response.status).toBe(200);
     const body = (await response.json()) as TransmissionView;
+    // the seed's order: alphabetical
     expect(body.erps.map((e) => e.label)).toEqual([
-      "Gesti",
-      "Ypareo",
-      "SC Form",
       "Aimaira",
-      "Filiz",
-      "Hyperplanning",
-      "Gescicca (CNAM)",
       "Charlemagne",
-      "Formasup HDF",
-      "Formasup",
       "FCA Manager",
+      "Filiz",
+      "Formasup",
+      "Formasup HDF",
+      "Gescicca (CNAM)",
+      "Gesti",
+      "Hyperplanning",
+      "SC Form",
+      "Ypareo",
     ]);
     expect(body.erps.find((e) => e.id === "fcamanager")?.apiKeySupport).toBe(false);
     expect(body).toMatchObject({
@@ -173,6 +174,13 @@ describe("the transmission settings API", () => {
         "INSERT INTO dossiers_recus (organisme_id, identity, transmission_id, outcome, held_data, held_key_id, received_at) VALUES (?, '2025-2026|1', ?, 'held', '{}', ?, ?)",
       ).bind(f.organisme.id, `t-${f.organisme.id}`, await keyIdOf(key), now),
     ]);
+    // the held record is said where the user looks, with the name of the couple the ERP declared
+    expect((await view(f)).organisme.dossiersEnAttente).toBe(1);
+    expect((await view(f)).organismeDeclare).toBeNull();
+    const fiche = (await (await call(`/api/organismes/${f.organisme.id}`, f.cookie)).json()) as {
+      organisme: { dossiersEnAttente: number };
+    };
+    expect(fiche.organisme.dossiersEnAttente).toBe(1);
     const refused = await call(path(f, "refuser"), f.cookie, {});
     expect(refused.status).toBe(200);
     expect(await refused.json()).toMatchObject({ connection: { status: "refused", key: null }, discarded: 1 });
@@ -180,8 +188,16 @@ describe("the transmission settings API", () => {
       .bind(await keyIdOf(key))
       .first();
     expect(row).toEqual({ revoked_reason: "refused" });
+    expect((await view(f)).organisme.dossiersEnAttente).toBe(0);
     // the procedure starts again from a new key
     expect((await call(path(f, "cle"), f.cookie, {})).status).toBe(200);
+  });
+
+  it("names the organisme whose couple the ERP declared, when it is not the user's own", async () => {
+    const f = await ofa();
+    const autre = await createOrganisme({ raisonSociale: "CFA D'UN AUTRE" });
+    await install(f, { uai: autre.uai, siret: autre.siret });
+    expect((await view(f)).organismeDeclare).toBe("CFA D'UN AUTRE");
   });
 
   it("rejects out-of-order steps with a French message", async () => {

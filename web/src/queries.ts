@@ -119,7 +119,9 @@ export const getAudit = query(
   "organisme.audit",
 );
 
+// The card (its transmission state) and the settings (the held records) change with both kinds of message.
 const DONNEES = [
+  getTransmissionView,
   getOrganisme,
   getIndicateurs,
   getFormations,
@@ -132,7 +134,7 @@ const DONNEES = [
   getTransmission,
   getEnqueteSifa,
 ];
-const PARAMETRAGE = [getTransmissionView, getAudit];
+const PARAMETRAGE = [getTransmissionView, getAudit, getOrganisme];
 
 /** The key prefix of every call of `q` whose first argument is `id`. */
 const keyOf = (q: { key: string }, id: string) => q.key + JSON.stringify([id]).slice(0, -1);
@@ -142,7 +144,7 @@ export const donneesKeys = (id: string) => DONNEES.map((q) => keyOf(q, id));
 /** The keys of an organisme's transmission settings and their history. */
 export const parametrageKeys = (id: string) => PARAMETRAGE.map((q) => keyOf(q, id));
 /** Every query of an organisme. */
-export const organismeKeys = (id: string) => [...donneesKeys(id), ...parametrageKeys(id)];
+export const organismeKeys = (id: string) => [...new Set([...donneesKeys(id), ...parametrageKeys(id)])];
 
 // ── Files to download: read once, when asked, never cached ───────────────────────────────────────────────────────
 

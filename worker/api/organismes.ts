@@ -11,6 +11,7 @@ import { countIndicateurs } from "../data/indicateurs";
 import { EFFECTIF_FILTERS, findDossier, listEffectifs, type EffectifFilters } from "../data/effectifs";
 import { logNominativeAccess } from "../data/downloads-log";
 import { derniereTransmission } from "../data/transmissions";
+import { countHeld } from "../data/dossiers-recus";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { todayParis } from "../domain/dates";
 import type { EffectifDetailResponse, EffectifsExport, EffectifsPage } from "../domain/effectifs-liste";
@@ -39,7 +40,12 @@ export const organismesRoutes = new Hono<AppEnv>()
   /** The dashboard card: identity, fiabilité, transmission state. */
   .get("/:id", async (c) => {
     const { id, scope, fiche } = c.var.organisme;
-    const [organisme, derniere] = await Promise.all([fiche(), derniereTransmission(database(c.env.DB), id)]);
+    const db = database(c.env.DB);
+    const [organisme, derniere, dossiersEnAttente] = await Promise.all([
+      fiche(),
+      derniereTransmission(db, id),
+      countHeld(db, id),
+    ]);
     return c.json({
       organisme: {
         id: organisme.id,
@@ -60,6 +66,7 @@ export const organismesRoutes = new Hono<AppEnv>()
         modeTransmission: organisme.modeTransmission,
         configuredAt: organisme.configuredAt,
         lastTransmissionAt: organisme.lastTransmissionAt,
+        dossiersEnAttente,
         fiabilite: computeFiabilite({ referentiel: organisme.referentiel, ferme: organisme.ferme }),
         formateurs: scope.length - 1,
         derniereTransmission: derniere,

@@ -15,6 +15,8 @@ import {
 import { database } from "../data/db";
 import { listAudit, insertAudit } from "../data/audit-log";
 import { listErps } from "../data/erps";
+import { countHeld } from "../data/dossiers-recus";
+import { findOrganismesByIdentifiants } from "../data/referentiel";
 import { updateTransmissionSettings, type Organisme } from "../data/organismes";
 import { badRequest, conflict } from "../lib/errors";
 import { requireConfiguration, requireNominatif } from "../lib/organisme-access";
@@ -25,10 +27,20 @@ import { applyHeldDossiers, discardHeldDossiers } from "../ingestion/held";
 import { connectionPourLecture } from "../domain/connection-state";
 
 async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promise<TransmissionView> {
-  const [erps, connection] = await Promise.all([
-    listErps(database(c.env.DB)),
+  const db = database(c.env.DB);
+  const [erps, connection, dossiersEnAttente] = await Promise.all([
+    listErps(db),
     organismeHub(c.env, organisme.id).getConnection(organisme.id),
+    countHeld(db, organisme.id),
   ]);
+  const declare = connection.installation;
+  const autreCouple =
+    declare !== null &&
+    ((declare.uai !== null && declare.uai !== organisme.uai) ||
+      (declare.siret !== null && declare.siret !== organisme.siret));
+  const [nomme] = autreCouple
+    ? await findOrganismesByIdentifiants(db, { uai: declare.uai ?? undefined, siret: declare.siret ?? undefined })
+    : [];
   const erpLabel =
     organisme.erp === ERP_AUTRE ? organisme.erpAutre : (erps.find((e) => e.id === organisme.erp)?.label ?? null);
   return {
@@ -39,6 +51,7 @@ async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promi
       uai: organisme.uai,
       siret: organisme.siret,
       lastTransmissionAt: organisme.lastTransmissionAt,
+      dossiersEnAttente,
     },
     settings: {
       erp: organisme.erp,
@@ -48,6 +61,7 @@ async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promi
       configuredBy: c.var.organisme.nominatif ? organisme.configuredBy : null,
     },
     erps,
+    organismeDeclare: autreCouple ? (nomme?.raisonSociale ?? null) : null,
     connection: c.var.organisme.nominatif ? connection : connectionPourLecture(connection),
     canConfigure: c.var.organisme.droit === "configuration",
   };

@@ -1,10 +1,11 @@
 /** The ERP catalogue (erps), as the transmission page offers it. */
-import { asc } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { erps } from "../../db/schema";
 import type { Database } from "./db";
 
+/** In the seed's order: alphabetical, whatever the case of the label. */
 export const listErps = (db: Database) =>
   db
     .select({ id: erps.id, label: erps.label, apiKeySupport: erps.apiKeySupport })
     .from(erps)
-    .orderBy(asc(erps.ordre), asc(erps.label));
+    .orderBy(sql`${erps.label} COLLATE NOCASE`);

@@ -100,7 +100,7 @@ export async function findTransmission(db: Database, id: string): Promise<Transm
 export async function derniereTransmission(db: Database, organismeId: string) {
   return (
     (await db
-      .select({ receivedAt: transmissions.receivedAt, ...COMPTES })
+      .select({ source: transmissions.source, receivedAt: transmissions.receivedAt, ...COMPTES })
       .from(transmissions)
       .where(eq(transmissions.organismeId, organismeId))
       .orderBy(desc(transmissions.receivedAt))

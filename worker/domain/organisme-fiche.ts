@@ -21,12 +21,15 @@ export interface OrganismeFiche {
   erp: string | null;
   modeTransmission: ModeTransmission | null;
   configuredAt: string | null;
+  /** the latest push, applied or held (a held push sets it too: see dossiersEnAttente) */
   lastTransmissionAt: string | null;
+  /** records pushed before "Je confirme", waiting for the organisme's decision */
+  dossiersEnAttente: number;
   fiabilite: { fiable: boolean; raison: string };
   /** how many formateurs the organisme is responsable of */
   formateurs: number;
-  /** the latest push, its counts as in the history of transmissions */
-  derniereTransmission: Omit<TransmissionResume, "id" | "organismeId" | "source"> | null;
+  /** the latest push (by the ERP or a file), its counts as in the history of transmissions */
+  derniereTransmission: Omit<TransmissionResume, "id" | "organismeId"> | null;
 }
 
 export interface OrganismeFicheResponse {

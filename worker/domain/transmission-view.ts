@@ -27,6 +27,8 @@ export interface TransmissionView {
     uai: string | null;
     siret: string;
     lastTransmissionAt: string | null;
+    /** records pushed before "Je confirme", waiting for the user's decision */
+    dossiersEnAttente: number;
   };
   settings: {
     erp: string | null;
@@ -37,6 +39,8 @@ export interface TransmissionView {
     configuredBy: string | null;
   };
   erps: ErpOption[];
+  /** the raison sociale of the couple the ERP declared when it is not the organisme's own (null: unknown) */
+  organismeDeclare: string | null;
   connection: ConnectionState;
   /** false for users who may only look (e.g. those of the organisme responsable) */
   canConfigure: boolean;

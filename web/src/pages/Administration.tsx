@@ -4,6 +4,7 @@ import { isAdministrator } from "../../../worker/domain/administrateur";
 import type { CompteEnAttente } from "../../../worker/domain/comptes";
 import { deciderCompte } from "../actions";
 import { FormError } from "../components/comptes/Field";
+import { BoutonAvecConfirmation } from "../components/ConfirmationModale";
 import { QueryBoundary } from "../components/Errors";
 import { useForm } from "../forms";
 import { formatDate } from "../format";
@@ -24,10 +25,7 @@ export default function Administration() {
       ? `Le compte de ${compte.prenom} ${compte.nom} est validé. Un e-mail l'en informe.`
       : `La demande de ${compte.prenom} ${compte.nom} est refusée. Un e-mail l'en informe.`;
   };
-  const decide = (compte: CompteEnAttente, choix: "valider" | "refuser") => {
-    if (choix === "refuser" && !window.confirm(`Refuser la demande de ${compte.prenom} ${compte.nom} ?`)) return;
-    void decision.submit(compte, choix);
-  };
+  const decide = (compte: CompteEnAttente, choix: "valider" | "refuser") => void decision.submit(compte, choix);
 
   return (
     <div class="fr-container fr-my-6w">
@@ -92,15 +90,20 @@ export default function Administration() {
                                   </button>
                                 </li>
                                 <li>
-                                  <button
-                                    type="button"
+                                  <BoutonAvecConfirmation
                                     class="fr-btn fr-btn--sm fr-btn--tertiary"
+                                    label="Refuser"
+                                    ariaLabel={`Refuser la demande de ${compte.prenom} ${compte.nom}`}
                                     disabled={envoi.pending}
-                                    onClick={() => decide(compte, "refuser")}
-                                    aria-label={`Refuser la demande de ${compte.prenom} ${compte.nom}`}
+                                    titre={`Refuser la demande de ${compte.prenom} ${compte.nom} ?`}
+                                    confirmer="Refuser la demande"
+                                    onConfirm={() => decide(compte, "refuser")}
                                   >
-                                    Refuser
-                                  </button>
+                                    <p>
+                                      {compte.prenom} {compte.nom} ({compte.email}) ne pourra pas accéder au tableau de
+                                      bord de {compte.organisationLabel}. Un e-mail l'en informe.
+                                    </p>
+                                  </BoutonAvecConfirmation>
                                 </li>
                               </ul>
                             </td>

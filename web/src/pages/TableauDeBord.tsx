@@ -2,6 +2,8 @@ import { A, createAsync } from "@solidjs/router";
 import { Match, Show, Suspense, Switch } from "solid-js";
 import { Counters } from "../components/dashboard/Counters";
 import { OrganismeCard } from "../components/dashboard/OrganismeCard";
+import { DossiersEnAttente } from "../components/dashboard/DossiersEnAttente";
+import { indicateursNuls } from "../components/dashboard/etat-transmission";
 import { IndicateursTerritoire } from "../components/dashboard/IndicateursTerritoire";
 import { EtatDirect } from "../components/EtatDirect";
 import { QueryBoundary } from "../components/Errors";
@@ -18,7 +20,8 @@ export default function TableauDeBord() {
         Bienvenue sur votre espace,{" "}
         {[civiliteCourte(user().civilite), user().prenom, user().nom].filter(Boolean).join(" ")}
       </h1>
-      <p class="fr-badge fr-mb-2w">{user().organisationLabel}</p>
+      {/* the seed's tag: "OFA" for an organisme's user, else the organisation */}
+      <p class="fr-badge fr-mb-2w">{user().organismeId ? "OFA" : user().organisationLabel}</p>
       <Switch fallback={<IndicateursTerritoire user={user()} />}>
         <Match when={user().organismeId}>{(id) => <OrganismeDashboard organismeId={id()} />}</Match>
       </Switch>
@@ -45,6 +48,7 @@ function OrganismeDashboard(props: { organismeId: string }) {
             </div>
           )}
         </Show>
+        <DossiersEnAttente dossiers={organisme.latest?.dossiersEnAttente ?? 0} lienParametres />
         <Show when={organisme.latest}>{(o) => <OrganismeCard organisme={o()} />}</Show>
         <Show when={apercu.latest}>
           {(a) => (
@@ -52,7 +56,7 @@ function OrganismeDashboard(props: { organismeId: string }) {
               <h2 id="apercu-titre" class="fr-h4">
                 Aperçu de vos effectifs <span class="fr-text--regular">(année scolaire {a().anneeScolaire})</span>
               </h2>
-              <Show when={organisme.latest && !organisme.latest.lastTransmissionAt}>
+              <Show when={organisme.latest && indicateursNuls(organisme.latest, a().indicateurs)}>
                 <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w">
                   <p>Les indicateurs sont nuls car votre établissement ne transmet pas encore ses effectifs.</p>
                 </div>

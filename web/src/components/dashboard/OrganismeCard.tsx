@@ -1,31 +1,43 @@
-import { Show } from "solid-js";
+import { Match, Switch } from "solid-js";
 import { formatDate, NATURE_LABELS } from "../../format";
 import type { OrganismeFiche } from "../../../../worker/domain/organisme-fiche";
+import { etatTransmission } from "./etat-transmission";
 
 /** The organisme card of "Mon tableau de bord": transmission state, fiabilité, identity. */
 export function OrganismeCard(props: { organisme: OrganismeFiche }) {
   const o = () => props.organisme;
+  const etat = () => etatTransmission(o());
   return (
     <div class="fr-card fr-mb-4w" id="carte-organisme">
       <div class="fr-card__body">
         <div class="fr-card__content">
-          <ul class="fr-tags-group fr-mb-1w">
+          <ul class="fr-badges-group fr-mb-1w">
             <li>
-              <Show
-                when={o().lastTransmissionAt}
-                fallback={
+              <Switch>
+                <Match when={etat().etat === "non-transmis"}>
                   <p class="fr-badge fr-badge--warning" id="etat-transmission">
                     Données non transmises
                   </p>
-                }
-              >
-                <p class="fr-badge fr-badge--success" id="etat-transmission">
-                  Transmet — MAJ : {formatDate(o().lastTransmissionAt)}
-                </p>
-              </Show>
+                </Match>
+                <Match when={etat().etat === "en-attente"}>
+                  <p class="fr-badge fr-badge--new" id="etat-transmission">
+                    En attente de votre confirmation
+                  </p>
+                </Match>
+                <Match when={etat().etat === "non-parametre"}>
+                  <p class="fr-badge fr-badge--warning" id="etat-transmission">
+                    Transmission non paramétrée — dernière MAJ : {formatDate(o().lastTransmissionAt)}
+                  </p>
+                </Match>
+                <Match when={etat().etat === "transmet"}>
+                  <p class="fr-badge fr-badge--success" id="etat-transmission">
+                    Transmet — MAJ : {formatDate(o().lastTransmissionAt)}
+                  </p>
+                </Match>
+              </Switch>
             </li>
             <li>
-              <p class={`fr-badge ${o().fiabilite.fiable ? "fr-badge--info" : "fr-badge--error"}`} id="fiabilite">
+              <p class={`fr-badge ${o().fiabilite.fiable ? "fr-badge--success" : "fr-badge--error"}`} id="fiabilite">
                 {o().fiabilite.fiable ? "Organisme fiable" : "Organisme non fiable"}
               </p>
             </li>

@@ -2,6 +2,7 @@ import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { TransmissionView } from "../../../../worker/domain/transmission-view";
 import { dateParis } from "./dates";
+import { BoutonAvecConfirmation } from "../ConfirmationModale";
 
 /** The end of the procedure: the key flow confirmed, or a manual (Excel) mode chosen. */
 export function ConfiguredState(props: {
@@ -47,6 +48,14 @@ export function ConfiguredState(props: {
           {props.configuredBy ? ` par ${props.configuredBy}` : ""})
         </p>
       </Show>
+      <Show when={!props.manual}>
+        <div class="fr-callout fr-mb-3w" id="procedure-terminee">
+          <p class="fr-callout__text">
+            La procédure est terminée : bravo ! Votre ERP est interconnecté avec le tableau de bord et transmet
+            automatiquement vos effectifs.
+          </p>
+        </div>
+      </Show>
       <ul class="fr-btns-group fr-btns-group--inline-md">
         <li>
           <Show
@@ -67,15 +76,22 @@ export function ConfiguredState(props: {
           </Show>
         </li>
         <li>
-          <button
+          <BoutonAvecConfirmation
             id="bouton-reinitialiser"
-            type="button"
             class="fr-btn fr-btn--secondary"
+            label="Réinitialiser ma configuration"
             disabled={props.busy}
-            onClick={() => props.onReset()}
+            titre="Réinitialiser votre configuration ?"
+            confirmer="Réinitialiser ma configuration"
+            onConfirm={props.onReset}
           >
-            Réinitialiser ma configuration
-          </button>
+            <p>
+              {props.manual
+                ? "Le choix de votre moyen de transmission sera effacé : vous pourrez recommencer le paramétrage."
+                : "La clé d'échange de votre ERP sera révoquée aussitôt : votre ERP ne pourra plus transmettre vos effectifs tant que vous n'aurez pas refait le paramétrage."}{" "}
+              Les effectifs déjà transmis sont conservés.
+            </p>
+          </BoutonAvecConfirmation>
         </li>
       </ul>
     </section>

@@ -2,10 +2,14 @@ import { Show } from "solid-js";
 import type { ConnectionInstallation } from "../../../../worker/domain/connection-state";
 import type { TransmissionView } from "../../../../worker/domain/transmission-view";
 import { dateParis } from "./dates";
+import { BoutonAvecConfirmation } from "../ConfirmationModale";
+import { DossiersEnAttente } from "../dashboard/DossiersEnAttente";
 
 /** Step 4: the ERP used the key; the user confirms (or not) the UAI and SIRET it declared. */
 export function ConfirmationStep(props: {
   organisme: TransmissionView["organisme"];
+  /** the raison sociale of the couple the ERP declared, when it is not the organisme's */
+  organismeDeclare: string | null;
   installation: ConnectionInstallation;
   busy: boolean;
   onConfirm: () => void;
@@ -25,6 +29,7 @@ export function ConfirmationStep(props: {
       <div class="fr-alert fr-alert--success fr-mb-3w" role="status">
         <p>✓ Vous avez correctement installé la nouvelle clé d'échange sur votre ERP.</p>
       </div>
+      <DossiersEnAttente dossiers={props.organisme.dossiersEnAttente} lienParametres={false} />
       <p>Confirmez que l'UAI et le SIRET indiqués ci-dessous correspondent à votre établissement :</p>
       <Show when={mismatch()}>
         <div id="alerte-couple-different" class="fr-alert fr-alert--warning fr-mb-3w">
@@ -39,9 +44,9 @@ export function ConfirmationStep(props: {
           </p>
         </div>
       </Show>
-      <div class="fr-table fr-table--no-caption fr-mb-2w">
+      <div class="fr-table fr-table--no-caption fr-mb-2w table-empilee">
         <div class="fr-table__wrapper">
-          <div class="fr-table__container" tabindex="0">
+          <div class="fr-table__container">
             <div class="fr-table__content">
               <table>
                 <caption>Établissement déclaré par votre ERP</caption>
@@ -55,10 +60,21 @@ export function ConfirmationStep(props: {
                 </thead>
                 <tbody>
                   <tr>
-                    <td>{props.organisme.enseigne ?? props.organisme.raisonSociale}</td>
-                    <td id="siret-declare">{siret()}</td>
-                    <td id="uai-declare">{uai()}</td>
-                    <td>✓ Transmet MAJ : {dateParis(props.organisme.lastTransmissionAt ?? props.installation.at)}</td>
+                    {/* the name of the couple shown, never the user's own next to another's identifiers */}
+                    <td data-label="Organisme de formation" id="organisme-declare">
+                      {mismatch()
+                        ? (props.organismeDeclare ?? "Établissement inconnu du référentiel")
+                        : props.organisme.raisonSociale}
+                    </td>
+                    <td data-label="SIRET" id="siret-declare">
+                      {siret()}
+                    </td>
+                    <td data-label="UAI" id="uai-declare">
+                      {uai()}
+                    </td>
+                    <td data-label="Interfaçage">
+                      ✓ Transmet MAJ : {dateParis(props.organisme.lastTransmissionAt ?? props.installation.at)}
+                    </td>
                   </tr>
                 </tbody>
               </table>
@@ -68,15 +84,23 @@ export function ConfirmationStep(props: {
       </div>
       <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--right">
         <li>
-          <button
+          <BoutonAvecConfirmation
             id="bouton-je-ne-confirme-pas"
-            type="button"
             class="fr-btn fr-btn--secondary"
+            label="Je ne confirme pas"
             disabled={props.busy}
-            onClick={() => props.onRefuse()}
+            titre="Vous ne confirmez pas cet établissement ?"
+            confirmer="Je ne confirme pas"
+            onConfirm={props.onRefuse}
           >
-            Je ne confirme pas
-          </button>
+            <p>
+              La clé d'échange sera révoquée et la procédure recommencera.
+              <Show when={props.organisme.dossiersEnAttente > 0}>
+                {" "}
+                Les dossiers reçus en attente de votre confirmation seront écartés.
+              </Show>
+            </p>
+          </BoutonAvecConfirmation>
         </li>
         <li>
           <button

@@ -1,4 +1,5 @@
 import { createSignal, For, Show } from "solid-js";
+import { BoutonAvecConfirmation } from "../ConfirmationModale";
 
 const STEPS = [
   "1. Générer la clé en cliquant sur le bouton ci-dessous",
@@ -87,15 +88,35 @@ export function StartInterfacing(props: {
 
       <ul class="fr-btns-group fr-btns-group--inline-md">
         <li>
-          <button
-            id="bouton-revenir"
-            type="button"
-            class="fr-btn fr-btn--secondary"
-            disabled={props.busy}
-            onClick={() => props.onBack()}
+          <Show
+            when={props.key || props.pendingPrefix}
+            fallback={
+              <button
+                id="bouton-revenir"
+                type="button"
+                class="fr-btn fr-btn--secondary"
+                disabled={props.busy}
+                onClick={() => props.onBack()}
+              >
+                Revenir en arrière
+              </button>
+            }
           >
-            Revenir en arrière
-          </button>
+            <BoutonAvecConfirmation
+              id="bouton-revenir"
+              class="fr-btn fr-btn--secondary"
+              label="Revenir en arrière"
+              disabled={props.busy}
+              titre="Revenir au choix de l'ERP ?"
+              confirmer="Révoquer la clé et revenir en arrière"
+              onConfirm={props.onBack}
+            >
+              <p>
+                La clé d'échange générée sera révoquée aussitôt : si vous l'avez déjà collée dans votre ERP, il ne
+                pourra plus transmettre vos effectifs.
+              </p>
+            </BoutonAvecConfirmation>
+          </Show>
         </li>
         <li>
           <Show

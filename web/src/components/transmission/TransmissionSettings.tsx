@@ -69,6 +69,7 @@ export function TransmissionSettings(props: { organismeId: string; initialError:
                   {(installation) => (
                     <ConfirmationStep
                       organisme={v().organisme}
+                      organismeDeclare={v().organismeDeclare}
                       installation={installation()}
                       busy={busy()}
                       onConfirm={post("confirmer")}
