@@ -66,7 +66,7 @@ export const organisations = sqliteTable(
   "organisations",
   {
     id: text("id").primaryKey(),
-    /** ORGANISME_FORMATION | RESEAU | DREETS | DDETS | ACADEMIE | ADMINISTRATEUR */
+    /** ORGANISME_FORMATION | RESEAU | DREETS | DDETS | ACADEMIE | MISSION_LOCALE | ARML | ADMINISTRATEUR */
     type: text("type").notNull(),
     label: text("label").notNull(),
     organismeId: text("organisme_id"),
@@ -74,6 +74,8 @@ export const organisations = sqliteTable(
     codeRegion: text("code_region"),
     codeDepartement: text("code_departement"),
     codeAcademie: text("code_academie"),
+    /** a MISSION_LOCALE's mission locale (missions_locales.id); an ARML has its région in code_region */
+    missionLocaleId: text("mission_locale_id"),
     createdAt: text("created_at").notNull(),
   },
   (t) => [
@@ -226,10 +228,23 @@ export const effectifs = sqliteTable(
     source: text("source").notNull().default("erp"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
+    /** the learner's home commune (INSEE code) and postal code, as the dossier gives them */
+    communeApprenant: text("commune_apprenant"),
+    codePostalApprenant: text("code_postal_apprenant"),
+    /** first day of the parcours' last RUPTURANT interval (null: never rupturant), for the Missions Locales */
+    dateRupture: text("date_rupture"),
   },
   (t) => [
     uniqueIndex("effectifs_identity").on(t.organismeId, t.anneeScolaire, t.idErpApprenant),
     index("effectifs_responsable").on(t.organismeResponsableId),
+    // A Mission Locale's worklist: the learners of its communes who were ever rupturant, by commune (else by postal
+    // code when the dossier has no INSEE code). Partial, so the learners never in rupture cost nothing to index.
+    index("effectifs_rupture_commune")
+      .on(t.communeApprenant, t.dateRupture)
+      .where(sql`${t.dateRupture} IS NOT NULL`),
+    index("effectifs_rupture_code_postal")
+      .on(t.codePostalApprenant, t.dateRupture)
+      .where(sql`${t.dateRupture} IS NOT NULL AND ${t.communeApprenant} IS NULL`),
   ],
 );
 
@@ -365,5 +380,91 @@ export const downloadsLog = sqliteTable("downloads_log", {
   kind: text("kind").notNull(),
   /** how many rows (learners) the page or the file held; null when not counted */
   rows: integer("rows"),
+  /** which learner (effectif id) or which list (its tab and filters), when the kind alone does not say it */
+  cible: text("cible"),
   at: text("at").notNull(),
 });
+
+/** The Missions Locales (SPEC §10): the public service that accompanies the 16–25 year-olds of its zone. */
+export const missionsLocales = sqliteTable(
+  "missions_locales",
+  {
+    id: text("id").primaryKey(),
+    nom: text("nom").notNull(),
+    commune: text("commune"),
+    codePostal: text("code_postal"),
+    codeDepartement: text("code_departement").notNull(),
+    codeRegion: text("code_region").notNull(),
+    telephone: text("telephone"),
+    email: text("email"),
+    /** when the last morning digest of new rupturants was sent (null: never) */
+    digestEnvoyeAt: text("digest_envoye_at"),
+  },
+  (t) => [index("missions_locales_region").on(t.codeRegion)],
+);
+
+/** A Mission Locale's zone: the communes it covers, by INSEE code and postal code (a commune may have several). */
+export const missionLocaleCommunes = sqliteTable(
+  "mission_locale_communes",
+  {
+    missionLocaleId: text("mission_locale_id").notNull(),
+    codeInsee: text("code_insee").notNull(),
+    codePostal: text("code_postal").notNull(),
+    nom: text("nom").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.missionLocaleId, t.codeInsee, t.codePostal] }),
+    index("mission_locale_communes_insee").on(t.codeInsee),
+    index("mission_locale_communes_code_postal").on(t.codePostal),
+  ],
+);
+
+/**
+ * The follow-up of a learner in rupture by a Mission Locale: its current state, and whether the CFA signalled the
+ * learner (accompagnement conjoint). `derniere_activite_at` dates the last event: the daily cron deletes the
+ * follow-up and its history 12 months after it (SPEC §10).
+ */
+export const suivisMissionLocale = sqliteTable(
+  "suivis_mission_locale",
+  {
+    effectifId: text("effectif_id").notNull(),
+    missionLocaleId: text("mission_locale_id").notNull(),
+    /** a_traiter | a_recontacter | contacte | accompagnement_demarre | injoignable | refus | deja_accompagne */
+    etat: text("etat").notNull(),
+    recontacterLe: text("recontacter_le"),
+    /** when the CFA signalled the learner (null: not signalled), and which organisme did */
+    signaleAt: text("signale_at"),
+    signaleParOrganismeId: text("signale_par_organisme_id"),
+    derniereActiviteAt: text("derniere_activite_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.effectifId, t.missionLocaleId] }),
+    index("suivis_mission_locale_ml").on(t.missionLocaleId),
+    index("suivis_mission_locale_activite").on(t.derniereActiviteAt),
+  ],
+);
+
+/** The history of a follow-up: each change of state and each signalement, dated and signed. */
+export const suiviEvenements = sqliteTable(
+  "suivi_evenements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    effectifId: text("effectif_id").notNull(),
+    missionLocaleId: text("mission_locale_id").notNull(),
+    at: text("at").notNull(),
+    userId: text("user_id").notNull(),
+    /** who, as shown: "Prénom Nom (organisation)" */
+    auteur: text("auteur").notNull(),
+    /** mission_locale | cfa */
+    cote: text("cote", { enum: ["mission_locale", "cfa"] }).notNull(),
+    /** the state set (a change by the Mission Locale), or null for a signalement */
+    etat: text("etat"),
+    recontacterLe: text("recontacter_le"),
+    /** a signalement's reason (MOTIFS_SIGNALEMENT) and the CFA's contact */
+    motif: text("motif"),
+    contactNom: text("contact_nom"),
+    contactTelephone: text("contact_telephone"),
+    note: text("note"),
+  },
+  (t) => [index("suivi_evenements_suivi").on(t.effectifId, t.missionLocaleId, t.at)],
+);

@@ -24,8 +24,11 @@ import { fichierRoutes } from "./api/fichier";
 import { sifaRoutes } from "./api/sifa";
 import { indicateursTerritoireRoutes } from "./api/indicateurs-territoire";
 import { perimetreOrganismesRoutes } from "./api/perimetre-organismes";
+import { missionLocaleRoutes } from "./api/mission-locale";
+import { armlRoutes } from "./api/arml";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 import { purgeExpiredAccountsData } from "./scheduled/purge-expired-accounts";
+import { purgeSuivisMissionsLocales, sendMissionsLocalesDigests } from "./scheduled/missions-locales";
 
 export { OrganismeHub } from "../durable-objects/organisme-hub";
 export { PerimetreHub } from "../durable-objects/perimetre-hub";
@@ -89,6 +92,8 @@ app.route("/api", openApiRoutes);
 app.route("/api/indicateurs", indicateursTerritoireRoutes);
 app.route("/api/perimetre/organismes", perimetreOrganismesRoutes);
 app.route("/api/perimetre", perimetreLiveRoutes);
+app.route("/api/mission-locale", missionLocaleRoutes);
+app.route("/api/arml", armlRoutes);
 
 app.all("/api/*", (c) => c.json({ error: "Not Found", message: "Cette adresse de l'API n'existe pas." }, 404));
 // Copied so that the secure headers can be added to the (immutable) asset response.
@@ -99,6 +104,8 @@ export default {
   async scheduled(_controller, env, ctx) {
     ctx.waitUntil(revokeStaleApiKeys(env));
     ctx.waitUntil(purgeExpiredAccountsData(env));
+    ctx.waitUntil(sendMissionsLocalesDigests(env));
+    ctx.waitUntil(purgeSuivisMissionsLocales(env));
   },
 } satisfies ExportedHandler<Env>;
 

@@ -56,7 +56,15 @@ export async function createOrganisme(overrides: Partial<OrganismeFixture> = {})
   return organisme;
 }
 
-export type OrganisationType = "ORGANISME_FORMATION" | "RESEAU" | "DREETS" | "DDETS" | "ACADEMIE" | "ADMINISTRATEUR";
+export type OrganisationType =
+  | "ORGANISME_FORMATION"
+  | "RESEAU"
+  | "DREETS"
+  | "DDETS"
+  | "ACADEMIE"
+  | "MISSION_LOCALE"
+  | "ARML"
+  | "ADMINISTRATEUR";
 
 export interface OrganisationFixture {
   type: OrganisationType;
@@ -66,6 +74,7 @@ export interface OrganisationFixture {
   codeRegion?: string | null;
   codeDepartement?: string | null;
   codeAcademie?: string | null;
+  missionLocaleId?: string | null;
 }
 
 /** Returns the id of the organisation matching the fixture, creating it when missing (like the sign-up does). */
@@ -78,6 +87,7 @@ export async function createOrganisation(fixture: OrganisationFixture): Promise<
     codeRegion: fixture.codeRegion ?? null,
     codeDepartement: fixture.codeDepartement ?? null,
     codeAcademie: fixture.codeAcademie ?? null,
+    missionLocaleId: fixture.missionLocaleId ?? null,
   };
   const existing = await findOrganisation(db, key);
   if (existing) return existing.id;

@@ -1,14 +1,16 @@
 import type { Database } from "../data/db";
 import { findOrganisation, insertOrganisationIfAbsent, type OrganisationKey } from "../data/organisations";
 import { findOrganismeNom, territoireHasOrganismes } from "../data/referentiel";
-import { labelOperateurPublic } from "../domain/territoires";
+import { findMissionLocale, regionHasMissionsLocales } from "../data/missions-locales";
+import { labelOperateurPublic, REGIONS } from "../domain/territoires";
 import { badRequest } from "../lib/errors";
 
-export type Categorie = "ORGANISME_FORMATION" | "RESEAU" | "DREETS" | "DDETS" | "ACADEMIE";
+export type Categorie = "ORGANISME_FORMATION" | "RESEAU" | "DREETS" | "DDETS" | "ACADEMIE" | "MISSION_LOCALE" | "ARML";
 
 export interface OrganisationRequest {
   categorie: Categorie;
   organismeId?: string;
+  missionLocaleId?: string;
   reseau?: string;
   codeTerritoire?: string;
 }
@@ -19,7 +21,14 @@ const TERRITORY_COLUMN = { DREETS: "region", DDETS: "departement", ACADEMIE: "ac
 
 /** Checks what the sign-up names (organisme exists, territory has organismes) and describes its organisation. */
 async function describe(db: Database, request: OrganisationRequest): Promise<Description> {
-  const base = { organismeId: null, reseau: null, codeRegion: null, codeDepartement: null, codeAcademie: null };
+  const base = {
+    organismeId: null,
+    reseau: null,
+    codeRegion: null,
+    codeDepartement: null,
+    codeAcademie: null,
+    missionLocaleId: null,
+  };
   switch (request.categorie) {
     case "ORGANISME_FORMATION": {
       if (!request.organismeId) throw badRequest("Sélectionnez votre organisme.");
@@ -36,6 +45,18 @@ async function describe(db: Database, request: OrganisationRequest): Promise<Des
       const reseau = request.reseau?.trim().toUpperCase();
       if (!reseau) throw badRequest("Indiquez le nom de votre réseau.");
       return { ...base, type: "RESEAU", label: `Réseau ${reseau}`, reseau };
+    }
+    case "MISSION_LOCALE": {
+      if (!request.missionLocaleId) throw badRequest("Sélectionnez votre Mission Locale.");
+      const missionLocale = await findMissionLocale(db, request.missionLocaleId);
+      if (!missionLocale) throw badRequest("Aucune Mission Locale trouvée");
+      return { ...base, type: "MISSION_LOCALE", label: missionLocale.nom, missionLocaleId: missionLocale.id };
+    }
+    case "ARML": {
+      const code = request.codeTerritoire?.trim();
+      if (!code) throw badRequest("Sélectionnez votre région.");
+      if (!(await regionHasMissionsLocales(db, code))) throw badRequest("Aucune Mission Locale dans cette région.");
+      return { ...base, type: "ARML", label: `ARML ${REGIONS[code] ?? code}`, codeRegion: code };
     }
     default: {
       const code = request.codeTerritoire?.trim();

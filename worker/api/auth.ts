@@ -57,10 +57,11 @@ const nameSchema = (label: string) =>
     .max(100, { error: `Votre ${label} est trop long.` });
 
 const inscriptionSchema = z.object({
-  categorie: z.enum(["ORGANISME_FORMATION", "RESEAU", "DREETS", "DDETS", "ACADEMIE"], {
+  categorie: z.enum(["ORGANISME_FORMATION", "RESEAU", "DREETS", "DDETS", "ACADEMIE", "MISSION_LOCALE", "ARML"], {
     error: "Choisissez votre catégorie.",
   }),
   organismeId: z.string().optional(),
+  missionLocaleId: z.string().optional(),
   reseau: z.string().optional(),
   codeTerritoire: z.string().optional(),
   civilite: z.enum(["Madame", "Monsieur"], { error: "Choisissez votre civilité." }),

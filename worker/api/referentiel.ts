@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { database } from "../data/db";
 import { findOrganismesByIdentifiants, reseauxConnus, territoiresCodes } from "../data/referentiel";
+import { searchMissionsLocales } from "../data/missions-locales";
+import type { MissionsLocalesRecherche } from "../domain/missions-locales";
 import { computeFiabilite } from "../domain/fiabilite";
 import { normaliseSiret, normaliseUai } from "../domain/identifiants";
 import type { OrganismesTrouvesResponse, ReseauxResponse, TerritoiresResponse } from "../domain/referentiel";
@@ -89,3 +91,27 @@ referentielRoutes.get("/territoires", async (c) => {
 referentielRoutes.get("/reseaux", async (c) => {
   return c.json({ reseaux: await reseauxConnus(database(c.env.DB)) } satisfies ReseauxResponse);
 });
+
+/** The Missions Locales for the sign-up: by name, commune or département code (public, rate-limited like the rest). */
+referentielRoutes.get(
+  "/missions-locales",
+  validate(
+    "query",
+    z.object({
+      q: z
+        .string({ error: "Indiquez le nom, la commune ou le département de votre Mission Locale." })
+        .trim()
+        .min(2, { error: "Indiquez au moins 2 caractères." })
+        .max(100, { error: "Recherche trop longue (100 caractères au plus)." }),
+    }),
+  ),
+  async (c) => {
+    await enforceRateLimit(
+      c.env,
+      `referentiel-ip:${c.req.header("CF-Connecting-IP") ?? "local"}`,
+      LOOKUPS_PER_MINUTE_PER_IP,
+    );
+    const missionsLocales = await searchMissionsLocales(database(c.env.DB), c.req.valid("query").q);
+    return c.json({ missionsLocales } satisfies MissionsLocalesRecherche);
+  },
+);

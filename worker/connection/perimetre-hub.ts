@@ -1,4 +1,5 @@
 import { database } from "../data/db";
+import { missionsLocalesOfAdresses, type AdresseApprenant } from "../data/missions-locales";
 import { perimetresOfOrganismes } from "../data/perimetres-organisme";
 import type { Env } from "../env";
 
@@ -20,5 +21,29 @@ export async function notifyPerimetres(env: Pick<Env, "DB" | "PERIMETRE_HUB">, o
     for (const r of results) if (r.status === "rejected") console.error("notifyPerimetres", r.reason);
   } catch (error) {
     console.error("notifyPerimetres", error);
+  }
+}
+
+/** The hub of a Mission Locale's worklist: a PerimetreHub too, coalescing the same way. */
+export const missionLocaleHubKey = (missionLocaleId: string) => `mission-locale:${missionLocaleId}`;
+
+/** A learner in rupture just written, and its CFA. */
+export type RuptureEcrite = AdresseApprenant & { organismeId: string };
+
+/**
+ * Tells the Missions Locales whose zone holds these learners' homes that their worklist changed (one D1 query only
+ * when the push wrote learners in rupture). Logged, not thrown, like notifyPerimetres.
+ */
+export async function notifyMissionsLocales(env: Pick<Env, "DB" | "PERIMETRE_HUB">, ruptures: RuptureEcrite[]) {
+  if (ruptures.length === 0) return;
+  try {
+    const ids = await missionsLocalesOfAdresses(database(env.DB), ruptures);
+    const organismeIds = [...new Set(ruptures.map((r) => r.organismeId))];
+    const results = await Promise.allSettled(
+      ids.map((id) => perimetreHub(env, missionLocaleHubKey(id)).organismesChanged(organismeIds)),
+    );
+    for (const r of results) if (r.status === "rejected") console.error("notifyMissionsLocales", r.reason);
+  } catch (error) {
+    console.error("notifyMissionsLocales", error);
   }
 }

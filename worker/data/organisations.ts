@@ -9,7 +9,7 @@ export type Organisation = typeof organisations.$inferSelect;
 /** What tells one organisation from another: its type and the one thing it stands for. */
 export type OrganisationKey = Pick<
   Organisation,
-  "type" | "organismeId" | "reseau" | "codeRegion" | "codeDepartement" | "codeAcademie"
+  "type" | "organismeId" | "reseau" | "codeRegion" | "codeDepartement" | "codeAcademie" | "missionLocaleId"
 >;
 
 /** `column IS value`: equality where NULL equals NULL. */
@@ -29,6 +29,7 @@ export const findOrganisation = (db: Database, key: OrganisationKey) =>
         sameAs(organisations.codeRegion, key.codeRegion),
         sameAs(organisations.codeDepartement, key.codeDepartement),
         sameAs(organisations.codeAcademie, key.codeAcademie),
+        sameAs(organisations.missionLocaleId, key.missionLocaleId),
       ),
     )
     .orderBy(asc(organisations.createdAt))

@@ -30,6 +30,7 @@ export const findSessionUser = (db: Database, tokenHash: string) =>
       organisationId: users.organisationId,
       organisationType: organisations.type,
       organismeId: organisations.organismeId,
+      missionLocaleId: organisations.missionLocaleId,
       formateurIds: sql<string>`(SELECT json_group_array(${organismeRelations.formateurId}) FROM ${organismeRelations}
         WHERE ${organismeRelations.responsableId} = ${organisations.organismeId})`,
     })

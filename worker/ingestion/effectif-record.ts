@@ -63,6 +63,9 @@ export function toEffectifRecord(
     source,
     created_at: now,
     updated_at: now,
+    commune_apprenant: dossier.code_commune_insee_apprenant ?? null,
+    code_postal_apprenant: dossier.code_postal_apprenant ?? null,
+    date_rupture: parcours.filter((entry) => entry.statut === "RUPTURANT").at(-1)?.date ?? null,
   };
   const statuts = parcoursToIntervals(parcours).map((interval) => ({
     effectif_id: ids.id,

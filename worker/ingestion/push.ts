@@ -22,7 +22,7 @@ import type { ItemResult, Outcome, PushResult } from "../domain/resultat-transmi
 import { sha256Hex } from "../lib/crypto";
 import { database } from "../data/db";
 import { organismeHub } from "../connection/hub";
-import { notifyPerimetres } from "../connection/perimetre-hub";
+import { notifyMissionsLocales, notifyPerimetres, type RuptureEcrite } from "../connection/perimetre-hub";
 import {
   dossierJson,
   EFFECTIF_COLUMNS,
@@ -143,7 +143,7 @@ export async function ingestValidated(
       }
     }
   });
-  await notifyHubs(env, [options.organismeId, ...plan.touched], plan.result.summary);
+  await notifyHubs(env, [options.organismeId, ...plan.touched], plan.ruptures, plan.result.summary);
   return plan.result;
 }
 
@@ -404,7 +404,13 @@ async function planWrites(
       .prepare("UPDATE organismes SET last_transmission_at = ? WHERE id IN (SELECT value FROM json_each(?))")
       .bind(now, JSON.stringify([options.organismeId, ...touched])),
   );
-  return { statements, touched, result: { summary, items } };
+  // The written learners who were ever rupturant: their Missions Locales' worklists changed.
+  const ruptures = records.flatMap(({ effectif: e }) =>
+    e.date_rupture
+      ? [{ commune: e.commune_apprenant, codePostal: e.code_postal_apprenant, organismeId: e.organisme_id }]
+      : [],
+  );
+  return { statements, touched, ruptures, result: { summary, items } };
 }
 
 type DossierRecuRow = SqlRow<typeof dossiersRecus>;
@@ -458,13 +464,20 @@ function dossierRecu(
 
 /**
  * Dashboards must see the push within ~100 ms: told before the response; a hub failure loses no data. The
- * perimeters containing the organismes (territorial dashboards) are told at the same time, in parallel.
+ * perimeters containing the organismes (territorial dashboards) and the Missions Locales of the learners in rupture
+ * written (their worklists) are told at the same time, in parallel.
  */
-async function notifyHubs(env: Env, organismeIds: string[], summary: TransmissionSummary): Promise<void> {
+async function notifyHubs(
+  env: Env,
+  organismeIds: string[],
+  ruptures: RuptureEcrite[],
+  summary: TransmissionSummary,
+): Promise<void> {
   const ids = [...new Set(organismeIds)];
   const [results] = await Promise.all([
     Promise.allSettled(ids.map((id) => organismeHub(env, id).notifyTransmission(summary))),
     notifyPerimetres(env, ids),
+    notifyMissionsLocales(env, ruptures),
   ]);
   for (const r of results) if (r.status === "rejected") console.error("notifyTransmission", r.reason);
 }
