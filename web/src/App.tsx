@@ -2,7 +2,7 @@ import { Route, Router, type RouteSectionProps } from "@solidjs/router";
 import { lazy } from "solid-js";
 import { Header } from "./components/Header";
 import { Footer } from "./components/Footer";
-import { NotYetBuilt } from "./components/NotYetBuilt";
+import { PageEnErreur } from "./components/PageEnErreur";
 import { RequireUser } from "./components/RequireUser";
 import { SessionProvider } from "./session";
 import { Accueil } from "./pages/Accueil";
@@ -23,16 +23,29 @@ const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
 const Sifa = lazy(() => import("./pages/Sifa"));
 const Organismes = lazy(() => import("./pages/Organismes"));
 const OrganismeLecture = lazy(() => import("./pages/OrganismeLecture"));
+const Accessibilite = lazy(() => import("./pages/legal/Accessibilite"));
+const MentionsLegales = lazy(() => import("./pages/legal/MentionsLegales"));
+const DonneesPersonnelles = lazy(() => import("./pages/legal/DonneesPersonnelles"));
+const GestionCookies = lazy(() => import("./pages/legal/GestionCookies"));
+const PageIntrouvable = lazy(() => import("./pages/PageIntrouvable"));
 
 function Layout(props: RouteSectionProps) {
   return (
     <SessionProvider>
-      <a class="fr-link fr-sr-only fr-sr-only-focusable" href="#contenu">
+      {/* the router would take the anchor for a navigation: the skip link moves the focus itself */}
+      <a
+        class="fr-link fr-sr-only fr-sr-only-focusable"
+        href="#contenu"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById("contenu")?.focus();
+        }}
+      >
         Aller au contenu
       </a>
       <Header />
       <main id="contenu" class="app-main" tabindex="-1">
-        {props.children}
+        <PageEnErreur>{props.children}</PageEnErreur>
       </main>
       <Footer />
     </SessionProvider>
@@ -49,6 +62,10 @@ export function App() {
       <Route path="/mot-de-passe-oublie" component={MotDePasseOublie} />
       <Route path="/reinitialisation" component={Reinitialisation} />
       <Route path="/en-attente" component={EnAttente} />
+      <Route path="/accessibilite" component={Accessibilite} />
+      <Route path="/mentions-legales" component={MentionsLegales} />
+      <Route path="/donnees-personnelles" component={DonneesPersonnelles} />
+      <Route path="/gestion-des-cookies" component={GestionCookies} />
       {/* An active user only: the others go to the login or to the waiting page. */}
       <Route component={RequireUser}>
         <Route path="/tableau-de-bord" component={TableauDeBord} />
@@ -62,7 +79,7 @@ export function App() {
         <Route path="/organismes" component={Organismes} />
         <Route path="/organismes/:id" component={OrganismeLecture} />
       </Route>
-      <Route path="*" component={() => <NotYetBuilt title="Page introuvable" />} />
+      <Route path="*" component={PageIntrouvable} />
     </Router>
   );
 }

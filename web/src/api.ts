@@ -10,6 +10,13 @@ export class ApiClientError extends Error {
   }
 }
 
+let sessionPerdue: () => void = () => {};
+
+/** Called on every 401: the session ended (expired, logged out elsewhere); the app reads it again (session.tsx). */
+export function onSessionPerdue(handler: () => void): void {
+  sessionPerdue = handler;
+}
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   let response: Response;
   try {
@@ -29,6 +36,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   const body = response.headers.get("Content-Type")?.includes("application/json") ? await response.json() : null;
   if (!response.ok) {
+    if (response.status === 401) sessionPerdue();
     const { error = "Error", message = "Une erreur est survenue." } = (body ?? {}) as {
       error?: string;
       message?: string;

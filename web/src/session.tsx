@@ -5,10 +5,15 @@
  */
 import { createAsync, revalidate, type AccessorWithLatest } from "@solidjs/router";
 import { createContext, useContext, type Accessor, type JSX } from "solid-js";
+import { onSessionPerdue } from "./api";
 import { getSession } from "./queries";
 import type { Me } from "../../worker/domain/comptes";
 
 export const sessionKey = getSession.keyFor();
+
+// A request refused for want of a session: reading it again sends the page under RequireUser to the login, which
+// brings the user back to it (its `redirect`), instead of leaving the page to ignore what the user does.
+onSessionPerdue(() => void revalidate(sessionKey));
 
 /** Reads the session again from the server and resolves once the app has it (after a login, a sign-up…). */
 export async function reloadSession(): Promise<void> {

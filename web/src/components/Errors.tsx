@@ -1,12 +1,20 @@
-import type { AccessorWithLatest } from "@solidjs/router";
+import { A, useLocation, type AccessorWithLatest } from "@solidjs/router";
 import { createEffect, ErrorBoundary, Show, type JSX } from "solid-js";
-import { errorMessage } from "../api";
+import { ApiClientError, errorMessage } from "../api";
 
-/** A French error message in a small DSFR alert. */
+/** A French error message in a small DSFR alert; without a session, with the way back through the login. */
 export function ErrorAlert(props: { error: unknown }) {
+  const location = useLocation();
+  const connexion = () => `/connexion?redirect=${encodeURIComponent(location.pathname + location.search)}`;
   return (
     <div class="fr-alert fr-alert--error fr-alert--sm fr-mb-2w">
-      <p>{errorMessage(props.error)}</p>
+      <p>
+        {errorMessage(props.error)}
+        <Show when={props.error instanceof ApiClientError && props.error.status === 401}>
+          {" "}
+          <A href={connexion()}>Se connecter</A>
+        </Show>
+      </p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import "../components/fichier/zod-sans-eval";
+import { FilAriane, TABLEAU_DE_BORD } from "../components/FilAriane";
 import { A } from "@solidjs/router";
 import { createMemo, Match, Show, Switch } from "solid-js";
 import { telecharger } from "../actions";
@@ -16,6 +17,10 @@ export default function AjoutFichier() {
   const user = useUser();
   return (
     <div class="fr-container fr-my-4w">
+      <FilAriane
+        parents={[TABLEAU_DE_BORD, { label: "Mes effectifs", href: "/effectifs" }]}
+        page="Ajouter via fichier Excel"
+      />
       <h1 class="fr-h3">Ajouter via fichier Excel</h1>
       <Switch fallback={<p>Cette page est réservée aux organismes de formation.</p>}>
         <Match when={user().organismeId}>{(id) => <AjoutFichierOrganisme organismeId={id()} />}</Match>

@@ -1,4 +1,5 @@
 import { createAsync, useSearchParams } from "@solidjs/router";
+import { FilAriane, TABLEAU_DE_BORD } from "../components/FilAriane";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
 import { NotYetBuilt } from "../components/NotYetBuilt";
@@ -22,6 +23,7 @@ export default function Effectifs() {
   const user = useUser();
   return (
     <div class="fr-container fr-my-4w">
+      <FilAriane parents={[TABLEAU_DE_BORD]} page="Mes effectifs" />
       <h1 class="fr-h3">Mes effectifs</h1>
       <Switch fallback={<NotYetBuilt title="Effectifs de votre territoire" />}>
         <Match when={user().organismeId}>{(id) => <EffectifsTable organismeId={id()} />}</Match>

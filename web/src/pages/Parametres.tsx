@@ -1,4 +1,5 @@
 import { useSearchParams } from "@solidjs/router";
+import { FilAriane, TABLEAU_DE_BORD } from "../components/FilAriane";
 import { Show } from "solid-js";
 import { messageErreurLienErp } from "../../../worker/domain/erreurs-lien-erp";
 import { TransmissionSettings } from "../components/transmission/TransmissionSettings";
@@ -12,6 +13,7 @@ export default function Parametres() {
   const organismeId = () => organismeDesParametres(user(), params.organisme);
   return (
     <div class="fr-container fr-my-4w">
+      <FilAriane parents={[TABLEAU_DE_BORD]} page="Paramètres" />
       <h1 class="fr-h2">Paramétrage de votre moyen de transmission</h1>
       <Show
         when={organismeId()}

@@ -1,4 +1,5 @@
-import { For } from "solid-js";
+import { createSignal, For } from "solid-js";
+import { ACCUEIL, FilAriane } from "../components/FilAriane";
 import { SUPPORT_EMAIL } from "../components/Footer";
 
 const FAQ = [
@@ -22,19 +23,36 @@ const FAQ = [
   },
 ];
 
+/** DSFR accordion: its button says whether it is open, its panel folds (DSFR's collapse, without its script). */
+function Accordeon(props: { id: string; titre: string; texte: string }) {
+  const [ouvert, setOuvert] = createSignal(false);
+  return (
+    <section class="fr-accordion">
+      <h2 class="fr-accordion__title">
+        <button
+          type="button"
+          class="fr-accordion__btn"
+          aria-expanded={ouvert()}
+          aria-controls={props.id}
+          onClick={() => setOuvert(!ouvert())}
+        >
+          {props.titre}
+        </button>
+      </h2>
+      <div class={`fr-collapse${ouvert() ? " fr-collapse--expanded" : ""}`} id={props.id}>
+        <p>{props.texte}</p>
+      </div>
+    </section>
+  );
+}
+
 export function Question() {
   return (
-    <div class="fr-container fr-my-6w">
+    <div class="fr-container fr-my-4w">
+      <FilAriane parents={[ACCUEIL]} page="Question ?" />
       <h1>Question ?</h1>
       <div class="fr-accordions-group">
-        <For each={FAQ}>
-          {(item) => (
-            <details class="fr-mb-2w">
-              <summary class="fr-text--bold">{item.question}</summary>
-              <p class="fr-mt-1w">{item.reponse}</p>
-            </details>
-          )}
-        </For>
+        <For each={FAQ}>{(item, i) => <Accordeon id={`faq-${i()}`} titre={item.question} texte={item.reponse} />}</For>
       </div>
       <h2 class="fr-mt-4w">Travaillons ensemble</h2>
       <p>Nous construisons le produit pour vous et avec vous : vos retours nous font progresser.</p>

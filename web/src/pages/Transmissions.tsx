@@ -1,4 +1,5 @@
 import { A, createAsync } from "@solidjs/router";
+import { FilAriane, TABLEAU_DE_BORD } from "../components/FilAriane";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { EtatDirect } from "../components/EtatDirect";
 import { QueryBoundary } from "../components/Errors";
@@ -15,7 +16,9 @@ export default function Transmissions() {
   const user = useUser();
   return (
     <div class="fr-container fr-my-4w">
-      <h1 class="fr-h3">Transmissions</h1>
+      {/* reached by the dashboard's button "Historique des transmissions": the same words */}
+      <FilAriane parents={[TABLEAU_DE_BORD]} page="Historique des transmissions" />
+      <h1 class="fr-h3">Historique des transmissions</h1>
       <Switch
         fallback={
           <div class="fr-alert fr-alert--info">
