@@ -12,7 +12,8 @@ import { Pagination } from "../components/Pagination";
 import { DownloadButtons } from "../components/DownloadButtons";
 import { QueryBoundary } from "../components/Errors";
 import type { DownloadFile, DownloadFormat } from "../download";
-import { exportEffectifs, getEffectifs } from "../queries";
+import { exportEffectifs, getEffectifs, getOrganisme } from "../queries";
+import { dateParis } from "../components/transmission/dates";
 import { useUser } from "../session";
 import { RAPPORT_COLUMNS, toCsv } from "../../../worker/domain/rapport-transmission";
 
@@ -68,9 +69,16 @@ function EffectifsTable(props: { organismeId: string }) {
   });
   const [query, setQuery] = createSignal({ ...search, page: 1 });
   const [selected, setSelected] = createSignal<string | null>(null);
+  /** the row's button that opened the dossier: the focus goes back to it when the dossier closes */
+  let ouvertPar: HTMLButtonElement | undefined;
+  const fermer = () => {
+    setSelected(null);
+    ouvertPar?.focus();
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const page = createAsync(() => getEffectifs(props.organismeId, { ...query(), taille: PAGE_SIZE }));
+  const organisme = createAsync(() => getOrganisme(props.organismeId));
   const pages = () => Math.max(1, Math.ceil((page.latest?.total ?? 0) / PAGE_SIZE));
 
   // New or changed rows appear while the ERP pushes.
@@ -88,6 +96,10 @@ function EffectifsTable(props: { organismeId: string }) {
 
   return (
     <QueryBoundary queries={[page]}>
+      <p class="fr-mb-1w" id="derniere-transmission">
+        Dernière transmission vers TBA :{" "}
+        {organisme.latest?.lastTransmissionAt ? dateParis(organisme.latest.lastTransmissionAt) : "aucune"}
+      </p>
       <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
         <p class="fr-col fr-text--lead fr-mb-0" id="nombre-dossiers" aria-live="polite">
           {page.latest?.total ?? 0} Dossiers apprenants
@@ -95,7 +107,7 @@ function EffectifsTable(props: { organismeId: string }) {
         <DownloadButtons label="Télécharger le rapport complet" file={download} />
       </div>
       <Show when={selected()}>
-        {(id) => <DossierDetail organismeId={props.organismeId} effectifId={id()} onClose={() => setSelected(null)} />}
+        {(id) => <DossierDetail organismeId={props.organismeId} effectifId={id()} onClose={fermer} />}
       </Show>
       <div class="fr-table table-scroll effectifs-table">
         <table id="table-effectifs" aria-busy={page.latest === undefined} tabindex="0">
@@ -139,7 +151,14 @@ function EffectifsTable(props: { organismeId: string }) {
                   <td>
                     <Show when={row.effectifId} fallback={row.apprenant}>
                       {(id) => (
-                        <button type="button" class="fr-link" onClick={() => setSelected(id())}>
+                        <button
+                          type="button"
+                          class="fr-link"
+                          onClick={(e) => {
+                            ouvertPar = e.currentTarget;
+                            setSelected(id());
+                          }}
+                        >
                           {row.apprenant}
                         </button>
                       )}

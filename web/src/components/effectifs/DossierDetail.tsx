@@ -1,10 +1,11 @@
 import { createAsync } from "@solidjs/router";
-import { For, Show } from "solid-js";
+import { createEffect, For, on, Show } from "solid-js";
 import { getEffectif } from "../../queries";
 import { QueryBoundary } from "../Errors";
 import { formatDate } from "../../format";
 import { STATUT_LABELS } from "../../../../worker/domain/labels";
 import type { DossierNormalise } from "../../../../worker/domain/dossier";
+import { libelleChamp } from "../../../../worker/domain/libelles-champs";
 
 const FIELDS: [keyof DossierNormalise, string][] = [
   ["nom_apprenant", "Nom"],
@@ -24,13 +25,26 @@ const FIELDS: [keyof DossierNormalise, string][] = [
 const show = (value: unknown) =>
   typeof value === "string" && /^\d{4}-\d{2}-\d{2}/.test(value) ? formatDate(value) : String(value ?? "—");
 
-/** One dossier: its main fields, its parcours (one line per change of statut) and its errors. */
+/**
+ * One dossier: its main fields, its parcours (one line per change of statut) and its errors. It opens above the
+ * table, maybe far above the row clicked: it comes into view and takes the focus.
+ */
 export function DossierDetail(props: { organismeId: string; effectifId: string; onClose: () => void }) {
   const detail = createAsync(() => getEffectif(props.organismeId, props.effectifId));
+  let titre: HTMLHeadingElement | undefined;
+  createEffect(
+    on(
+      () => props.effectifId,
+      () => {
+        titre?.scrollIntoView({ block: "start" });
+        titre?.focus({ preventScroll: true });
+      },
+    ),
+  );
   return (
     <section class="fr-card fr-p-3w fr-mb-3w" aria-labelledby="detail-titre" id="detail-dossier">
       <div class="fr-grid-row fr-grid-row--middle">
-        <h2 id="detail-titre" class="fr-h5 fr-col">
+        <h2 id="detail-titre" class="fr-h5 fr-col" ref={titre} tabindex="-1">
           <QueryBoundary queries={[detail]} quiet>
             Dossier {detail.latest?.idErpApprenant} — année scolaire {detail.latest?.anneeScolaire}
           </QueryBoundary>
@@ -77,7 +91,7 @@ export function DossierDetail(props: { organismeId: string; effectifId: string; 
                     <For each={d().erreurs}>
                       {(e) => (
                         <li>
-                          <strong>{e.path}</strong> : {e.message}
+                          <strong>{libelleChamp(e.path)}</strong> : {e.message}
                         </li>
                       )}
                     </For>

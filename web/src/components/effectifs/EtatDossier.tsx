@@ -1,5 +1,6 @@
 import { Show } from "solid-js";
 import type { EffectifListRow } from "../../../../worker/domain/effectifs-liste";
+import { libelleChamp } from "../../../../worker/domain/libelles-champs";
 
 /** The "État du dossier" cell: an icon whose tooltip lists every missing or invalid field (keyboard: focus it). */
 export function EtatDossier(props: { row: EffectifListRow; index: number }) {
@@ -31,7 +32,7 @@ export function EtatDossier(props: { row: EffectifListRow; index: number }) {
           <ul>
             {props.row.erreurs.map((e) => (
               <li>
-                <strong>{e.path}</strong> : {e.message}
+                <strong>{libelleChamp(e.path)}</strong> : {e.message}
               </li>
             ))}
           </ul>

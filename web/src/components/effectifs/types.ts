@@ -2,7 +2,7 @@
 export const COLUMNS = [
   { key: "formation", label: "Formation" },
   { key: "apprenant", label: "Apprenant" },
-  { key: "statut", label: "Statut" },
+  { key: "statut", label: "Statut sur TBA" },
   { key: "employeur", label: "Employeur" },
   { key: "debut", label: "Début" },
   { key: "fin", label: "Fin" },
