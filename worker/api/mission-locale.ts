@@ -14,7 +14,7 @@ import { logNominativeAccess } from "../data/downloads-log";
 import { candidatRupture } from "../data/jeunes-en-rupture";
 import { communesOfZone, findMissionLocale } from "../data/missions-locales";
 import { changeEtatSuivi, findSuivi, historiqueSuivi } from "../data/suivis-mission-locale";
-import { displayName } from "../connection/hub";
+import { displayName, organismeHub } from "../connection/hub";
 import { missionLocaleHubKey, perimetreHub } from "../connection/perimetre-hub";
 import { notifySuiviChange } from "../missions-locales/notifications";
 import { jeunesDeLaZone } from "../missions-locales/worklist";
@@ -205,7 +205,11 @@ missionLocaleRoutes.post(
     // The CFA that signalled the learner hears of the change (e-mail without personal data).
     if (avant?.signaleParOrganismeId && avant.etat !== body.etat)
       await notifySuiviChange(c.env, avant.signaleParOrganismeId, ml.nom);
-    await perimetreHub(c.env, missionLocaleHubKey(ml.id)).organismesChanged([jeune.cfa.id]);
+    // Both sides are live: the Mission Locale's open worklists and the CFA's Mes effectifs.
+    await Promise.all([
+      perimetreHub(c.env, missionLocaleHubKey(ml.id)).organismesChanged([jeune.cfa.id]),
+      organismeHub(c.env, jeune.cfa.id).notifyEffectifsChanged(),
+    ]);
     return c.json({
       jeune: { ...jeune, etat: body.etat },
       historique: await historiqueSuivi(db, effectifId, ml.id),

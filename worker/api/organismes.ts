@@ -7,6 +7,7 @@ import { requireNominatif } from "../lib/organisme-access";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { database } from "../data/db";
+import { missionsLocalesDesEffectifs } from "../data/effectif-suivi";
 import { countIndicateurs } from "../data/indicateurs";
 import { EFFECTIF_FILTERS, findDossier, listEffectifs, type EffectifFilters } from "../data/effectifs";
 import { logNominativeAccess } from "../data/downloads-log";
@@ -92,13 +93,19 @@ export const organismesRoutes = new Hono<AppEnv>()
       offset: (page - 1) * limit,
       limit,
     });
-    await logNominativeAccess(db, {
-      userId: user.id,
-      organismeId: id,
-      kind: "effectifs-page",
-      rows: result.rows.length,
-    });
-    return c.json({ page, taille: limit, ...result } satisfies EffectifsPage);
+    const [missionsLocales] = await Promise.all([
+      missionsLocalesDesEffectifs(
+        db,
+        result.rows.flatMap((row) => (row.effectifId ? [row.effectifId] : [])),
+      ),
+      logNominativeAccess(db, { userId: user.id, organismeId: id, kind: "effectifs-page", rows: result.rows.length }),
+    ]);
+    return c.json({
+      page,
+      taille: limit,
+      ...result,
+      missionsLocales: Object.fromEntries(missionsLocales),
+    } satisfies EffectifsPage);
   })
   /** Every row (filtered), for "Télécharger le rapport complet"; the download is logged (SPEC §8). */
   .get(

@@ -1,5 +1,6 @@
 /** What Mes effectifs' routes answer (`/api/organismes/:id/effectifs…`), shared by the API and the web app. */
 import type { DossierNormalise } from "./dossier";
+import type { EtatSuivi } from "./missions-locales";
 import type { ParcoursEntry } from "./parcours";
 
 /** A row of Mes effectifs. */
@@ -29,6 +30,8 @@ export interface EffectifsExport {
 export interface EffectifsPage extends EffectifsExport {
   page: number;
   taille: number;
+  /** by effectif id, for the page's learners ever in rupture: the Mission Locale covering them, its follow-up state */
+  missionsLocales: Record<string, { nom: string; etat: EtatSuivi | null }>;
 }
 
 /** One dossier: its data as last received, its parcours and its latest errors. */
