@@ -125,6 +125,16 @@ describe("modèle", () => {
     expect(validation.ok ? [] : validation.errors).toEqual([]);
   });
 
+  it("puts the downloading organisme's own UAI and SIRET in the example row", () => {
+    const exemple = ligneExemple({ uai: "0639999Z", siret: "12345678900011" });
+    const valeur = (champ: string) => exemple[COLONNES_MODELE.indexOf(champ)];
+    for (const champ of ["etablissement_responsable_uai", "etablissement_formateur_uai"])
+      expect(valeur(champ)).toBe("0639999Z");
+    for (const champ of ["etablissement_responsable_siret", "etablissement_formateur_siret"])
+      expect(valeur(champ)).toBe("12345678900011");
+    expect(valeur("nom_apprenant")).toBe(ligneExemple()[COLONNES_MODELE.indexOf("nom_apprenant")]);
+  });
+
   it("describes each field from the API schema: required ones, formats and examples", () => {
     const description = descriptionDesDonnees();
     expect(description.map((d) => d.champ)).toEqual(COLONNES_MODELE);

@@ -120,5 +120,20 @@ export function descriptionDesDonnees(): DescriptionChamp[] {
   }));
 }
 
-/** The example row of the "Modèle" sheet, one value per column. */
-export const ligneExemple = (): string[] => COLONNES_MODELE.map((champ) => FORMATS[champ]?.exemple ?? "");
+const IDENTIFIANTS_ORGANISME: Record<string, "uai" | "siret"> = {
+  etablissement_responsable_uai: "uai",
+  etablissement_responsable_siret: "siret",
+  etablissement_formateur_uai: "uai",
+  etablissement_formateur_siret: "siret",
+};
+
+/**
+ * The example row of the "Modèle" sheet, one value per column; with the organisme that downloads it, its own UAI
+ * and SIRET (another organisme's would make the example row fail as it is).
+ */
+export const ligneExemple = (organisme?: { uai: string | null; siret: string }): string[] =>
+  COLONNES_MODELE.map((champ) => {
+    const identifiant = IDENTIFIANTS_ORGANISME[champ];
+    const propre = organisme && identifiant ? organisme[identifiant] : null;
+    return propre ?? FORMATS[champ]?.exemple ?? "";
+  });

@@ -1,6 +1,6 @@
 import "../components/fichier/zod-sans-eval";
 import { FilAriane, TABLEAU_DE_BORD } from "../components/FilAriane";
-import { A } from "@solidjs/router";
+import { A, createAsync } from "@solidjs/router";
 import { createMemo, Match, Show, Switch } from "solid-js";
 import { telecharger } from "../actions";
 import { ErreursFichier } from "../components/fichier/ErreursFichier";
@@ -9,6 +9,7 @@ import { importerFichier, lireFichierEffectifs, verifierFichier } from "../compo
 import { modeleEffectifs } from "../components/fichier/modele";
 import type { ErreurLigne } from "../components/fichier/types";
 import { useForm } from "../forms";
+import { getOrganisme } from "../queries";
 import { useUser } from "../session";
 import { MAX_LIGNES_FICHIER } from "../../../worker/domain/fichier-effectifs";
 import "../components/fichier/fichier.css";
@@ -37,6 +38,8 @@ const pluriel = (n: number, singulier: string, plurielForme = `${singulier}s`) =
  * last two tied to the file read last, so that choosing another file starts again from nothing.
  */
 function AjoutFichierOrganisme(props: { organismeId: string }) {
+  // the template's example row carries the organisme's own UAI and SIRET, so that it imports as it is
+  const organisme = createAsync(() => getOrganisme(props.organismeId));
   const modele = useForm(telecharger, ([id]) => id === "modele");
   const lecture = useForm(lireFichierEffectifs);
   const lu = () => lecture.submission.result ?? null;
@@ -46,10 +49,16 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
   const verifie = () => (importation.submission.result ? null : (verification.submission.result ?? null));
   let input: HTMLInputElement | undefined;
 
+  // The lines of the file this dry run checked (its own input), not of the file read last: a second file read while
+  // the first one's results are still shown must not pair its lines with them.
   const erreurs = createMemo<ErreurLigne[]>(() => {
-    const lignes = lu()?.lignes ?? [];
+    const lignes = verification.submission.input?.[1].lignes ?? [];
     return (verifie()?.items ?? []).flatMap((item, i) =>
-      item.validation_errors.map((e) => ({ ligne: lignes[i].ligne, colonne: e.path || "—", message: e.message })),
+      item.validation_errors.map((e) => ({
+        ligne: lignes[i]?.ligne ?? i + 2,
+        colonne: e.path || "—",
+        message: e.message,
+      })),
     );
   });
 
@@ -68,6 +77,8 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
   const choisir = async (file: File | undefined) => {
     modele.clear();
     lecture.clear();
+    verification.clear();
+    importation.clear();
     if (!file) return;
     const fichier = await lecture.submit(file);
     if (fichier) await verification.submit(props.organismeId, fichier);
@@ -100,7 +111,7 @@ function AjoutFichierOrganisme(props: { organismeId: string }) {
           id="bouton-modele"
           class="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-download-line"
           disabled={modele.pending()}
-          onClick={() => modele.submit("modele", "xlsx", modeleEffectifs)}
+          onClick={() => modele.submit("modele", "xlsx", () => modeleEffectifs(organisme()))}
         >
           {modele.pending() ? "Préparation du modèle…" : "Télécharger le modèle"}
         </button>

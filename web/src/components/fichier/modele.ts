@@ -7,13 +7,13 @@ import {
 } from "../../../../worker/domain/modele-fichier";
 import type { DownloadFile } from "../../download";
 
-export const modeleEffectifs = async (): Promise<DownloadFile> => ({
+export const modeleEffectifs = async (organisme?: { uai: string | null; siret: string }): Promise<DownloadFile> => ({
   filename: "modele-effectifs.xlsx",
   sheets: [
     {
       name: "Modèle",
       header: COLONNES_MODELE,
-      rows: [ligneExemple()],
+      rows: [ligneExemple(organisme)],
       widths: COLONNES_MODELE.map((champ) => Math.max(14, champ.length + 2)),
       textColumns: COLONNES_MODELE.flatMap((champ, i) => (typeChamp(champ) === "texte" ? [i] : [])),
       freezeHeader: true,
