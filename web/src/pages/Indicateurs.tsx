@@ -7,7 +7,7 @@ import { EvolutionChart } from "../components/indicateurs/EvolutionChart";
 import { IndicateursPerimetre } from "../components/indicateurs/IndicateursPerimetre";
 import { ListeNominative } from "../components/indicateurs/ListeNominative";
 import { TableFormations } from "../components/indicateurs/TableFormations";
-import { BoutonsVoirLaListe, focusBoutonListe } from "../components/indicateurs/BoutonsVoirLaListe";
+import { BoutonVoirLaListe, focusBoutonListe } from "../components/indicateurs/BoutonsVoirLaListe";
 import { DateIndicateurs } from "../components/indicateurs/DateIndicateurs";
 import type { Indicateur } from "../../../worker/domain/indicators";
 import "../components/indicateurs/indicateurs.css";
@@ -55,8 +55,20 @@ function IndicateursOrganisme(props: { organismeId: string }) {
           <Show when={compteurs.latest} fallback={<p>Chargement…</p>}>
             {(c) => (
               <>
-                <Counters indicateurs={c().indicateurs} />
-                <BoutonsVoirLaListe ouverte={liste()} onChange={setListe} />
+                {/* zeros alone read as a fault: say what they mean */}
+                <Show when={Object.values(c().indicateurs).every((n) => n === 0)}>
+                  <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-2w" id="aucune-donnee">
+                    <p>
+                      Aucun apprenant n'est compté au {formatDate(date())} : aucun dossier transmis ne couvre cette date
+                      (elle précède vos premières transmissions, ou aucun de vos apprenants n'était alors inscrit).
+                      Choisissez une autre date.
+                    </p>
+                  </div>
+                </Show>
+                <Counters
+                  indicateurs={c().indicateurs}
+                  pied={(key) => <BoutonVoirLaListe indicateur={key} ouverte={liste()} onChange={setListe} />}
+                />
               </>
             )}
           </Show>

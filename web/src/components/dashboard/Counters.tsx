@@ -1,5 +1,5 @@
-import { For } from "solid-js";
-import type { Indicateurs } from "../../../../worker/domain/indicators";
+import { For, type JSX } from "solid-js";
+import type { Indicateur, Indicateurs } from "../../../../worker/domain/indicators";
 
 const COUNTERS: { key: keyof Indicateurs; label: string }[] = [
   { key: "apprenants", label: "apprenants" },
@@ -9,8 +9,11 @@ const COUNTERS: { key: keyof Indicateurs; label: string }[] = [
   { key: "abandons", label: "sorties d'apprentissage" },
 ];
 
-/** The five counters of "Aperçu de vos effectifs". */
-export function Counters(props: { indicateurs: Indicateurs }) {
+/**
+ * The five counters of "Aperçu de vos effectifs"; `pied` puts something under each tile (its "Voir la liste"), in
+ * the tile's column so that it stays beside its counter on a phone.
+ */
+export function Counters(props: { indicateurs: Indicateurs; pied?: (key: Indicateur) => JSX.Element }) {
   return (
     <div class="fr-grid-row fr-grid-row--gutters" id="compteurs">
       <For each={COUNTERS}>
@@ -22,6 +25,7 @@ export function Counters(props: { indicateurs: Indicateurs }) {
                 <p class="fr-tile__desc">{counter.label}</p>
               </div>
             </div>
+            {props.pied?.(counter.key)}
           </div>
         )}
       </For>

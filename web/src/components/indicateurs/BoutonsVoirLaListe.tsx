@@ -1,34 +1,27 @@
-import { For, Show } from "solid-js";
-import { INDICATEUR_LABELS, INDICATEURS } from "./types";
+import { Show } from "solid-js";
+import { INDICATEUR_LABELS } from "./types";
 import type { Indicateur } from "../../../../worker/domain/indicators";
 
-/** The "Voir la liste" button of each counter (under the counters), pressed while its list is open. */
-export function BoutonsVoirLaListe(props: {
+/** The "Voir la liste" button of a counter (under its tile), pressed while its list is open. */
+export function BoutonVoirLaListe(props: {
+  indicateur: Indicateur;
   ouverte: Indicateur | null;
   onChange: (liste: Indicateur | null) => void;
-  /** the counters whose list may be opened (all by default) */
-  permise?: (key: Indicateur) => boolean;
+  /** false: this counter's list may not be opened */
+  permise?: boolean;
 }) {
   return (
-    <div class="fr-grid-row fr-grid-row--gutters liste-actions">
-      <For each={INDICATEURS}>
-        {(key) => (
-          <div class="fr-col-6 fr-col-md">
-            <Show when={props.permise?.(key) ?? true}>
-              <button
-                type="button"
-                class="fr-btn fr-btn--tertiary fr-btn--sm"
-                data-liste={key}
-                aria-pressed={props.ouverte === key}
-                onClick={() => props.onChange(props.ouverte === key ? null : key)}
-              >
-                Voir la liste<span class="fr-sr-only"> : {INDICATEUR_LABELS[key]}</span>
-              </button>
-            </Show>
-          </div>
-        )}
-      </For>
-    </div>
+    <Show when={props.permise ?? true}>
+      <button
+        type="button"
+        class="fr-btn fr-btn--tertiary fr-btn--sm fr-mt-1w"
+        data-liste={props.indicateur}
+        aria-pressed={props.ouverte === props.indicateur}
+        onClick={() => props.onChange(props.ouverte === props.indicateur ? null : props.indicateur)}
+      >
+        Voir la liste<span class="fr-sr-only"> : {INDICATEUR_LABELS[props.indicateur]}</span>
+      </button>
+    </Show>
   );
 }
 

@@ -23,23 +23,29 @@ const W = 640;
 const H = 280;
 const M = { left: 48, right: 32, top: 16, bottom: 32 };
 
-/** 1, 2 or 5 times a power of ten, so that the axis reads round numbers. */
-function niceMax(value: number): number {
-  if (value <= 5) return 5;
-  const power = 10 ** Math.floor(Math.log10(value));
-  return [1, 2, 5, 10].map((f) => f * power).find((v) => v >= value)!;
+/**
+ * The y-axis: ticks every 1, 2 or 5 times a power of ten, at most five steps, from 0 to the first tick at or above
+ * `value` — whole, evenly spaced numbers (0, 1, 2, 3, 4; not 0, 1, 3, 4, 5 from rounding quarters of 5).
+ */
+export function axeY(value: number): { max: number; ticks: number[] } {
+  const quart = Math.max(4, value) / 4;
+  const power = 10 ** Math.floor(Math.log10(quart));
+  const step = [1, 2, 5, 10].map((f) => f * power).find((v) => v >= quart)!;
+  const max = step * Math.ceil(Math.max(4, value) / step);
+  return { max, ticks: Array.from({ length: max / step + 1 }, (_, i) => i * step) };
 }
 
 /** The month by month evolution as a hand-written SVG line chart, with its data as a table for those who prefer it. */
 export function EvolutionChart(props: { data: Evolution }) {
   const [showTable, setShowTable] = createSignal(false);
   const points = () => props.data.points;
-  const max = createMemo(() =>
-    niceMax(Math.max(0, ...points().flatMap((p) => (p.indicateurs ? INDICATEURS.map((k) => p.indicateurs![k]) : [])))),
+  const axe = createMemo(() =>
+    axeY(Math.max(0, ...points().flatMap((p) => (p.indicateurs ? INDICATEURS.map((k) => p.indicateurs![k]) : [])))),
   );
+  const max = () => axe().max;
   const x = (i: number) => M.left + ((W - M.left - M.right) * i) / 11;
   const y = (v: number) => H - M.bottom - ((H - M.top - M.bottom) * v) / max();
-  const ticks = () => [0, 0.25, 0.5, 0.75, 1].map((f) => Math.round(max() * f));
+  const ticks = () => axe().ticks;
   const path = (key: Indicateur) =>
     points()
       .map((p, i) => (p.indicateurs ? `${x(i)},${y(p.indicateurs[key])}` : null))

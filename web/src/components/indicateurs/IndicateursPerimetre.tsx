@@ -9,7 +9,7 @@ import { ListeNominativePerimetre } from "./ListeNominativePerimetre";
 import { TableDepartements } from "./TableDepartements";
 import { TableFormations } from "./TableFormations";
 import { TableOrganismesPerimetre } from "./TableOrganismesPerimetre";
-import { BoutonsVoirLaListe, focusBoutonListe } from "./BoutonsVoirLaListe";
+import { BoutonVoirLaListe, focusBoutonListe } from "./BoutonsVoirLaListe";
 import { DateIndicateurs } from "./DateIndicateurs";
 import "./indicateurs.css";
 import { formatDate } from "../../format";
@@ -180,11 +180,16 @@ export function IndicateursPerimetre(props: { user: Me }) {
                   {c().organismes} organisme{c().organismes > 1 ? "s" : ""} fiable{c().organismes > 1 ? "s" : ""} pris
                   en compte.
                 </p>
-                <Counters indicateurs={c().indicateurs} />
-                <BoutonsVoirLaListe
-                  ouverte={liste()}
-                  onChange={setListe}
-                  permise={(key) => !national() && c().listes.includes(key)}
+                <Counters
+                  indicateurs={c().indicateurs}
+                  pied={(key) => (
+                    <BoutonVoirLaListe
+                      indicateur={key}
+                      ouverte={liste()}
+                      onChange={setListe}
+                      permise={!national() && c().listes.includes(key)}
+                    />
+                  )}
                 />
                 <p class="fr-text--sm fr-mt-2w">{DEFINITION_PERIMETRE}</p>
                 <Show when={national()}>
