@@ -23,6 +23,7 @@ const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
 const Sifa = lazy(() => import("./pages/Sifa"));
 const Organismes = lazy(() => import("./pages/Organismes"));
 const OrganismeLecture = lazy(() => import("./pages/OrganismeLecture"));
+const JeunesEnRupture = lazy(() => import("./pages/JeunesEnRupture"));
 const Accessibilite = lazy(() => import("./pages/legal/Accessibilite"));
 const MentionsLegales = lazy(() => import("./pages/legal/MentionsLegales"));
 const DonneesPersonnelles = lazy(() => import("./pages/legal/DonneesPersonnelles"));
@@ -78,6 +79,7 @@ export function App() {
         <Route path="/sifa" component={Sifa} />
         <Route path="/organismes" component={Organismes} />
         <Route path="/organismes/:id" component={OrganismeLecture} />
+        <Route path="/jeunes-en-rupture" component={JeunesEnRupture} />
       </Route>
       <Route path="*" component={PageIntrouvable} />
     </Router>

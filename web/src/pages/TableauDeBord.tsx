@@ -5,6 +5,8 @@ import { OrganismeCard } from "../components/dashboard/OrganismeCard";
 import { DossiersEnAttente } from "../components/dashboard/DossiersEnAttente";
 import { indicateursNuls } from "../components/dashboard/etat-transmission";
 import { IndicateursTerritoire } from "../components/dashboard/IndicateursTerritoire";
+import { TableauArml } from "../components/missions-locales/TableauArml";
+import { TableauMissionLocale } from "../components/missions-locales/TableauMissionLocale";
 import { EtatDirect } from "../components/EtatDirect";
 import { QueryBoundary } from "../components/Errors";
 import { civiliteCourte } from "../format";
@@ -24,6 +26,12 @@ export default function TableauDeBord() {
       <p class="fr-badge fr-mb-2w">{user().organismeId ? "OFA" : user().organisationLabel}</p>
       <Switch fallback={<IndicateursTerritoire user={user()} />}>
         <Match when={user().organismeId}>{(id) => <OrganismeDashboard organismeId={id()} />}</Match>
+        <Match when={user().organisationType === "MISSION_LOCALE"}>
+          <TableauMissionLocale />
+        </Match>
+        <Match when={user().organisationType === "ARML"}>
+          <TableauArml />
+        </Match>
       </Switch>
     </div>
   );
