@@ -38,6 +38,9 @@ export function Header() {
   /** réseaux, opérateurs publics and administrators: the organismes of their perimeter */
   const voitUnPerimetre = () =>
     isAdmin() || ORGANISATIONS_TERRITORIALES.includes(currentUser()?.organisationType ?? "");
+  /** Missions Locales and ARML: their dashboard (and a Mission Locale's worklist), no effectifs' indicators */
+  const missionLocale = () => currentUser()?.organisationType === "MISSION_LOCALE";
+  const sansIndicateurs = () => missionLocale() || currentUser()?.organisationType === "ARML";
 
   const toolLinks = () => (
     <ul class="fr-btns-group">
@@ -156,7 +159,13 @@ export function Header() {
               >
                 <NavLink href="/tableau-de-bord">Mon tableau de bord</NavLink>
                 {/* An organisme's indicators, or a réseau's, an opérateur public's or the country's. */}
-                <NavLink href="/indicateurs">Mes indicateurs</NavLink>
+                <Show when={!sansIndicateurs()}>
+                  <NavLink href="/indicateurs">Mes indicateurs</NavLink>
+                </Show>
+                {/* A Mission Locale's worklist: the apprentices in rupture of its zone. */}
+                <Show when={missionLocale()}>
+                  <NavLink href="/jeunes-en-rupture">Jeunes en rupture</NavLink>
+                </Show>
                 {/* The pages of one organisme's learners. */}
                 <Show when={currentUser()?.organismeId}>
                   <NavLink href="/effectifs">Mes effectifs</NavLink>
