@@ -4,6 +4,8 @@ import { inscription } from "../actions";
 import { ChoixTerritoire, type TypeOperateur } from "../components/comptes/ChoixTerritoire";
 import { Field, FormError } from "../components/comptes/Field";
 import type { OrganismeReferentiel } from "../../../worker/domain/referentiel";
+import type { MissionLocaleResume } from "../../../worker/domain/missions-locales";
+import { RechercheMissionLocale } from "../components/comptes/RechercheMissionLocale";
 import { RechercheOrganisme } from "../components/comptes/RechercheOrganisme";
 import { useForm } from "../forms";
 import { getReseaux } from "../queries";
@@ -11,7 +13,11 @@ import { getReseaux } from "../queries";
 /** The fields that show their own error; the server's other errors go above the button. */
 const CHAMPS = ["civilite", "prenom", "nom", "fonction", "email", "password"];
 
-type Categorie = "ORGANISME_FORMATION" | "RESEAU" | "OPERATEUR_PUBLIC";
+type Categorie = "ORGANISME_FORMATION" | "RESEAU" | "OPERATEUR_PUBLIC" | "MISSION_LOCALE" | "ARML";
+
+/** As the server's rules say (worker/api/auth.ts, worker/accounts/password.ts). */
+const PASSWORD_MIN_LENGTH = 12;
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const CATEGORIES: { value: Categorie; label: string; hint: string }[] = [
   {
@@ -21,6 +27,16 @@ const CATEGORIES: { value: Categorie; label: string; hint: string }[] = [
   },
   { value: "RESEAU", label: "RÉSEAU D'OFA", hint: "La tête d'un réseau d'organismes de formation" },
   { value: "OPERATEUR_PUBLIC", label: "OPÉRATEURS PUBLICS", hint: "DREETS, DDETS ou Académie" },
+  {
+    value: "MISSION_LOCALE",
+    label: "MISSION LOCALE",
+    hint: "Le suivi des apprentis en rupture de contrat domiciliés dans votre zone",
+  },
+  {
+    value: "ARML",
+    label: "ARML",
+    hint: "L'association régionale des Missions Locales : l'activité des Missions Locales de votre région",
+  },
 ];
 
 const OPERATEURS: { value: TypeOperateur; label: string }[] = [
@@ -81,6 +97,7 @@ export default function Inscription() {
   const navigate = useNavigate();
   const [categorie, setCategorie] = createSignal<Categorie | null>(null);
   const [organisme, setOrganisme] = createSignal<OrganismeReferentiel | null>(null);
+  const [missionLocale, setMissionLocale] = createSignal<MissionLocaleResume | null>(null);
   const [reseau, setReseau] = createSignal("");
   const [operateur, setOperateur] = createSignal<TypeOperateur | null>(null);
   const [territoire, setTerritoire] = createSignal("");
@@ -90,7 +107,10 @@ export default function Inscription() {
   const [fonction, setFonction] = createSignal("");
   const [email, setEmail] = createSignal("");
   const [password, setPassword] = createSignal("");
-  const [civiliteManquante, setCiviliteManquante] = createSignal(false);
+  /** what the browser's validation bubbles said, as DSFR errors under the fields (the form is novalidate) */
+  const [invalides, setInvalides] = createSignal<Record<string, string>>({});
+  const valide = (champ: string) =>
+    setInvalides((e) => (champ in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== champ)) : e));
   const form = useForm(inscription);
   // Only suggestions: without them (the list failed to load), the name is typed in full.
   const reseaux = createAsync(async () => (categorie() === "RESEAU" ? getReseaux().catch(() => undefined) : undefined));
@@ -98,7 +118,7 @@ export default function Inscription() {
   const errors = (): Record<string, string | undefined> => {
     const e = form.error();
     return {
-      ...(civiliteManquante() ? { civilite: "Choisissez votre civilité." } : {}),
+      ...invalides(),
       ...(e?.field && CHAMPS.includes(e.field) ? { [e.field]: e.message } : {}),
     };
   };
@@ -110,16 +130,35 @@ export default function Inscription() {
   const entiteChoisie = () =>
     (categorie() === "ORGANISME_FORMATION" && organisme() !== null) ||
     (categorie() === "RESEAU" && reseau().trim() !== "") ||
-    (categorie() === "OPERATEUR_PUBLIC" && operateur() !== null && territoire() !== "");
+    (categorie() === "OPERATEUR_PUBLIC" && operateur() !== null && territoire() !== "") ||
+    (categorie() === "MISSION_LOCALE" && missionLocale() !== null) ||
+    (categorie() === "ARML" && territoire() !== "");
+
+  /** The checks the browser would have made, each under its field; the first invalid field gets the focus. */
+  const verifier = (): boolean => {
+    const e: Record<string, string> = {};
+    if (!civilite()) e.civilite = "Choisissez votre civilité.";
+    if (!prenom().trim()) e.prenom = "Indiquez votre prénom.";
+    if (!nom().trim()) e.nom = "Indiquez votre nom.";
+    if (!email().trim()) e.email = "Indiquez votre adresse e-mail.";
+    else if (!EMAIL_PATTERN.test(email().trim())) e.email = "L'adresse e-mail n'est pas valide (ex. nom@domaine.fr).";
+    if (password().length < PASSWORD_MIN_LENGTH)
+      e.password = `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`;
+    setInvalides(e);
+    const premier = CHAMPS.find((champ) => e[champ]);
+    if (premier)
+      document.getElementById(premier === "civilite" ? "civilite-Madame" : premier)?.focus({ preventScroll: false });
+    return !premier;
+  };
 
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     form.clear();
-    setCiviliteManquante(!civilite());
-    if (!civilite()) return;
+    if (!verifier()) return;
     const created = await form.submit({
       categorie: categorie() === "OPERATEUR_PUBLIC" ? operateur() : categorie(),
       organismeId: organisme()?.id,
+      missionLocaleId: missionLocale()?.id,
       reseau: reseau(),
       codeTerritoire: territoire(),
       civilite: civilite(),
@@ -142,7 +181,7 @@ export default function Inscription() {
             organisation déjà inscrit ou par un administrateur. Vous avez déjà un compte ?{" "}
             <A href="/connexion">Connectez-vous</A>.
           </p>
-          <form onSubmit={submit}>
+          <form onSubmit={submit} novalidate>
             <RadioGroup
               name="categorie"
               legend="Vous êtes :"
@@ -150,6 +189,7 @@ export default function Inscription() {
               value={categorie()}
               onChange={(value) => {
                 setCategorie(value);
+                setTerritoire("");
                 form.clear();
               }}
             />
@@ -172,6 +212,14 @@ export default function Inscription() {
                 <datalist id="reseaux-connus">
                   <For each={reseaux()?.reseaux ?? []}>{(nomReseau) => <option value={nomReseau} />}</For>
                 </datalist>
+              </Match>
+              <Match when={categorie() === "MISSION_LOCALE"}>
+                <h2 class="fr-h4">Votre Mission Locale</h2>
+                <RechercheMissionLocale selectedId={missionLocale()?.id ?? null} onSelect={setMissionLocale} />
+              </Match>
+              <Match when={categorie() === "ARML"}>
+                <h2 class="fr-h4">Votre région</h2>
+                <ChoixTerritoire type="DREETS" value={territoire()} onChange={setTerritoire} />
               </Match>
               <Match when={categorie() === "OPERATEUR_PUBLIC"}>
                 <h2 class="fr-h4">Votre territoire</h2>
@@ -201,7 +249,10 @@ export default function Inscription() {
                   { value: "Monsieur" as const, label: "Monsieur" },
                 ]}
                 value={civilite()}
-                onChange={setCivilite}
+                onChange={(value) => {
+                  setCivilite(value);
+                  valide("civilite");
+                }}
                 error={errors().civilite}
               />
               <div class="fr-grid-row fr-grid-row--gutters">
@@ -211,7 +262,10 @@ export default function Inscription() {
                     label="Prénom"
                     autocomplete="given-name"
                     value={prenom()}
-                    onInput={setPrenom}
+                    onInput={(v) => {
+                      setPrenom(v);
+                      valide("prenom");
+                    }}
                     error={errors().prenom}
                   />
                 </div>
@@ -221,7 +275,10 @@ export default function Inscription() {
                     label="Nom"
                     autocomplete="family-name"
                     value={nom()}
-                    onInput={setNom}
+                    onInput={(v) => {
+                      setNom(v);
+                      valide("nom");
+                    }}
                     error={errors().nom}
                   />
                 </div>
@@ -242,7 +299,10 @@ export default function Inscription() {
                 type="email"
                 autocomplete="email"
                 value={email()}
-                onInput={setEmail}
+                onInput={(v) => {
+                  setEmail(v);
+                  valide("email");
+                }}
                 error={errors().email}
               />
               <Field
@@ -252,7 +312,10 @@ export default function Inscription() {
                 type="password"
                 autocomplete="new-password"
                 value={password()}
-                onInput={setPassword}
+                onInput={(v) => {
+                  setPassword(v);
+                  valide("password");
+                }}
                 error={errors().password}
               />
               <FormError message={formError()} />

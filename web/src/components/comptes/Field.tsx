@@ -13,6 +13,8 @@ export function Field(props: {
   error?: string | null;
   required?: boolean;
   list?: string;
+  /** Enter in the field runs this instead of submitting the form (a search inside a larger form) */
+  onEnter?: () => void;
 }) {
   const describedBy = () =>
     [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(" ") || undefined;
@@ -40,6 +42,11 @@ export function Field(props: {
         aria-describedby={describedBy()}
         value={props.value}
         onInput={(e) => props.onInput(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key !== "Enter" || !props.onEnter) return;
+          e.preventDefault();
+          props.onEnter();
+        }}
       />
       <Show when={props.error}>
         <p class="fr-error-text" id={`${props.id}-error`}>

@@ -81,6 +81,7 @@ export function RechercheOrganisme(props: {
             inputmode={mode() === "siret" ? "numeric" : "text"}
             value={query()}
             onInput={setQuery}
+            onEnter={() => !recherche.pending() && search()}
             error={error() ?? props.error}
             required={false}
           />
