@@ -2,6 +2,7 @@ import { createAsync } from "@solidjs/router";
 import { createEffect, For, on, Show } from "solid-js";
 import { getEffectif } from "../../queries";
 import { QueryBoundary } from "../Errors";
+import { SuiviMissionLocaleCfa } from "../missions-locales/SuiviMissionLocaleCfa";
 import { formatDate } from "../../format";
 import { STATUT_LABELS } from "../../../../worker/domain/labels";
 import type { DossierNormalise } from "../../../../worker/domain/dossier";
@@ -97,6 +98,7 @@ export function DossierDetail(props: { organismeId: string; effectifId: string; 
                     </For>
                   </ul>
                 </Show>
+                <SuiviMissionLocaleCfa organismeId={props.organismeId} effectif={d()} />
               </div>
             </div>
           )}
