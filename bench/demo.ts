@@ -12,4 +12,6 @@ export const GESTI_EMAIL = "ofa-gesti@example.fr";
 export const ADMIN_EMAIL = "admin@example.fr";
 /** The DREETS of the demo région (gesti's). */
 export const DREETS_EMAIL = "dreets@example.fr";
+/** The Mission Locale of Clermont-Ferrand (its zone: the demo communes of the Puy-de-Dôme). */
+export const MISSION_LOCALE_EMAIL = "mission-locale@example.fr";
 export { DEMO_API_KEY, DEMO_PASSWORD };

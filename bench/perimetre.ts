@@ -19,15 +19,16 @@ export interface Emetteur {
   dossiers: Record<string, unknown>[];
 }
 
-interface Dashboard {
+export interface Dashboard {
   socket: WebSocket;
   /** arrival time of the first message listing `organismeId` at or after `since` */
   heard(organismeId: string, since: number): Promise<number>;
   messages(): number;
 }
 
-function openDashboard(session: Session): Promise<Dashboard> {
-  const url = `${session.baseUrl.replace(/^http/, "ws")}/api/perimetre/live`;
+/** A live socket of `path` (a perimeter's, a Mission Locale's: the same PerimetreHub messages). */
+export function openDashboard(session: Session, path = "/api/perimetre/live"): Promise<Dashboard> {
+  const url = `${session.baseUrl.replace(/^http/, "ws")}${path}`;
   const socket = new WebSocket(url, { headers: { Cookie: session.cookie, Origin: session.baseUrl } });
   const received: { at: number; organismeIds: string[] }[] = [];
   /** the pending heard() calls, each looking again at every message */

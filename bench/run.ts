@@ -4,19 +4,29 @@
  * side in the same run and prints ratios — never absolute thresholds:
  *   1. ERP ingestion vs raw D1 writes;  2. an organisme's dashboard with 10,000 effectifs vs the raw counts;
  *   3. national indicators over 1,000,000 effectifs vs the raw count;  4. push-to-screen latency at 50 dashboards;
- *   5. the same for 50 territorial dashboards of a région while 20 of its organismes push at once.
+ *   5. the same for 50 territorial dashboards of a région while 20 of its organismes push at once;
+ *   6. the same for a Mission Locale's worklist while an ERP pushes learners in rupture of its zone.
  */
 import path from "node:path";
 import { startServer } from "../e2e/server.mjs";
 import { anneeScolaireOf } from "../worker/domain/annee-scolaire";
 import { generateDossiers } from "../tools/demo/dossiers";
 import { benchDashboard, comparisonRow } from "./dashboard";
-import { ADMIN_EMAIL, DEMO_PASSWORD, DREETS_EMAIL, GESTI_EMAIL, gesti } from "./demo";
+import {
+  ADMIN_EMAIL,
+  DEMO_API_KEY,
+  DEMO_PASSWORD,
+  DREETS_EMAIL,
+  GESTI_EMAIL,
+  MISSION_LOCALE_EMAIL,
+  gesti,
+} from "./demo";
 import { login, restarts } from "./http";
 import { benchIngestion, PUSH_SIZE } from "./ingestion";
 import { benchLive, liveSummary } from "./live";
 import { benchNational, loadNational } from "./national";
 import { benchPerimetre, emetteursOf, perimetreSummary } from "./perimetre";
+import { benchMissionLocale, enRuptureAClermont, missionLocaleSummary } from "./mission-locale";
 import { snapshotConfig } from "./snapshot";
 import { ms, printTable } from "./stats";
 
@@ -28,6 +38,8 @@ const LIVE_PUSHES = 20;
 const LIVE_BATCH = 20;
 const PERIMETRE_EMETTEURS = 20;
 const PERIMETRE_ROUNDS = 5;
+const ML_CLIENTS = 20;
+const ML_PUSHES = 20;
 
 const root = path.resolve(import.meta.dirname, "..");
 const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
@@ -107,6 +119,14 @@ try {
     await benchPerimetre(dreets, emetteurs, { clients: LIVE_CLIENTS, rounds: PERIMETRE_ROUNDS }),
   );
 
+  const missionLocale = missionLocaleSummary(
+    await benchMissionLocale(
+      await login(server.baseUrl, MISSION_LOCALE_EMAIL, DEMO_PASSWORD),
+      { key: DEMO_API_KEY, organismeId: gesti.id, dossiers: enRuptureAClermont(liveDossiers, today) },
+      { clients: ML_CLIENTS, pushes: ML_PUSHES },
+    ),
+  );
+
   console.log(
     `\n3. Indicateurs nationaux — chargement de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs (intervalles de parcours générés dans D1)`,
   );
@@ -155,6 +175,21 @@ try {
     `   messages reçus par tableau de bord : ${recus} pour ${envois} envois (regroupés, environ un par seconde)`,
   );
   targets.push(["latence envoi → tableau de bord territorial p99 < 1,5 s", ms(perimetre.p99), perimetre.p99 < 1500]);
+
+  printTable(
+    `6. Latence envoi → liste « Jeunes en rupture » : ${ML_CLIENTS} écrans de la Mission Locale de Clermont-Ferrand, ` +
+      `${ML_PUSHES} envois successifs de ${LIVE_BATCH} jeunes en rupture de sa zone`,
+    ["mesurée depuis", "p50", "p99", "max"],
+    [["la fin de la réponse à l'ERP", ms(missionLocale.p50), ms(missionLocale.p99), ms(missionLocale.max)]],
+  );
+  console.log(
+    `   messages reçus par écran : ${missionLocale.messagesMin}${missionLocale.messagesMin === missionLocale.messagesMax ? "" : ` à ${missionLocale.messagesMax}`} pour ${ML_PUSHES} envois`,
+  );
+  targets.push([
+    "latence envoi → liste de la Mission Locale p99 < 1,5 s",
+    ms(missionLocale.p99),
+    missionLocale.p99 < 1500,
+  ]);
 
   printTable(
     "Objectifs",
