@@ -17,6 +17,10 @@ const TABLES = [
   "transmissions",
   "dossiers_recus",
   "audit_log",
+  "missions_locales",
+  "mission_locale_communes",
+  "suivis_mission_locale",
+  "suivi_evenements",
 ];
 /** Every row of every table, in an order that does not depend on how they were written. */
 const snapshot = async () =>
@@ -42,7 +46,7 @@ describe("the local demo seed", () => {
   it("loads the référentiel, the accounts and the learners of the organismes that transmit, and a second run changes nothing", async () => {
     const before = await snapshot();
     expect(before.organismes.length).toBe(referentiel.organismes.length);
-    expect(before.users.length).toBe(8);
+    expect(before.users.length).toBe(10);
     expect(before.effectifs.length).toBeGreaterThan(1000);
     expect(before.transmissions.length).toBe(2 * transmetteurs.length);
     await seed();
@@ -58,6 +62,8 @@ describe("the local demo seed", () => {
       "ddets@example.fr": "DDETS",
       "academie@example.fr": "ACADEMIE",
       "reseau-responsable@example.fr": "RESEAU",
+      "mission-locale@example.fr": "MISSION_LOCALE",
+      "arml@example.fr": "ARML",
       "admin@example.fr": "ADMINISTRATEUR",
     };
     for (const [email, organisationType] of Object.entries(expected)) {
@@ -116,8 +122,10 @@ describe("the local demo seed", () => {
     expect(results).toEqual([
       { ...none, type: "ACADEMIE", label: "Académie de Clermont-Ferrand", code_academie: "06" },
       { ...none, type: "ADMINISTRATEUR", label: "Administration du Tableau de bord" },
+      { ...none, type: "ARML", label: "ARML Auvergne-Rhône-Alpes", code_region: "84" },
       { ...none, type: "DDETS", label: "DDETS Puy-de-Dôme (63)", code_departement: "63" },
       { ...none, type: "DREETS", label: "DREETS Auvergne-Rhône-Alpes", code_region: "84" },
+      { ...none, type: "MISSION_LOCALE", label: "Mission Locale de Clermont-Ferrand" },
       { ...none, type: "RESEAU", label: "Réseau CCCA-BTP", reseau: "CCCA-BTP" },
       { ...none, type: "RESEAU", label: "Réseau UIMM", reseau: "UIMM" },
     ]);

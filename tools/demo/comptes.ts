@@ -1,7 +1,8 @@
 /** The demo organisations and accounts (password `demo-apprentissage`) and the organismes they stand for. */
 import { luhnValid } from "../../db/demo/identifiants";
+import { MISSIONS_LOCALES, ML_CLERMONT_ID } from "../../db/demo/missions-locales";
 import type { OrganismeDemo, ReferentielDemo } from "../../db/demo/referentiel";
-import { labelOperateurPublic } from "../../worker/domain/territoires";
+import { labelOperateurPublic, REGIONS } from "../../worker/domain/territoires";
 
 export const DEMO_PASSWORD = "demo-apprentissage";
 /** The clé d'échange of the Gesti demo OFA, to paste into the ERP simulator. */
@@ -16,13 +17,15 @@ export const DEMO_RESEAU_RESPONSABLE = "UIMM";
 
 export interface DemoOrganisation {
   id: string;
-  type: "ORGANISME_FORMATION" | "RESEAU" | "DREETS" | "DDETS" | "ACADEMIE" | "ADMINISTRATEUR";
+  type:
+    "ORGANISME_FORMATION" | "RESEAU" | "DREETS" | "DDETS" | "ACADEMIE" | "MISSION_LOCALE" | "ARML" | "ADMINISTRATEUR";
   label: string;
   organismeId: string | null;
   reseau: string | null;
   codeRegion: string | null;
   codeDepartement: string | null;
   codeAcademie: string | null;
+  missionLocaleId: string | null;
 }
 
 export interface DemoUser {
@@ -93,10 +96,24 @@ const ORG = {
   ddets: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a06",
   academie: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a07",
   reseauResponsable: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a08",
+  missionLocale: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a09",
+  arml: "0b6f4a52-9d3e-4c1a-8f27-5e1d9c3b7a10",
 };
 
+/** The Mission Locale of mission-locale@example.fr, and the ARML's région (the demo région). */
+export const DEMO_MISSION_LOCALE = MISSIONS_LOCALES.find((ml) => ml.id === ML_CLERMONT_ID)!;
+export const DEMO_ARML_REGION = DEMO_REGION;
+export const MISSION_LOCALE_USER_ID = "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c09";
+
 export function demoOrganisations(selection: DemoSelection): DemoOrganisation[] {
-  const base = { organismeId: null, reseau: null, codeRegion: null, codeDepartement: null, codeAcademie: null };
+  const base = {
+    organismeId: null,
+    reseau: null,
+    codeRegion: null,
+    codeDepartement: null,
+    codeAcademie: null,
+    missionLocaleId: null,
+  };
   // Labels and codes as the sign-up gives them, so that a colleague signing up joins the same organisation.
   return [
     {
@@ -141,6 +158,20 @@ export function demoOrganisations(selection: DemoSelection): DemoOrganisation[] 
       type: "RESEAU",
       label: `Réseau ${DEMO_RESEAU_RESPONSABLE}`,
       reseau: DEMO_RESEAU_RESPONSABLE,
+    },
+    {
+      ...base,
+      id: ORG.missionLocale,
+      type: "MISSION_LOCALE",
+      label: DEMO_MISSION_LOCALE.nom,
+      missionLocaleId: DEMO_MISSION_LOCALE.id,
+    },
+    {
+      ...base,
+      id: ORG.arml,
+      type: "ARML",
+      label: `ARML ${REGIONS[DEMO_ARML_REGION]}`,
+      codeRegion: DEMO_ARML_REGION,
     },
     { ...base, id: ORG.admin, type: "ADMINISTRATEUR", label: "Administration du Tableau de bord" },
   ];
@@ -227,6 +258,28 @@ export function demoUsers(selection: DemoSelection): DemoUser[] {
       organisationId: ORG.reseauResponsable,
       isAdmin: false,
       description: `réseau responsable ${DEMO_RESEAU_RESPONSABLE} (${selection.reseauResponsableMembres.length} organismes membres, dont ${selection.reseauResponsableMembres.filter((o) => o.departement === DEMO_DEPARTEMENT).length} dans le Puy-de-Dôme) : voit les listes nominatives de ses membres`,
+    },
+    {
+      id: MISSION_LOCALE_USER_ID,
+      email: "mission-locale@example.fr",
+      civilite: "Madame",
+      prenom: "Élodie",
+      nom: "Vasseur",
+      fonction: "Conseillère en insertion professionnelle",
+      organisationId: ORG.missionLocale,
+      isAdmin: false,
+      description: `${DEMO_MISSION_LOCALE.nom} (les communes du Puy-de-Dôme de la démonstration) : « Jeunes en rupture »`,
+    },
+    {
+      id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c10",
+      email: "arml@example.fr",
+      civilite: "Monsieur",
+      prenom: "Franck",
+      nom: "Delorme",
+      fonction: "Chargé de mission de l'association régionale",
+      organisationId: ORG.arml,
+      isAdmin: false,
+      description: `ARML ${REGIONS[DEMO_ARML_REGION]} : l'activité des ${MISSIONS_LOCALES.filter((ml) => ml.codeRegion === DEMO_ARML_REGION).length} Missions Locales de la région, sans données nominatives`,
     },
     {
       id: "5a2c8e71-3f4b-4d6a-9e0c-7b1d2f3a4c05",

@@ -12,6 +12,7 @@ import { EFFECTIF_COLUMNS, toEffectifRecord, type EffectifStatutRow } from "../.
 import type { CleDemo } from "./cles";
 import { generateDossiers } from "./dossiers";
 import { effectifId, uuidOf } from "./ids";
+import { dossiersRupture } from "./rupturants";
 import { calendrierOf, type TransmetteurDemo } from "./transmetteurs";
 
 /** What one transmetteur's transmissions wrote. */
@@ -27,6 +28,8 @@ export interface EffectifsDemo {
   statements: string[];
   transmissions: TransmissionsDemo[];
   anneeScolaire: string;
+  /** the effectif ids of the learners written for the Missions Locales (tools/demo/rupturants.ts), by ERP id */
+  rupturants: Map<string, string>;
 }
 
 type Effectif = ReturnType<typeof toEffectifRecord>;
@@ -42,6 +45,7 @@ export async function buildEffectifsDemo(
   const recus: (string | null)[][] = [];
   const transmissionRows: (string | number | null)[][] = [];
   const transmissions: TransmissionsDemo[] = [];
+  const rupturants = new Map<string, string>();
 
   for (const t of transmetteurs) {
     const { firstAt, lastAt } = calendrierOf(t, now);
@@ -62,6 +66,9 @@ export async function buildEffectifsDemo(
         asOf: today,
       }),
     );
+    // The learners written for the Missions Locales' worklist (tools/demo/rupturants.ts), at the end of the file.
+    const casRupture = new Set(dossiersRupture(t, anneeScolaire, today));
+    dossiers.push(...casRupture);
     const touches = new Set<string>();
     let valid = 0;
     for (const input of dossiers) {
@@ -88,6 +95,7 @@ export async function buildEffectifsDemo(
         );
         touches.add(formateurId);
         valid++;
+        if (casRupture.has(input)) rupturants.set(idErp, id);
       }
       recus.push([
         formateurId,
@@ -163,7 +171,7 @@ export async function buildEffectifsDemo(
       "INSERT OR IGNORE",
     ),
   ];
-  return { statements, transmissions, anneeScolaire };
+  return { statements, transmissions, anneeScolaire, rupturants };
 }
 
 /**

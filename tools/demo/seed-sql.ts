@@ -3,11 +3,13 @@
  * UPDATE of settings still unset), so seeding again — `npm run dev` does it on each start — keeps what users did and
  * changes nothing, and a database seeded by an older version of the demo gets what it lacks.
  */
+import { MISSIONS_LOCALES } from "../../db/demo/missions-locales";
 import type { ReferentielDemo } from "../../db/demo/referentiel";
 import { insertOrganismesOrIgnore, insertRows, sqlValue } from "../../db/referentiel/sql";
 import type { CleDemo } from "./cles";
 import { DEMO_RESEAU, DEMO_RESEAU_RESPONSABLE, demoOrganisations, demoUsers, type DemoSelection } from "./comptes";
 import type { EffectifsDemo, TransmissionsDemo } from "./effectifs";
+import { suivisDemoSql } from "./suivis";
 import { calendrierOf, type TransmetteurDemo } from "./transmetteurs";
 
 export interface SeedInput {
@@ -31,6 +33,29 @@ export function buildSeedSql({ referentiel, selection, effectifs, cles, password
       "INSERT OR IGNORE",
     ),
     ...insertRows(
+      "missions_locales",
+      ["id", "nom", "commune", "code_postal", "code_departement", "code_region", "telephone", "email"],
+      MISSIONS_LOCALES.map((ml) => [
+        ml.id,
+        ml.nom,
+        ml.commune,
+        ml.codePostal,
+        ml.codeDepartement,
+        ml.codeRegion,
+        ml.telephone,
+        ml.email,
+      ]),
+      "",
+      "INSERT OR IGNORE",
+    ),
+    ...insertRows(
+      "mission_locale_communes",
+      ["mission_locale_id", "code_insee", "code_postal", "nom"],
+      MISSIONS_LOCALES.flatMap((ml) => ml.communes.map((c) => [ml.id, c.codeInsee, c.codePostal, c.nom])),
+      "",
+      "INSERT OR IGNORE",
+    ),
+    ...insertRows(
       "organisations",
       [
         "id",
@@ -41,6 +66,7 @@ export function buildSeedSql({ referentiel, selection, effectifs, cles, password
         "code_region",
         "code_departement",
         "code_academie",
+        "mission_locale_id",
         "created_at",
       ],
       demoOrganisations(selection).map((o) => [
@@ -52,6 +78,7 @@ export function buildSeedSql({ referentiel, selection, effectifs, cles, password
         o.codeRegion,
         o.codeDepartement,
         o.codeAcademie,
+        o.missionLocaleId,
         at,
       ]),
       "",
@@ -114,6 +141,7 @@ export function buildSeedSql({ referentiel, selection, effectifs, cles, password
       "INSERT OR IGNORE",
     ),
     ...effectifs.statements,
+    ...suivisDemoSql(selection, effectifs.rupturants, now),
     ...effectifs.transmissions.flatMap(({ transmetteur }) =>
       auditOnce(transmetteur, cles.get(transmetteur.organisme.id), now),
     ),

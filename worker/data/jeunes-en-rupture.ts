@@ -3,7 +3,8 @@
  * since `depuis`, with their CFA and their follow-up. Measured path (the worklist and its live refresh): one
  * hand-written statement on the partial indexes effectifs_rupture_commune / effectifs_rupture_code_postal, by
  * commune of the zone; where each learner stands today is decided from its parcours in
- * worker/domain/jeunes-en-rupture.ts.
+ * worker/domain/jeunes-en-rupture.ts. (A correlated subquery names the outer row in its WHERE only: the SQLite of
+ * workerd refuses an outer column in a subquery's ORDER BY.)
  */
 import { sql } from "drizzle-orm";
 import type { Candidat } from "../domain/jeunes-en-rupture";
@@ -34,8 +35,11 @@ const CANDIDATS = (missionLocaleId: string, depuis: string, effectifId: string |
              WHERE ev.effectif_id = e.id AND ev.mission_locale_id = ${missionLocaleId} AND ev.motif IS NOT NULL
              ORDER BY ev.at DESC LIMIT 1),
            (SELECT u.email FROM organisations og JOIN users u ON u.organisation_id = og.id AND u.status = 'active'
-             WHERE og.type = 'ORGANISME_FORMATION' AND og.organisme_id IN (e.organisme_id, e.organisme_responsable_id)
-             ORDER BY og.organisme_id = e.organisme_id DESC, u.created_at LIMIT 1)
+             WHERE og.type = 'ORGANISME_FORMATION' AND og.organisme_id = e.organisme_id
+             ORDER BY u.created_at LIMIT 1),
+           (SELECT u.email FROM organisations og JOIN users u ON u.organisation_id = og.id AND u.status = 'active'
+             WHERE og.type = 'ORGANISME_FORMATION' AND og.organisme_id = e.organisme_responsable_id
+             ORDER BY u.created_at LIMIT 1)
          ) AS cfaContact,
          s.etat, s.recontacter_le AS recontacterLe, s.signale_at AS signaleAt
     FROM candidats c
