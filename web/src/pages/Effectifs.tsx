@@ -69,11 +69,11 @@ function EffectifsTable(props: { organismeId: string }) {
   });
   const [query, setQuery] = createSignal({ ...search, page: 1 });
   const [selected, setSelected] = createSignal<string | null>(null);
-  /** the row's button that opened the dossier: the focus goes back to it when the dossier closes */
-  let ouvertPar: HTMLButtonElement | undefined;
+  /** back to the row's button when the dossier closes (found again: a live update may have redrawn the rows) */
   const fermer = () => {
+    const id = selected();
     setSelected(null);
-    ouvertPar?.focus();
+    document.querySelector<HTMLButtonElement>(`button[data-effectif="${id}"]`)?.focus();
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -151,14 +151,7 @@ function EffectifsTable(props: { organismeId: string }) {
                   <td>
                     <Show when={row.effectifId} fallback={row.apprenant}>
                       {(id) => (
-                        <button
-                          type="button"
-                          class="fr-link"
-                          onClick={(e) => {
-                            ouvertPar = e.currentTarget;
-                            setSelected(id());
-                          }}
-                        >
+                        <button type="button" class="fr-link" data-effectif={id()} onClick={() => setSelected(id())}>
                           {row.apprenant}
                         </button>
                       )}

@@ -32,18 +32,19 @@ const show = (value: unknown) =>
  */
 export function DossierDetail(props: { organismeId: string; effectifId: string; onClose: () => void }) {
   const detail = createAsync(() => getEffectif(props.organismeId, props.effectifId));
+  let cadre: HTMLElement | undefined;
   let titre: HTMLHeadingElement | undefined;
   createEffect(
     on(
       () => props.effectifId,
       () => {
-        titre?.scrollIntoView({ block: "start" });
+        cadre?.scrollIntoView({ block: "start" });
         titre?.focus({ preventScroll: true });
       },
     ),
   );
   return (
-    <section class="fr-card fr-p-3w fr-mb-3w" aria-labelledby="detail-titre" id="detail-dossier">
+    <section class="fr-card fr-p-3w fr-mb-3w" aria-labelledby="detail-titre" id="detail-dossier" ref={cadre}>
       <div class="fr-grid-row fr-grid-row--middle">
         <h2 id="detail-titre" class="fr-h5 fr-col" ref={titre} tabindex="-1">
           <QueryBoundary queries={[detail]} quiet>
