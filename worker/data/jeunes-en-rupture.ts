@@ -3,8 +3,10 @@
  * since `depuis`, with their CFA and their follow-up. Measured path (the worklist and its live refresh): one
  * hand-written statement on the partial indexes effectifs_rupture_commune / effectifs_rupture_code_postal, by
  * commune of the zone; where each learner stands today is decided from its parcours in
- * worker/domain/jeunes-en-rupture.ts. (A correlated subquery names the outer row in its WHERE only: the SQLite of
- * workerd refuses an outer column in a subquery's ORDER BY.)
+ * worker/domain/jeunes-en-rupture.ts. The zone's communes drive the loop (CROSS JOIN: SQLite keeps that order), else
+ * the planner may read every learner without INSEE code in rupture (commune_apprenant IS NULL on the commune index)
+ * and look the zone up for each. A correlated subquery names the outer row in its WHERE only: the SQLite of workerd
+ * refuses an outer column in a subquery's ORDER BY.
  */
 import { sql } from "drizzle-orm";
 import type { Candidat } from "../domain/jeunes-en-rupture";
@@ -19,10 +21,10 @@ const CANDIDATS = (missionLocaleId: string, depuis: string, effectifId: string |
   ),
   candidats(id, commune_code, commune_nom) AS (
     SELECT e.id, z.code, z.nom FROM zone_insee z
-      JOIN effectifs e ON e.commune_apprenant = z.code AND e.date_rupture IS NOT NULL AND e.date_rupture >= ${depuis}
+      CROSS JOIN effectifs e ON e.commune_apprenant = z.code AND e.date_rupture IS NOT NULL AND e.date_rupture >= ${depuis}
     UNION ALL
     SELECT e.id, NULL, z.nom FROM zone_postale z
-      JOIN effectifs e ON e.code_postal_apprenant = z.code AND e.commune_apprenant IS NULL
+      CROSS JOIN effectifs e ON e.code_postal_apprenant = z.code AND e.commune_apprenant IS NULL
                       AND e.date_rupture IS NOT NULL AND e.date_rupture >= ${depuis}
   )
   SELECT e.id AS effectifId, e.organisme_id AS organismeId, e.nom, e.prenom, e.date_de_naissance AS dateDeNaissance,

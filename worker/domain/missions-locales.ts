@@ -99,8 +99,10 @@ export function situationRupture(parcours: readonly ParcoursEntry[], today: stri
   const precedent = parcours[courant - 1];
   if (entree.statut === "RUPTURANT") {
     const jours = joursEntre(entree.date, today);
+    // The day of the rupture is the first of the 180 days without contract: the parcours turns ABANDON on day
+    // rupture + 180, and so does a parcours that stopped at RUPTURANT.
     return {
-      onglet: jours > MAX_JOURS_RUPTURANT ? "abandons" : "rupturants",
+      onglet: jours >= MAX_JOURS_RUPTURANT ? "abandons" : "rupturants",
       dateRupture: entree.date,
       joursDepuisRupture: jours,
     };
