@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppEnv } from "../env";
 import { appOriginOf, compteAValiderMail, reinitialisationMail } from "../accounts/emails";
 import { findOrCreateOrganisation } from "../accounts/organisations";
+import { civiliteSchema, EMAIL_TAKEN, emailSchema, nameSchema } from "../accounts/identite";
 import { passwordSchema } from "../accounts/password";
 import { database } from "../data/db";
 import { claimPasswordReset, insertPasswordReset } from "../data/password-resets";
@@ -39,22 +40,7 @@ const TOO_MANY_LOGINS = "Trop de tentatives de connexion. Veuillez réessayer da
 /** Same answer for an unknown e-mail and a wrong password: the form must not reveal who has an account. */
 const BAD_CREDENTIALS = "Adresse e-mail ou mot de passe incorrect.";
 
-const EMAIL_TAKEN =
-  "Un compte existe déjà avec cette adresse e-mail. Connectez-vous ou réinitialisez votre mot de passe.";
-
 const clientIp = (c: Context<AppEnv>) => c.req.header("CF-Connecting-IP") ?? "local";
-
-const emailSchema = z
-  .string({ error: "Indiquez votre adresse e-mail." })
-  .trim()
-  .toLowerCase()
-  .pipe(z.email({ error: "L'adresse e-mail n'est pas valide (ex. nom@domaine.fr)." }));
-const nameSchema = (label: string) =>
-  z
-    .string({ error: `Indiquez votre ${label}.` })
-    .trim()
-    .min(1, { error: `Indiquez votre ${label}.` })
-    .max(100, { error: `Votre ${label} est trop long.` });
 
 const inscriptionSchema = z.object({
   categorie: z.enum(["ORGANISME_FORMATION", "RESEAU", "DREETS", "DDETS", "ACADEMIE", "MISSION_LOCALE", "ARML"], {
@@ -64,7 +50,7 @@ const inscriptionSchema = z.object({
   missionLocaleId: z.string().optional(),
   reseau: z.string().optional(),
   codeTerritoire: z.string().optional(),
-  civilite: z.enum(["Madame", "Monsieur"], { error: "Choisissez votre civilité." }),
+  civilite: civiliteSchema,
   prenom: nameSchema("prénom"),
   nom: nameSchema("nom"),
   fonction: z

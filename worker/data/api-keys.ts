@@ -11,7 +11,7 @@ import { isHeld } from "./dossiers-recus";
 export type ApiKey = typeof apiKeys.$inferSelect;
 
 /** Why a key was revoked (api_keys.revoked_reason). */
-export type RevokedReason = "replaced" | "refused" | "reset" | "inactive";
+export type RevokedReason = "replaced" | "refused" | "reset" | "inactive" | "admin";
 
 const active = isNull(apiKeys.revokedAt);
 

@@ -1,6 +1,6 @@
 /** Users: sign-up, login, the account as the web app sees it, validation of pending accounts, password change. */
 import { and, asc, eq, ne, or } from "drizzle-orm";
-import { organisations, users } from "../../db/schema";
+import { missionsLocales, organisations, organismes, users } from "../../db/schema";
 import { insertAudit } from "./audit-log";
 import type { Database } from "./db";
 import { deleteUserPasswordResets } from "./password-resets";
@@ -103,10 +103,23 @@ const pendingColumns = {
   organisationType: organisations.type,
   organisationLabel: organisations.label,
   organismeId: organisations.organismeId,
+  // What names the organisation to the validator: its organisme's UAI/SIRET, its territory, réseau or Mission Locale.
+  uai: organismes.uai,
+  siret: organismes.siret,
+  reseau: organisations.reseau,
+  codeRegion: organisations.codeRegion,
+  codeDepartement: organisations.codeDepartement,
+  codeAcademie: organisations.codeAcademie,
+  missionLocale: missionsLocales.nom,
 };
 
 const selectPending = (db: Database) =>
-  db.select(pendingColumns).from(users).innerJoin(organisations, eq(organisations.id, users.organisationId));
+  db
+    .select(pendingColumns)
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .leftJoin(organismes, eq(organismes.id, organisations.organismeId))
+    .leftJoin(missionsLocales, eq(missionsLocales.id, organisations.missionLocaleId));
 
 /** The pending accounts, of one organisation or (null) of all, oldest first. */
 export const listPendingAccounts = (db: Database, organisationId: string | null) =>

@@ -41,6 +41,15 @@ export interface CompteEnAttente {
   organisationType: string;
   organisationLabel: string;
   organismeId: string | null;
+  /** the organisme's UAI and SIRET (an OFA) */
+  uai: string | null;
+  siret: string | null;
+  /** a réseau's name, an opérateur public's or an ARML's territory, a Mission Locale's name */
+  reseau: string | null;
+  codeRegion: string | null;
+  codeDepartement: string | null;
+  codeAcademie: string | null;
+  missionLocale: string | null;
 }
 
 /** `GET /api/comptes`: the accounts the user may decide on, oldest first. */

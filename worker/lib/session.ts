@@ -47,6 +47,11 @@ export async function endSession(c: Context<AppEnv>): Promise<void> {
   deleteCookie(c, SESSION_COOKIE, COOKIE_OPTIONS);
 }
 
+/** Forgets the session cookie in the browser (its sessions ended otherwise: "Se déconnecter partout"). */
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, COOKIE_OPTIONS);
+}
+
 /**
  * Loads the user of the session cookie (or null) into `c.var.user`, and the session into `c.var.session`;
  * expired sessions are deleted.
