@@ -13,6 +13,8 @@ export interface Env {
   APP_ORIGIN: string;
   /** "console" logs outgoing e-mails (dev); anything else only stores them in the outbox */
   EMAIL_MODE: string;
+  /** school years of learners' data kept (worker/domain/retention.ts); unset: the default */
+  RETENTION_ANNEES_SCOLAIRES?: string;
 }
 
 /** The user of a request's session, as the session query reads it (with the OFA's formateurs). */

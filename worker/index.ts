@@ -32,6 +32,7 @@ import { administrationRoutes } from "./api/administration";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 import { purgeExpiredAccountsData } from "./scheduled/purge-expired-accounts";
 import { purgeSuivisMissionsLocales, sendMissionsLocalesDigests } from "./scheduled/missions-locales";
+import { purgeAnneesScolaires } from "./scheduled/retention";
 
 export { OrganismeHub } from "../durable-objects/organisme-hub";
 export { PerimetreHub } from "../durable-objects/perimetre-hub";
@@ -112,6 +113,7 @@ export default {
     ctx.waitUntil(purgeExpiredAccountsData(env));
     ctx.waitUntil(sendMissionsLocalesDigests(env));
     ctx.waitUntil(purgeSuivisMissionsLocales(env));
+    ctx.waitUntil(purgeAnneesScolaires(env));
   },
 } satisfies ExportedHandler<Env>;
 
