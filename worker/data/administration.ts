@@ -2,7 +2,8 @@
  * The administration's reads and changes (drizzle builders): users searched and their status changed, organismes
  * searched over the whole référentiel, the support view of one organisme and the transmission overview of all.
  */
-import { and, asc, count, desc, eq, isNotNull, isNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableName, isNotNull, isNull, lt, or, sql, type SQLWrapper } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { apiKeys, missionsLocales, organisations, organismes, transmissions, users } from "../../db/schema";
 import type { EtatProcedureVue, ModeVue, StatutCompte } from "../domain/administration";
 import { insertAudit, type AuditEntry } from "./audit-log";
@@ -45,8 +46,7 @@ const selectUtilisateurs = (db: Database) =>
 
 /** `%text%` for LIKE, its wildcards escaped (with ESCAPE '\'). */
 const contient = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const likeEscaped = (column: SQLWrapper, pattern: string) =>
-  sql`${column} LIKE ${pattern} ESCAPE '\\'`;
+const likeEscaped = (column: SQLWrapper, pattern: string) => sql`${column} LIKE ${pattern} ESCAPE '\\'`;
 
 /** The users matching `q` (e-mail, name, organisation's label, UAI or SIRET) and `statut`, newest first. */
 export async function searchUtilisateurs(
@@ -139,10 +139,16 @@ export async function reactivateUser(db: Database, userId: string, by: string, a
 const UAI = /^\d{7}[A-Z]$/;
 const SIRET = /^\d{14}$/;
 
+/**
+ * A column named with its table, whatever the query: drizzle leaves the columns of a one-table query unqualified,
+ * which a correlated subquery would read as its own table's.
+ */
+const q = (column: SQLiteColumn) => sql.raw(`"${getTableName(column.table)}"."${column.name}"`);
+
 /** How many users an organisme's OFA has (a correlated count). */
 const utilisateursCount = sql<number>`(SELECT count(*) FROM ${users} INNER JOIN ${organisations}
-  ON ${organisations.id} = ${users.organisationId}
-  WHERE ${organisations.organismeId} = ${organismes.id} AND ${organisations.type} = 'ORGANISME_FORMATION')`.mapWith(
+  ON ${q(organisations.id)} = ${q(users.organisationId)}
+  WHERE ${q(organisations.organismeId)} = ${q(organismes.id)} AND ${q(organisations.type)} = 'ORGANISME_FORMATION')`.mapWith(
   Number,
 );
 
@@ -222,12 +228,12 @@ export const latestTransmissions = (db: Database, organismeId: string, limit: nu
 
 /** An unrevoked key of the organisme exists (used: the ERP has used it). */
 const cleActive = (used: boolean) =>
-  sql`EXISTS (SELECT 1 FROM ${apiKeys} WHERE ${apiKeys.organismeId} = ${organismes.id}
-    AND ${apiKeys.revokedAt} IS NULL${used ? sql` AND ${apiKeys.lastUsedAt} IS NOT NULL` : sql``})`;
+  sql`EXISTS (SELECT 1 FROM ${apiKeys} WHERE ${q(apiKeys.organismeId)} = ${q(organismes.id)}
+    AND ${q(apiKeys.revokedAt)} IS NULL${used ? sql` AND ${q(apiKeys.lastUsedAt)} IS NOT NULL` : sql``})`;
 
 /** Why the organisme's newest key was revoked (null: none, or not revoked). */
-const derniereRevocation = sql`(SELECT ${apiKeys.revokedReason} FROM ${apiKeys}
-  WHERE ${apiKeys.organismeId} = ${organismes.id} ORDER BY ${apiKeys.createdAt} DESC LIMIT 1)`;
+const derniereRevocation = sql`(SELECT ${q(apiKeys.revokedReason)} FROM ${apiKeys}
+  WHERE ${q(apiKeys.organismeId)} = ${q(organismes.id)} ORDER BY ${q(apiKeys.createdAt)} DESC LIMIT 1)`;
 
 /**
  * The procedure's state as D1 records it (the hub's own state is the authority, read by the support view; reading
@@ -236,18 +242,18 @@ const derniereRevocation = sql`(SELECT ${apiKeys.revokedReason} FROM ${apiKeys}
  */
 const etatProcedure = sql<EtatProcedureVue>`CASE
   WHEN ${cleActive(false)} THEN CASE
-    WHEN ${organismes.configuredAt} IS NOT NULL THEN 'confirmed'
+    WHEN ${q(organismes.configuredAt)} IS NOT NULL THEN 'confirmed'
     WHEN ${cleActive(true)} THEN 'installed'
     ELSE 'key_generated' END
   WHEN ${derniereRevocation} = 'refused' THEN 'refused'
   ELSE 'none' END`;
 
-const modeVue = sql<ModeVue>`COALESCE(${organismes.modeTransmission}, 'none')`;
+const modeVue = sql<ModeVue>`COALESCE(${q(organismes.modeTransmission)}, 'none')`;
 
 /** The last push's invalid dossiers over its dossiers ("invalid/total"), null before any push. */
-const dernierPush = sql<string | null>`(SELECT ${transmissions.invalid} || '/' || ${transmissions.total}
-  FROM ${transmissions} WHERE ${transmissions.organismeId} = ${organismes.id}
-  ORDER BY ${transmissions.receivedAt} DESC LIMIT 1)`;
+const dernierPush = sql<string | null>`(SELECT ${q(transmissions.invalid)} || '/' || ${q(transmissions.total)}
+  FROM ${transmissions} WHERE ${q(transmissions.organismeId)} = ${q(organismes.id)}
+  ORDER BY ${q(transmissions.receivedAt)} DESC LIMIT 1)`;
 
 export interface FiltresVue {
   erp?: string;

@@ -27,8 +27,8 @@ export const findCompte = (db: Database, userId: string) =>
 
 /** What a password change checks first. */
 export const findPasswordHash = async (db: Database, userId: string) =>
-  (await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get())
-    ?.passwordHash ?? null;
+  (await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get())?.passwordHash ??
+  null;
 
 /** The user's open sessions, the latest seen first. */
 export const listUserSessions = (db: Database, userId: string) =>
