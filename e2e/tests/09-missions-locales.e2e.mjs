@@ -35,10 +35,10 @@ export default async function ({ browser, newPage, baseUrl }) {
   // The sign-up finds the Mission Locale; Enter in the search runs it (no form submitted, no bubble).
   const page = await newPage();
   await page.goto("/inscription");
-  await page.getByText("MISSION LOCALE", { exact: true }).click();
+  await page.locator("label[for='categorie-MISSION_LOCALE']").click();
   await page.getByLabel("Votre Mission Locale").fill("Clermont");
   await page.getByLabel("Votre Mission Locale").press("Enter");
-  await page.locator("#missions-locales-trouvees").getByText("Mission Locale de Clermont-Ferrand").click();
+  await page.locator("#missions-locales-trouvees label", { hasText: "Mission Locale de Clermont-Ferrand" }).click();
   assert(new URL(page.url()).pathname === "/inscription", "Entrée lance la recherche, pas l'inscription");
   await page.getByRole("button", { name: "Créer mon compte" }).click();
   await hasText(page.locator("#prenom-error"), "Indiquez votre prénom.");
@@ -120,7 +120,7 @@ export default async function ({ browser, newPage, baseUrl }) {
     await login(cfa, "ofa-gesti@example.fr");
     await cfa.goto("/effectifs");
     await cfa.getByLabel("Rechercher par apprenant").fill(nom);
-    const bouton = cfa.locator("#table-effectifs button[data-effectif]", { hasText: nom });
+    const bouton = cfa.locator("#table-effectifs tbody button", { hasText: nom });
     await until(async () => (await bouton.count()) === 1, "le dossier est trouvé dans Mes effectifs", 10_000);
     await bouton.click();
     const suivi = cfa.locator("#suivi-mission-locale");
@@ -171,6 +171,9 @@ export default async function ({ browser, newPage, baseUrl }) {
     await hasText(cfa.locator("#suivi-ml-etat"), "Contacté", { timeoutMs: 10_000 });
     await hasText(cfa.locator("#historique-suivi-cfa"), "Premier appel : rendez-vous pris jeudi.");
     assert(cfaProblems.length === 0, `erreurs dans le navigateur du CFA :\n${cfaProblems.join("\n")}`);
+  } catch (e) {
+    await cfa.screenshot({ path: `${import.meta.dirname}/../artifacts/09-missions-locales-cfa.png`, fullPage: true });
+    throw e;
   } finally {
     await cfaContext.close();
   }

@@ -66,8 +66,7 @@ export const changerSuivi = action(async (effectifId: string, changement: Change
   const detail = await api<JeuneEnRuptureDetail>(`${URL}/jeunes/${encodeURIComponent(effectifId)}/suivi`, {
     body: changement,
   });
-  query.set(getJeuneEnRupture.keyFor(effectifId), detail);
-  return done(detail, [getJeunesEnRupture.key, getMissionLocaleTableau.key]);
+  return done(detail, [getJeuneEnRupture.keyFor(effectifId), getJeunesEnRupture.key, getMissionLocaleTableau.key]);
 }, "mission-locale.changer-suivi");
 
 /** The sign-up's search of one's Mission Locale (a read, submitted as a form like the organisme's). */
@@ -97,8 +96,7 @@ export const signalerMissionLocale = action(
     const suivi = await api<SuiviCoteCfa>(`${suiviCfaPath(organismeId, effectifId)}/signalement`, {
       body: signalement,
     });
-    query.set(getSuiviCoteCfa.keyFor(organismeId, effectifId), suivi);
-    return done(suivi);
+    return done(suivi, [getSuiviCoteCfa.keyFor(organismeId, effectifId)]);
   },
   "organisme.signaler-mission-locale",
 );
