@@ -233,6 +233,8 @@ export const effectifs = sqliteTable(
     codePostalApprenant: text("code_postal_apprenant"),
     /** first day of the parcours' last RUPTURANT interval (null: never rupturant), for the Missions Locales */
     dateRupture: text("date_rupture"),
+    /** normalised nom|prénom|date de naissance (worker/domain/doublons.ts): what suspected duplicates share */
+    cleIdentite: text("cle_identite"),
   },
   (t) => [
     uniqueIndex("effectifs_identity").on(t.organismeId, t.anneeScolaire, t.idErpApprenant),
@@ -242,6 +244,7 @@ export const effectifs = sqliteTable(
     index("effectifs_rupture_commune")
       .on(t.communeApprenant, t.dateRupture)
       .where(sql`${t.dateRupture} IS NOT NULL`),
+    index("effectifs_cle_identite").on(t.cleIdentite, t.anneeScolaire),
     index("effectifs_rupture_code_postal")
       .on(t.codePostalApprenant, t.dateRupture)
       .where(sql`${t.dateRupture} IS NOT NULL AND ${t.communeApprenant} IS NULL`),
@@ -467,4 +470,32 @@ export const suiviEvenements = sqliteTable(
     note: text("note"),
   },
   (t) => [index("suivi_evenements_suivi").on(t.effectifId, t.missionLocaleId, t.at)],
+);
+
+/**
+ * Suspected duplicates found at ingestion (worker/ingestion/doublons.ts): a pair of effectifs (effectif_a <
+ * effectif_b) of one année scolaire sharing their cle_identite, within one organisme and its formateurs. The pair
+ * stays when resolved (which one was kept, or "pas un doublon"), so it is not suggested again.
+ */
+export const doublons = sqliteTable(
+  "doublons",
+  {
+    effectifA: text("effectif_a").notNull(),
+    effectifB: text("effectif_b").notNull(),
+    organismeA: text("organisme_a").notNull(),
+    organismeB: text("organisme_b").notNull(),
+    anneeScolaire: text("annee_scolaire").notNull(),
+    /** a_traiter | pas_un_doublon | resolu */
+    etat: text("etat").notNull().default("a_traiter"),
+    detecteAt: text("detecte_at").notNull(),
+    resoluAt: text("resolu_at"),
+    resoluPar: text("resolu_par"),
+    /** when resolved by removing one: the effectif kept */
+    conserve: text("conserve"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.effectifA, t.effectifB] }),
+    index("doublons_organisme_a").on(t.organismeA, t.etat),
+    index("doublons_organisme_b").on(t.organismeB, t.etat),
+  ],
 );

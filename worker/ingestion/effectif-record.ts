@@ -5,6 +5,7 @@
 import { effectifs, effectifStatuts } from "../../db/schema";
 import { contratsOf, type DossierNormalise } from "../domain/dossier";
 import { computeParcours, parcoursToIntervals, type ParcoursEntry } from "../domain/parcours";
+import { cleIdentite } from "../domain/doublons";
 import { hash64 } from "./hash";
 import { sqlColumns, type SqlRow } from "./columns";
 
@@ -66,6 +67,7 @@ export function toEffectifRecord(
     commune_apprenant: dossier.code_commune_insee_apprenant ?? null,
     code_postal_apprenant: dossier.code_postal_apprenant ?? null,
     date_rupture: parcours.filter((entry) => entry.statut === "RUPTURANT").at(-1)?.date ?? null,
+    cle_identite: cleIdentite(dossier.nom_apprenant, dossier.prenom_apprenant, dossier.date_de_naissance_apprenant),
   };
   const statuts = parcoursToIntervals(parcours).map((interval) => ({
     effectif_id: ids.id,
