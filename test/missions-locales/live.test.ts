@@ -1,0 +1,110 @@
+// The Mission Locale's worklist live (issue 10 item 4): a push that breaks a contract in the zone reaches its socket.
+import { SELF } from "cloudflare:test";
+import { describe, expect, it, onTestFinished } from "vitest";
+import type { JeunesEnRupturePage } from "../../worker/domain/missions-locales";
+import { APP_URL } from "../helpers/accounts";
+import { discardUnreadBody } from "../connection/helpers";
+import { organismeAvecCle } from "../ingestion/helpers";
+import { communeUnique, conseiller, createMissionLocale, dossierEnRupture, getJson, pousser } from "./helpers";
+
+interface Received {
+  type: string;
+  organismeIds?: string[];
+  receivedAt: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens /api/mission-locale/live; closed when the test ends, waiting for the hub's answer. */
+async function openWorklist(cookie: string) {
+  const response = discardUnreadBody(
+    await SELF.fetch(`${APP_URL}/api/mission-locale/live`, {
+      headers: { Cookie: cookie, Origin: APP_URL, Upgrade: "websocket" },
+    }),
+  );
+  const ws = response.webSocket;
+  if (!ws) throw new Error(`socket refused: ${response.status}`);
+  const closed = new Promise<CloseEvent>((resolve) => ws.addEventListener("close", resolve));
+  onTestFinished(async () => {
+    if (ws.readyState === WebSocket.OPEN) ws.close(1000, "fin");
+    await closed;
+  });
+  const messages: Received[] = [];
+  ws.addEventListener("message", (event) => {
+    if (event.data !== "pong") messages.push({ ...JSON.parse(event.data as string), receivedAt: Date.now() });
+  });
+  ws.accept();
+  async function next(predicate: (m: Received) => boolean, timeoutMs = 2000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = messages.find(predicate);
+      if (found || Date.now() > deadline) return found;
+      await sleep(20);
+    }
+  }
+  expect(await next((m) => m.type === "snapshot")).toBeDefined();
+  return { messages, next };
+}
+
+describe("GET /api/mission-locale/live", () => {
+  it("tells the Mission Locale of a rupture pushed in its zone within 1.5 s, and of none outside it", async () => {
+    const [ici, ailleurs] = [communeUnique(), communeUnique()];
+    const ml = await createMissionLocale({ communes: [ici] });
+    await createMissionLocale({ communes: [ailleurs] });
+    const { cookie } = await conseiller(ml);
+    const dedans = await organismeAvecCle();
+    const dehors = await organismeAvecCle();
+    await sleep(300); // the setup's own notifications are over
+    const socket = await openWorklist(cookie);
+
+    // A rupture in another zone: nothing for this Mission Locale.
+    await pousser(dehors.key, [
+      dossierEnRupture(dehors.organisme, { commune: { insee: ailleurs.insee, postal: ailleurs.postal } }),
+    ]);
+    await sleep(1200);
+    expect(socket.messages.filter((m) => m.type === "perimetre-changed")).toEqual([]);
+
+    // A rupture in the zone: the open worklist is told, and reading it again shows the learner.
+    const started = Date.now();
+    const [{ effectifId }] = await pousser(dedans.key, [
+      dossierEnRupture(dedans.organisme, { commune: { insee: ici.insee, postal: ici.postal } }),
+    ]);
+    const answered = Date.now();
+    const message = await socket.next(
+      (m) =>
+        m.type === "perimetre-changed" && m.receivedAt >= started && !!m.organismeIds?.includes(dedans.organisme.id),
+      1500,
+    );
+    expect(message?.receivedAt).toBeLessThan(answered + 1500);
+    expect(message?.organismeIds).not.toContain(dehors.organisme.id);
+    const page = await getJson<JeunesEnRupturePage>("/api/mission-locale/jeunes", cookie);
+    expect(page.jeunes.map((j) => j.effectifId)).toEqual([effectifId]);
+  });
+
+  it("tells the Mission Locale when a push gives its learner a new contract (the learner leaves the list)", async () => {
+    const commune = communeUnique();
+    const ml = await createMissionLocale({ communes: [commune] });
+    const { cookie } = await conseiller(ml);
+    const { organisme, key } = await organismeAvecCle();
+    const options = { idErp: "LIVE-1", commune: { insee: commune.insee, postal: commune.postal } };
+    await pousser(key, [dossierEnRupture(organisme, options)]);
+    await sleep(1200); // past the hub's coalescing interval
+    const socket = await openWorklist(cookie);
+    const started = Date.now();
+    await pousser(key, [dossierEnRupture(organisme, { ...options, nouveauContratIlYA: 1 })]);
+    expect(await socket.next((m) => m.type === "perimetre-changed" && m.receivedAt >= started, 1500)).toBeDefined();
+    const page = await getJson<JeunesEnRupturePage>("/api/mission-locale/jeunes", cookie);
+    expect(page.jeunes).toEqual([]);
+    expect(page.onglets.nouveau_contrat).toBe(1);
+  });
+
+  it("answers 426 without Upgrade", async () => {
+    const ml = await createMissionLocale({ communes: [communeUnique()] });
+    const { cookie } = await conseiller(ml);
+    const response = await SELF.fetch(`${APP_URL}/api/mission-locale/live`, {
+      headers: { Cookie: cookie, Origin: APP_URL },
+    });
+    expect(response.status).toBe(426);
+    await response.body?.cancel();
+  });
+});
