@@ -29,6 +29,25 @@ async function audit(page, path, ready) {
 
 export default async function ({ newPage }) {
   const page = await newPage();
+  // Issue 10: a Mission Locale's dashboard and worklist, an ARML's dashboard, at both widths.
+  for (const [email, pages] of [
+    [
+      "mission-locale@example.fr",
+      [
+        ["/tableau-de-bord", "#tableau-mission-locale"],
+        ["/jeunes-en-rupture", "#table-jeunes tbody tr[data-jeune]"],
+      ],
+    ],
+    ["arml@example.fr", [["/tableau-de-bord", "#table-arml tbody tr[data-mission-locale]"]]],
+  ]) {
+    await login(page, email);
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const [path, ready] of pages) await audit(page, path, page.locator(ready));
+    }
+    await page.context().clearCookies();
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
   await audit(page, "/", page.getByRole("heading", { name: "Tableau de bord de l'apprentissage" }));
   await audit(page, "/connexion", page.getByRole("heading", { name: "Connexion" }));
   await audit(page, "/inscription", page.getByText("ORGANISME DE FORMATION (OFA)"));
