@@ -1,4 +1,4 @@
-// Issue 5: axe-core on the main pages (visitor and logged in, desktop and phone width): no serious violation.
+// Issues 5 and 13: axe-core on the pages (visitor and logged in, desktop and phone width): no serious violation.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { login, visible } from "../helpers.mjs";
@@ -10,6 +10,10 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 async function audit(page, path, ready) {
   await page.goto(path);
   await visible(ready);
+  await auditHere(page, path);
+}
+
+async function auditHere(page, path) {
   // evaluate runs outside the page's Content-Security-Policy, unlike an injected <script>.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
@@ -52,6 +56,17 @@ export default async function ({ newPage }) {
   await audit(page, "/connexion", page.getByRole("heading", { name: "Connexion" }));
   await audit(page, "/inscription", page.getByText("ORGANISME DE FORMATION (OFA)"));
   await audit(page, "/question", page.getByRole("heading", { name: "Question ?" }));
+  // Issue 13: the footer's mandatory pages and the 404, at both widths.
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await audit(page, "/accessibilite", page.getByRole("heading", { name: "Déclaration d'accessibilité" }));
+    await audit(page, "/mentions-legales", page.getByRole("heading", { level: 1, name: "Mentions légales" }));
+    await audit(page, "/donnees-personnelles", page.getByRole("heading", { level: 1, name: "Données personnelles" }));
+    await audit(page, "/gestion-des-cookies", page.getByRole("heading", { level: 1, name: "Gestion des cookies" }));
+    await audit(page, "/page-inexistante", page.getByRole("heading", { name: "Page non trouvée" }));
+    await audit(page, "/question", page.getByRole("heading", { name: "Question ?" }));
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   await login(page, "ofa-gesti@example.fr");
   for (const width of [1280, 375]) {
@@ -62,5 +77,20 @@ export default async function ({ newPage }) {
     await audit(page, "/indicateurs", page.getByRole("heading", { level: 1 }));
     await audit(page, "/transmissions", page.getByRole("heading", { level: 1 }));
     await audit(page, "/sifa", page.locator("#total-sifa"));
+    await audit(page, "/effectifs/ajout-fichier", page.locator("#bouton-modele"));
+    // the confirmation modal, open
+    await audit(page, "/parametres", page.locator("#bouton-reinitialiser"));
+    await page.locator("#bouton-reinitialiser").click();
+    await visible(page.getByRole("dialog"));
+    // after DSFR's fade-in, or axe measures the contrast of half-transparent text
+    await page.waitForFunction(() => getComputedStyle(document.querySelector("dialog[open]")).opacity === "1");
+    await auditHere(page, "/parametres (modale ouverte)");
+    await page.getByRole("dialog").getByRole("button", { name: "Annuler" }).click();
+  }
+  // another account on the same page (a logout would leave the page's requests in flight refused)
+  await login(page, "admin@example.fr");
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await audit(page, "/administration", page.getByRole("heading", { name: "Comptes en attente de validation" }));
   }
 }
