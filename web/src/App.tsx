@@ -19,6 +19,12 @@ const Effectifs = lazy(() => import("./pages/Effectifs"));
 const Indicateurs = lazy(() => import("./pages/Indicateurs"));
 const Transmissions = lazy(() => import("./pages/Transmissions"));
 const Administration = lazy(() => import("./pages/Administration"));
+const AdminLayout = lazy(() => import("./pages/administration/AdminLayout"));
+const AdminUtilisateurs = lazy(() => import("./pages/administration/Utilisateurs"));
+const AdminOrganismes = lazy(() => import("./pages/administration/Organismes"));
+const AdminOrganisme = lazy(() => import("./pages/administration/OrganismeSupport"));
+const AdminTransmissions = lazy(() => import("./pages/administration/Transmissions"));
+const MonCompte = lazy(() => import("./pages/MonCompte"));
 const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
 const Sifa = lazy(() => import("./pages/Sifa"));
 const Organismes = lazy(() => import("./pages/Organismes"));
@@ -75,7 +81,14 @@ export function App() {
         <Route path="/effectifs/ajout-fichier" component={AjoutFichier} />
         <Route path="/indicateurs" component={Indicateurs} />
         <Route path="/transmissions" component={Transmissions} />
-        <Route path="/administration" component={Administration} />
+        <Route path="/administration" component={AdminLayout}>
+          <Route path="/" component={Administration} />
+          <Route path="/utilisateurs" component={AdminUtilisateurs} />
+          <Route path="/organismes" component={AdminOrganismes} />
+          <Route path="/organismes/:id" component={AdminOrganisme} />
+          <Route path="/transmissions" component={AdminTransmissions} />
+        </Route>
+        <Route path="/mon-compte" component={MonCompte} />
         <Route path="/sifa" component={Sifa} />
         <Route path="/organismes" component={Organismes} />
         <Route path="/organismes/:id" component={OrganismeLecture} />

@@ -64,9 +64,10 @@ export function Header() {
         {(user) => (
           <>
             <li>
-              <span class="fr-btn fr-icon-account-circle-line">
+              <A class="fr-btn fr-icon-account-circle-line" href="/mon-compte" title="Mon compte">
                 {user().prenom} {user().nom}
-              </span>
+                <span class="fr-sr-only"> — Mon compte</span>
+              </A>
             </li>
             <li>
               <button type="button" class="fr-btn fr-icon-logout-box-r-line" onClick={logout}>
