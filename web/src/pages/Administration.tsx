@@ -3,6 +3,7 @@ import { For, Show } from "solid-js";
 import { isAdministrator } from "../../../worker/domain/administrateur";
 import type { CompteEnAttente } from "../../../worker/domain/comptes";
 import { deciderCompte } from "../actions";
+import { detailOrganisation } from "../components/administration/organisation";
 import { FormError } from "../components/comptes/Field";
 import { BoutonAvecConfirmation } from "../components/ConfirmationModale";
 import { QueryBoundary } from "../components/Errors";
@@ -11,7 +12,10 @@ import { formatDate } from "../format";
 import { getComptesEnAttente } from "../queries";
 import { useUser } from "../session";
 
-/** Validation of the accounts waiting for it: colleagues see their organisation's, administrators every one. */
+/**
+ * Validation of the accounts waiting for it: colleagues see their organisation's, administrators every one, each with
+ * what names its organisation (UAI/SIRET, territory, réseau, Mission Locale). In AdminLayout's container.
+ */
 export default function Administration() {
   const user = useUser();
   const isAdmin = () => isAdministrator(user());
@@ -28,7 +32,7 @@ export default function Administration() {
   const decide = (compte: CompteEnAttente, choix: "valider" | "refuser") => void decision.submit(compte, choix);
 
   return (
-    <div class="fr-container fr-my-6w">
+    <div>
       <h1>Comptes en attente de validation</h1>
       <p>
         {isAdmin()
@@ -74,7 +78,13 @@ export default function Administration() {
                               </Show>
                             </td>
                             <td>{compte.email}</td>
-                            <td>{compte.organisationLabel}</td>
+                            <td>
+                              {compte.organisationLabel}
+                              <Show when={detailOrganisation(compte)}>
+                                <br />
+                                <span class="fr-text--xs">{detailOrganisation(compte)}</span>
+                              </Show>
+                            </td>
                             <td>{formatDate(compte.createdAt)}</td>
                             <td>
                               <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
