@@ -170,6 +170,10 @@ export default async function ({ browser, newPage, baseUrl }) {
     // The CFA's open dossier follows the change of state.
     await hasText(cfa.locator("#suivi-ml-etat"), "Contacté", { timeoutMs: 10_000 });
     await hasText(cfa.locator("#historique-suivi-cfa"), "Premier appel : rendez-vous pris jeudi.");
+    await hasText(
+      cfa.locator("#table-effectifs tbody tr", { hasText: nom }).locator("[data-mission-locale]"),
+      "Mission Locale de Clermont-Ferrand : Contacté",
+    );
     assert(cfaProblems.length === 0, `erreurs dans le navigateur du CFA :\n${cfaProblems.join("\n")}`);
   } catch (e) {
     await cfa.screenshot({ path: `${import.meta.dirname}/../artifacts/09-missions-locales-cfa.png`, fullPage: true });

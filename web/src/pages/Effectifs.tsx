@@ -5,6 +5,7 @@ import { createStore } from "solid-js/store";
 import { NotYetBuilt } from "../components/NotYetBuilt";
 import { DossierDetail } from "../components/effectifs/DossierDetail";
 import { EtatDossier } from "../components/effectifs/EtatDossier";
+import { MissionLocaleEffectif } from "../components/missions-locales/MissionLocaleEffectif";
 import { COLUMNS, type ColumnKey } from "../components/effectifs/types";
 import type { EffectifListRow } from "../../../worker/domain/effectifs-liste";
 import { useOrganismeLive } from "../live";
@@ -157,7 +158,12 @@ function EffectifsTable(props: { organismeId: string }) {
                       )}
                     </Show>
                   </td>
-                  <td>{row.statut}</td>
+                  <td>
+                    {row.statut}
+                    <MissionLocaleEffectif
+                      suivi={row.effectifId ? page.latest?.missionsLocales[row.effectifId] : undefined}
+                    />
+                  </td>
                   <td>{row.employeur}</td>
                   <td>{row.debut}</td>
                   <td>{row.fin}</td>
