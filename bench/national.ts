@@ -71,3 +71,47 @@ export async function benchNational(admin: Session, dates: string[], region: str
   );
   return results;
 }
+
+/**
+ * The breakdown by formation and the nominative lists of the whole country (administrator, no territory), each
+ * timed against the national counters (`GET /api/indicateurs`, same date) in the same rounds: what they cost over
+ * the cheapest national read. Lists: the first page, a page 50 rows in, the last page (each of 20 rows).
+ */
+export async function benchNationalDetail(admin: Session, date: string): Promise<Comparaison[]> {
+  const base = admin.baseUrl;
+  const counters = () => timed(`${base}/api/indicateurs?date=${date}`, asUser(admin));
+  const results: Comparaison[] = [];
+  results.push(
+    await compare(
+      `GET /api/indicateurs/formations?date=${date}`,
+      async () => {
+        const { body } = await timed<{ total: number; formations: { indicateurs: { apprenants: number } }[] }>(
+          `${base}/api/indicateurs/formations?date=${date}`,
+          asUser(admin),
+        );
+        return `${body.total} formations, 1re : ${body.formations[0]?.indicateurs.apprenants ?? 0} apprenants`;
+      },
+      counters,
+      REPEAT,
+    ),
+  );
+  for (const indicateur of ["apprentis", "rupturants", "inscrits"]) {
+    const liste = `${base}/api/indicateurs/liste?indicateur=${indicateur}&date=${date}&taille=20`;
+    const first = await timed<{ total: number }>(`${liste}&page=1`, asUser(admin));
+    const last = Math.max(1, Math.ceil(first.body.total / 20));
+    for (const page of [1, 3, last]) {
+      results.push(
+        await compare(
+          `GET /api/indicateurs/liste?indicateur=${indicateur} (page ${page.toLocaleString("fr-FR")})`,
+          async () => {
+            const { body } = await timed<{ total: number; rows: unknown[] }>(`${liste}&page=${page}`, asUser(admin));
+            return `${body.total.toLocaleString("fr-FR")} apprenants, ${body.rows.length} lignes`;
+          },
+          counters,
+          REPEAT,
+        ),
+      );
+    }
+  }
+  return results;
+}

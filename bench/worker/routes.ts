@@ -106,7 +106,27 @@ export const benchRoutes = new Hono<AppEnv>()
          INSERT INTO effectif_statuts (effectif_id, organisme_id, annee_scolaire, du, au, statut)
          SELECT id, organisme_id, ?4, ${du}, ${au}, '${statut}' FROM e WHERE ${categories}`,
       ).bind(debut, nombre, rentree, anneeScolaire);
+    // The effectifs first (their formation and name: the breakdown by formation and the lists read them), then
+    // their intervals. Each organisme trains 12 formations of a pool of 600 (8 in 10 with a CFD, 1 with an RNCP
+    // code only, 1 with a libellé only); names drawn by a multiplicative hash, so that they do not follow the mix.
+    const effectifs = c.env.DB.prepare(
+      `WITH RECURSIVE seq(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1 + ?2 - 1),
+            orgs AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM organismes),
+            nb AS (SELECT count(*) AS n FROM organismes),
+            e AS (SELECT seq.i, o.id AS organisme_id, (seq.i * 2654435761) % 4294967291 AS h,
+                         (o.k * 37 + (((seq.i * 40503) % 65521) % 12) * 53) % 600 AS f
+                    FROM seq JOIN nb JOIN orgs o ON o.k = seq.i % nb.n)
+       INSERT INTO effectifs (id, organisme_id, annee_scolaire, id_erp_apprenant, nom, prenom, libelle_formation,
+                              formation_cfd, formation_rncp, data, parcours, data_hash, created_at, updated_at)
+       SELECT 'bench-' || i, organisme_id, ?3, 'bench-' || i, 'NOM' || (h % 4999), 'Prénom' || ((h / 4999) % 307),
+              'Formation ' || f,
+              CASE WHEN f % 10 < 8 THEN printf('B%07d', f) END,
+              CASE WHEN f % 10 < 9 THEN printf('RNCP%05d', f) END,
+              '{}', '[]', 'bench', ?4, ?4
+         FROM e`,
+    ).bind(debut, nombre, anneeScolaire, new Date().toISOString());
     await c.env.DB.batch([
+      effectifs,
       insert("'0000-01-01'", "date(d1, '-1 day')", "INSCRIT", "cat < 70 OR cat >= 85"),
       insert("d1", "NULL", "APPRENTI", "cat < 55"),
       insert(
