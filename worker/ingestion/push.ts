@@ -31,6 +31,7 @@ import {
   toEffectifRecord,
   type EffectifRow,
 } from "./effectif-record";
+import { detectDoublons } from "./doublons";
 import { hash64 } from "./hash";
 import { withPushTurns } from "./push-turns";
 import { coupleKey, lookupOrganismes, type OrganismesLookup } from "./organismes";
@@ -371,6 +372,11 @@ async function planWrites(
         EFFECTIF_STATUTS,
         EFFECTIF_STATUT_COLUMNS,
         records.flatMap((r) => r.statuts),
+      ),
+      ...detectDoublons(
+        db,
+        dirty.map((s) => s.id),
+        now,
       ),
     );
   }
