@@ -1,7 +1,28 @@
 // Issue 11, items 1 and 3: an administrator finds ofa-gesti's organisme by its UAI and opens its support view (key
 // prefix, last transmission, the actions' DSFR confirmation); a user changes their password on Mon compte, which
 // ends their other session but not this one, then logs out everywhere.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { assert, DEMO_PASSWORD, hasText, login, queryD1, until, visible } from "../helpers.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core on the page as it is: no serious or critical violation. */
+async function accessible(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id} : ${v.help} — ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      ),
+  );
+  assert(violations.length === 0, `${page.url()} :\n${violations.join("\n")}`);
+}
 
 export const name = "Administration : recherche d'un organisme et vue support ; Mon compte : mot de passe, sessions";
 
@@ -43,6 +64,7 @@ export default async function ({ newPage, browser, baseUrl, server }) {
   await visible(page.locator("#table-transmissions-support tbody tr"));
   await visible(page.locator("#table-journal tbody tr"));
   await hasText(page.locator("#utilisateurs-organisme"), "ofa-gesti@example.fr");
+  await accessible(page);
 
   // The actions ask first, in a DSFR modal; cancelled here, the organisme keeps its key.
   await page.locator("#bouton-revoquer").click();
@@ -57,6 +79,12 @@ export default async function ({ newPage, browser, baseUrl, server }) {
   await page.waitForURL((url) => url.pathname === "/administration/transmissions");
   await page.locator("#filtre-erp").selectOption("gesti");
   await visible(page.locator(`#table-vue-transmissions tr[data-organisme="${gesti.id}"]`));
+  await accessible(page);
+  await menu.getByRole("link", { name: "Utilisateurs" }).click();
+  await page.locator("#recherche-utilisateur").fill("ofa-gesti");
+  await page.keyboard.press("Enter");
+  await hasText(page.locator("#table-utilisateurs"), "ofa-gesti@example.fr");
+  await accessible(page);
 
   // ── A user changes their password on Mon compte ──
   const email = "academie@example.fr";
@@ -74,6 +102,7 @@ export default async function ({ newPage, browser, baseUrl, server }) {
   await visible(user.getByRole("heading", { name: "Mon compte", level: 1 }));
   await until(async () => (await user.locator("#table-sessions tbody tr").count()) >= 2, "les deux sessions");
   await visible(user.locator("#table-sessions tr[data-courante]"));
+  await accessible(user);
 
   // (a wrong current password is a 400, which the browser logs: test/administration/mon-compte.test.ts covers it)
   await user.locator("#nouveauMotDePasse").fill(NOUVEAU);
