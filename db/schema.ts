@@ -245,6 +245,9 @@ export const effectifs = sqliteTable(
       .on(t.communeApprenant, t.dateRupture)
       .where(sql`${t.dateRupture} IS NOT NULL`),
     index("effectifs_cle_identite").on(t.cleIdentite, t.anneeScolaire),
+    // Nominative lists of the whole country (worker/data/indicateurs-perimetre-liste.ts): walked in name order
+    // from either end, each effectif's interval at the date checked as it comes, instead of sorting every match.
+    index("effectifs_nom").on(t.anneeScolaire, sql`${t.nom} COLLATE NOCASE`, sql`${t.prenom} COLLATE NOCASE`, t.id),
     index("effectifs_rupture_code_postal")
       .on(t.codePostalApprenant, t.dateRupture)
       .where(sql`${t.dateRupture} IS NOT NULL AND ${t.communeApprenant} IS NULL`),
@@ -300,6 +303,45 @@ export const effectifStatutsVariations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.anneeScolaire, t.jour, t.organismeId, t.statut] })],
 );
+
+/**
+ * The same counters per formation too (migration 0011), for a perimeter's breakdown by formation: `formation` is the
+ * effectif's key ('cfd:' CFD, else 'rncp:' RNCP, else 'lib:' libellé, else ''). They count the intervals joined to
+ * their effectif, kept exact by triggers on effectif_statuts AND effectifs (a changed formation moves its
+ * intervals); WITHOUT ROWID tables.
+ */
+export const effectifFormationsMois = sqliteTable(
+  "effectif_formations_mois",
+  {
+    anneeScolaire: text("annee_scolaire").notNull(),
+    mois: text("mois").notNull(),
+    organismeId: text("organisme_id").notNull(),
+    formation: text("formation").notNull(),
+    statut: text("statut").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.anneeScolaire, t.mois, t.organismeId, t.formation, t.statut] })],
+);
+
+export const effectifFormationsVariations = sqliteTable(
+  "effectif_formations_variations",
+  {
+    anneeScolaire: text("annee_scolaire").notNull(),
+    jour: text("jour").notNull(),
+    organismeId: text("organisme_id").notNull(),
+    formation: text("formation").notNull(),
+    statut: text("statut").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.anneeScolaire, t.jour, t.organismeId, t.formation, t.statut] })],
+);
+
+/** What a formation key shows: the first libellé (and CFD) given for it (migration 0011's triggers). */
+export const formationLibelles = sqliteTable("formation_libelles", {
+  cle: text("cle").primaryKey(),
+  libelle: text("libelle"),
+  cfd: text("cfd"),
+});
 
 /** 0 … 11: the months of an année scolaire's window, for the triggers (which cannot use WITH). */
 export const calendrierMois = sqliteTable("calendrier_mois", { rang: integer("rang").primaryKey() });

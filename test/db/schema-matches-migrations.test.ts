@@ -11,11 +11,23 @@ import journal from "../../db/migrations/meta/_journal.json";
 import * as schema from "../../db/schema";
 
 /** Declared in custom migration 0002: drizzle-kit cannot write them, so a table rebuild by drizzle-kit would lose them. */
-const WITHOUT_ROWID = ["effectif_statuts_mois", "effectif_statuts_variations"];
+const WITHOUT_ROWID = [
+  "effectif_statuts_mois",
+  "effectif_statuts_variations",
+  // custom part of migration 0011
+  "effectif_formations_mois",
+  "effectif_formations_variations",
+  "formation_libelles",
+];
 const TRIGGERS = {
   effectif_statuts_compteurs_insert: "effectif_statuts",
   effectif_statuts_compteurs_delete: "effectif_statuts",
   effectif_statuts_compteurs_update: "effectif_statuts",
+  effectif_formations_intervalle_insert: "effectif_statuts",
+  effectif_formations_intervalle_delete: "effectif_statuts",
+  effectif_formations_effectif_insert: "effectifs",
+  effectif_formations_effectif_update: "effectifs",
+  effectif_formations_effectif_delete: "effectifs",
 };
 
 type ColumnShape = { name: string; type: string; notNull: boolean; default: string | null };
@@ -57,7 +69,10 @@ function fromSchema(): Record<string, TableShape> {
     const config = getTableConfig(table);
     const indexes: IndexShape[] = config.indexes.map(({ config: index }) => ({
       name: index.name,
-      columns: index.columns.map((column) => (is(column, SQL) ? render(column) : column.name)),
+      // A collated column (`sql\`${t.nom} COLLATE NOCASE\``) is that column for PRAGMA index_info.
+      columns: index.columns.map((column) =>
+        is(column, SQL) ? render(column).replace(/^"[^"]+"\."([^"]+)" COLLATE \w+$/, "$1") : column.name,
+      ),
       unique: index.unique,
       where: index.where ? normaliseCondition(config.name, render(index.where)) : null,
     }));

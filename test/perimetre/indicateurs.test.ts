@@ -335,8 +335,8 @@ describe("a perimeter's counters broken down", () => {
     expect((await get(cookie, "/departements?date=2024-02-30")).status).toBe(400);
     expect((await get(cookie, "/evolution?annee=2024-2026")).status).toBe(400);
     expect((await get(cookie, "/organismes?taille=0")).status).toBe(400);
-    // What reads every parcours is not computed for the whole country, only for a territory.
-    for (const path of ["/formations", "/liste?indicateur=rupturants", "/liste?indicateur=rupturants&export=csv"]) {
+    // A list's file is not made for the whole country, only for a territory (national.test.ts: its pages are).
+    for (const path of ["/liste?indicateur=rupturants&export=csv"]) {
       const national = await get<{ message: string }>(cookie, path);
       expect(national.status, path).toBe(400);
       expect(national.body.message).toMatch(/choisissez un territoire/);

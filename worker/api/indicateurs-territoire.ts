@@ -62,7 +62,10 @@ async function perimetreDemande(c: Context<AppEnv>, demande: z.output<typeof fil
   return { user, db, perimetre: await perimetreOf(db, user, asked) };
 }
 
-/** What reads every parcours of the perimeter is refused for the whole country (measured: seconds for a million). */
+/**
+ * A list's file is refused for the whole country: it reads every matching row (up to LISTE_EXPORT_MAX) of a million
+ * effectifs. Its pages and the breakdown by formation are national (measured paths, worker/data).
+ */
 function requireTerritoire(perimetre: Perimetre): void {
   if (isNational(perimetre)) throw badRequest(CHOISIR_UN_TERRITOIRE);
 }
@@ -121,7 +124,6 @@ export const indicateursTerritoireRoutes = new Hono<AppEnv>()
     async (c) => {
       const { date, page, taille, ...demande } = c.req.valid("query");
       const { db, perimetre } = await perimetreDemande(c, demande);
-      requireTerritoire(perimetre);
       const offset = (page - 1) * taille;
       const { total, formations } = await indicateursParFormation(db, perimetre, date, { offset, limit: taille });
       return c.json({
@@ -146,10 +148,10 @@ export const indicateursTerritoireRoutes = new Hono<AppEnv>()
     const { indicateur, date, export: format, page, taille, ...demande } = c.req.valid("query");
     const { user, db, perimetre } = await perimetreDemande(c, demande);
     requireListe(await listesNominativesOf(db, user, perimetre), indicateur);
-    requireTerritoire(perimetre);
     const log = (kind: string, rows: number) =>
       logNominativeAccess(db, { userId: user.id, organismeId: null, kind: `territoire-${indicateur}-${kind}`, rows });
     if (format) {
+      requireTerritoire(perimetre);
       const result = await listApprenantsPerimetre(db, perimetre, {
         indicateur,
         date,

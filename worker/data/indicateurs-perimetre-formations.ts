@@ -1,15 +1,17 @@
 /**
- * A perimeter's counters at a date by formation. The monthly counters do not know formations: this one reads the
- * parcours intervals covering the date (one per effectif) and their effectifs, so it costs one pass over the
- * perimeter's effectifs of the year. Measured path (national, 1,000,000 effectifs): hand-tuned SQL.
+ * A perimeter's counters at a date by formation, national included, from the per-formation counters that migration
+ * 0011 maintains (the count on the 1st of the month plus the day-by-day changes up to the date, as
+ * worker/data/indicateurs-territoire.ts for the totals): rows of (organisme, formation, statut), never the parcours.
+ * A formation is its key: CFD, else RNCP code, else libellé; it shows the first libellé given for it.
+ * Measured path (national, 1,000,000 effectifs): hand-tuned SQL.
  */
-import { anneesScolairesAt } from "../domain/annee-scolaire";
 import type { IndicateursFormation } from "../domain/indicateurs-organisme";
 import type { Perimetre } from "../domain/indicateurs-territoire";
 import type { Indicateur } from "../domain/indicators";
 import type { Database } from "./db";
 import { indicateursOfRow, pageDeGroupes, sommesIndicateurs, type PageDemandee } from "./indicateurs-perimetre";
-import { ORGANISMES_COMPTES, perimetreParams } from "./perimetre";
+import { compteursParams } from "./indicateurs-territoire";
+import { ORGANISMES_COMPTES } from "./perimetre";
 
 type FormationRow = Omit<IndicateursFormation, "indicateurs"> & Record<Indicateur, number>;
 
@@ -21,13 +23,20 @@ export async function indicateursParFormation(
 ): Promise<{ total: number; formations: IndicateursFormation[] }> {
   const { total, rows } = await pageDeGroupes<FormationRow>(
     db,
-    `WITH perimetre AS (${ORGANISMES_COMPTES})
-     SELECT e.libelle_formation AS libelle, e.formation_cfd AS cfd, ${sommesIndicateurs("1")},
-            coalesce(e.libelle_formation, '') || '|' || coalesce(e.formation_cfd, '') AS cle
-       FROM effectif_statuts s JOIN effectifs e ON e.id = s.effectif_id
-      WHERE s.organisme_id IN perimetre AND s.annee_scolaire IN (?5, ?6) AND s.du <= ?7 AND (s.au IS NULL OR s.au >= ?7)
-      GROUP BY e.libelle_formation, e.formation_cfd`,
-    [...perimetreParams(perimetre), ...anneesScolairesAt(date), date],
+    // Summed per (formation, statut) first: the five CASE sums then run over a few thousand rows, not every one.
+    `WITH perimetre AS MATERIALIZED (${ORGANISMES_COMPTES}),
+       compteurs AS (
+         SELECT formation, statut, sum(n) AS n FROM (
+           SELECT formation, statut, n FROM effectif_formations_mois
+            WHERE annee_scolaire IN (?5, ?6) AND mois = ?7 AND organisme_id IN perimetre
+           UNION ALL
+           SELECT formation, statut, n FROM effectif_formations_variations
+            WHERE annee_scolaire IN (?5, ?6) AND jour > ?7 AND jour <= ?8 AND organisme_id IN perimetre)
+          GROUP BY formation, statut),
+       groupes AS (SELECT formation AS cle, ${sommesIndicateurs("n")} FROM compteurs GROUP BY formation)
+     SELECT l.libelle, l.cfd, g.* FROM groupes g LEFT JOIN formation_libelles l ON l.cle = g.cle
+      WHERE g.apprenants + g.abandons > 0`,
+    compteursParams(perimetre, date),
     page,
   );
   return {

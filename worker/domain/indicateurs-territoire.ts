@@ -27,11 +27,11 @@ export const isNational = (perimetre: Perimetre) =>
   perimetre.reseau === null;
 
 /**
- * Why the breakdown by formation and the nominative lists are not computed for the whole country: they read every
- * parcours (the monthly counters know no formation, no learner), some seconds of the database for a million.
+ * Why a nominative list's file is not made for the whole country (its pages are): it reads every matching learner
+ * of a million effectifs.
  */
 export const CHOISIR_UN_TERRITOIRE =
-  "Au niveau national, la répartition par formation et les listes nominatives se consultent par région, département ou académie : choisissez un territoire.";
+  "Au niveau national, les listes nominatives se téléchargent par région, département ou académie : choisissez un territoire.";
 
 /** `GET /api/indicateurs?date=&region=&departement=&academie=`: the five counters of the perimeter. */
 export interface IndicateursTerritoire {
@@ -87,7 +87,7 @@ export interface OrganismesPerimetre extends PagePerimetre {
   organismes: IndicateursOrganismePerimetre[];
 }
 
-/** `GET /api/indicateurs/formations?date=&page=&taille=`: the shape of an organisme's, paged; not national. */
+/** `GET /api/indicateurs/formations?date=&page=&taille=`: the shape of an organisme's, paged. */
 export interface FormationsPerimetre extends FormationsAt, PagePerimetre {}
 
 /** `GET /api/indicateurs/evolution?annee=`: August to July, as an organisme's. */
@@ -101,7 +101,7 @@ export interface ApprenantPerimetre extends ApprenantListe {
   uai: string | null;
 }
 
-/** `GET /api/indicateurs/liste?indicateur=&date=&export=csv|xlsx`: every row, for the file. */
+/** `GET /api/indicateurs/liste?indicateur=&date=&export=csv|xlsx`: every row, for the file; not national. */
 export interface ListePerimetre {
   indicateur: Indicateur;
   date: string;
@@ -110,7 +110,7 @@ export interface ListePerimetre {
   rows: ApprenantPerimetre[];
 }
 
-/** `GET /api/indicateurs/liste?indicateur=&date=&page=&taille=`: one page of the list; not national. */
+/** `GET /api/indicateurs/liste?indicateur=&date=&page=&taille=`: one page of the list. */
 export interface ListePerimetrePage extends ListePerimetre {
   page: number;
   taille: number;
