@@ -46,6 +46,11 @@ export interface PushOptions {
   source: string;
   /** true before the connection is confirmed: valid dossiers are kept aside, not applied */
   hold: boolean;
+  /**
+   * a correction by hand: the dossier sent replaces the stored one (a field cleared is cleared), instead of being
+   * merged into it as an ERP's partial update is
+   */
+  replace?: boolean;
   now?: Date;
 }
 
@@ -87,6 +92,7 @@ interface StoredEffectif {
   id: string;
   data: string;
   dataHash: string;
+  cleIdentite: string | null;
 }
 
 /** The pipeline after validation (held records enter here with their already normalised data). */
@@ -220,7 +226,8 @@ async function loadStored(env: Env, keys: string[], hold: boolean, heldKeyId: st
   const identities = JSON.stringify(keys.map((k) => Object.values(splitKey(k))));
   const statements = [
     env.DB.prepare(
-      `SELECT e.organisme_id || '|' || e.annee_scolaire || '|' || e.id_erp_apprenant AS key, e.id, e.data, e.data_hash AS dataHash
+      `SELECT e.organisme_id || '|' || e.annee_scolaire || '|' || e.id_erp_apprenant AS key, e.id, e.data, e.data_hash AS dataHash,
+              e.cle_identite AS cleIdentite
          FROM json_each(?) AS j
          JOIN effectifs e ON e.organisme_id = j.value ->> '$[0]' AND e.annee_scolaire = j.value ->> '$[1]' AND e.id_erp_apprenant = j.value ->> '$[2]'`,
     ).bind(identities),
@@ -234,7 +241,7 @@ async function loadStored(env: Env, keys: string[], hold: boolean, heldKeyId: st
       ).bind(identities, heldKeyId),
     );
   }
-  const [effectifs, held] = await env.DB.batch<{ key: string; id: string; data: string; dataHash: string }>(statements);
+  const [effectifs, held] = await env.DB.batch<StoredEffectif & { key: string }>(statements);
   return {
     effectifs: new Map<string, StoredEffectif>(effectifs.results.map((r) => [r.key, r])),
     held: new Map<string, DossierNormalise>(
@@ -300,7 +307,10 @@ async function planWrites(
       if (options.hold) state.current = stored.held.get(c.key) ?? state.current;
       identities.set(c.key, state);
     }
-    const merged = mergeDossiers(state.current, c.value);
+    const merged =
+      options.replace && state.current
+        ? { ...c.value, has_nir: state.current.has_nir || c.value.has_nir }
+        : mergeDossiers(state.current, c.value);
     const json = dossierJson(merged);
     const parcours = parcoursOfDossier(merged);
     const outcome: Outcome = options.hold
@@ -373,9 +383,12 @@ async function planWrites(
         EFFECTIF_STATUT_COLUMNS,
         records.flatMap((r) => r.statuts),
       ),
+      // Only where the identity is new: an update that keeps nom, prénom and date de naissance finds nothing new.
       ...detectDoublons(
         db,
-        dirty.map((s) => s.id),
+        records.flatMap(({ effectif: e }, i) =>
+          e.cle_identite && e.cle_identite !== dirty[i].stored?.cleIdentite ? [e.id] : [],
+        ),
         now,
       ),
     );
