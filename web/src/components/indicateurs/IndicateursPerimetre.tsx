@@ -94,11 +94,9 @@ export function IndicateursPerimetre(props: { user: Me }) {
   const compteurs = createAsync(() => getIndicateursPerimetre(filtres(), date()));
   const departements = createAsync(() => getDepartementsPerimetre(filtres(), date()));
   const organismes = createAsync(() => getOrganismesPerimetre(filtres(), date(), PAGE_SIZE, pageOrganismes()));
-  // An administrator without a territory: the whole country, where formations and lists are not computed.
+  // An administrator without a territory: the whole country, whose lists are read page by page, not downloaded.
   const national = () => isAdministrator(props.user) && !region() && !departement();
-  const formations = createAsync(async () =>
-    national() ? undefined : await getFormationsPerimetre(filtres(), date(), PAGE_SIZE, pageFormations()),
-  );
+  const formations = createAsync(() => getFormationsPerimetre(filtres(), date(), PAGE_SIZE, pageFormations()));
   const evolution = createAsync(() => getEvolutionPerimetre(filtres(), anneeScolaireOf(date())));
 
   // The régions to choose from: administrators and réseaux only (an opérateur public has its own territory).
@@ -187,7 +185,7 @@ export function IndicateursPerimetre(props: { user: Me }) {
                       indicateur={key}
                       ouverte={liste()}
                       onChange={setListe}
-                      permise={!national() && c().listes.includes(key)}
+                      permise={c().listes.includes(key)}
                     />
                   )}
                 />
@@ -204,7 +202,7 @@ export function IndicateursPerimetre(props: { user: Me }) {
               </>
             )}
           </Show>
-          <Show when={!national() && liste()}>
+          <Show when={liste()}>
             {(indicateur) => (
               <ListeNominativePerimetre
                 filtres={filtres()}
@@ -250,20 +248,18 @@ export function IndicateursPerimetre(props: { user: Me }) {
 
       <Section id="formations-titre" titre="Par formation">
         <QueryBoundary queries={[formations]}>
-          <Show when={!national()} fallback={<p>{CHOISIR_UN_TERRITOIRE}</p>}>
-            <Show when={formations.latest} fallback={<p>Chargement…</p>}>
-              {(f) => (
-                <>
-                  <TableFormations data={f()} />
-                  <Pagination
-                    page={pageFormations()}
-                    pages={pages(f().total)}
-                    label="Pagination des formations"
-                    onPage={setPageFormations}
-                  />
-                </>
-              )}
-            </Show>
+          <Show when={formations.latest} fallback={<p>Chargement…</p>}>
+            {(f) => (
+              <>
+                <TableFormations data={f()} />
+                <Pagination
+                  page={pageFormations()}
+                  pages={pages(f().total)}
+                  label="Pagination des formations"
+                  onPage={setPageFormations}
+                />
+              </>
+            )}
           </Show>
         </QueryBoundary>
       </Section>
