@@ -162,15 +162,31 @@ export const passwordResets = sqliteTable("password_resets", {
   usedAt: text("used_at"),
 });
 
-/** Outgoing e-mails; a mail provider can drain this table later. */
-export const outboxEmails = sqliteTable("outbox_emails", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  to: text("to").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  createdAt: text("created_at").notNull(),
-  sentAt: text("sent_at"),
-});
+/**
+ * Outgoing e-mails, a queue: written by the app (worker/lib/mailer.ts), sent by the cron through the provider's
+ * HTTP API with retries and backoff (worker/scheduled/envoi-emails.ts). pending → sent, or failed with its reason.
+ */
+export const outboxEmails = sqliteTable(
+  "outbox_emails",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    body: text("body").notNull(),
+    createdAt: text("created_at").notNull(),
+    sentAt: text("sent_at"),
+    status: text("status", { enum: ["pending", "sent", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** a pending message is not tried again before this instant (null: at once) */
+    nextAttemptAt: text("next_attempt_at"),
+    lastError: text("last_error"),
+    /** the provider's id of the sent message */
+    providerMessageId: text("provider_message_id"),
+  },
+  (t) => [index("outbox_emails_a_envoyer").on(t.status, t.nextAttemptAt)],
+);
 
 export const erps = sqliteTable("erps", {
   id: text("id").primaryKey(),

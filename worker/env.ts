@@ -13,6 +13,11 @@ export interface Env {
   APP_ORIGIN: string;
   /** "console" logs outgoing e-mails (dev); anything else only stores them in the outbox */
   EMAIL_MODE: string;
+  /** the e-mail provider (worker/mail/brevo.ts): its API key is a secret; without it nothing is sent */
+  BREVO_API_KEY?: string;
+  MAIL_API_URL?: string;
+  MAIL_FROM?: string;
+  MAIL_FROM_NAME?: string;
   /** school years of learners' data kept (worker/domain/retention.ts); unset: the default */
   RETENTION_ANNEES_SCOLAIRES?: string;
 }

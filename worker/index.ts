@@ -29,10 +29,15 @@ import { armlRoutes } from "./api/arml";
 import { suiviCfaRoutes } from "./api/suivi-cfa";
 import { compteRoutes } from "./api/compte";
 import { administrationRoutes } from "./api/administration";
+import { emailsAdminRoutes } from "./api/emails-admin";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 import { purgeExpiredAccountsData } from "./scheduled/purge-expired-accounts";
 import { purgeSuivisMissionsLocales, sendMissionsLocalesDigests } from "./scheduled/missions-locales";
 import { purgeAnneesScolaires } from "./scheduled/retention";
+import { sendPendingEmails } from "./scheduled/envoi-emails";
+
+/** The every-minute trigger of wrangler.toml: only the outbox is sent (the other one runs the daily jobs). */
+const SEND_EMAILS_CRON = "* * * * *";
 
 export { OrganismeHub } from "../durable-objects/organisme-hub";
 export { PerimetreHub } from "../durable-objects/perimetre-hub";
@@ -85,6 +90,7 @@ app.route("/api/auth", authRoutes);
 app.route("/api/referentiel", referentielRoutes);
 app.route("/api/comptes", comptesRoutes);
 app.route("/api/compte", compteRoutes);
+app.route("/api/administration/emails", emailsAdminRoutes);
 app.route("/api/administration", administrationRoutes);
 app.use("/api/organismes/:id/*", organismeAccess);
 app.route("/api/organismes", organismesRoutes);
@@ -108,7 +114,9 @@ app.all("*", async (c) => new Response(...(await c.env.ASSETS.fetch(c.req.raw).t
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller, env, ctx) {
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(sendPendingEmails(env));
+    if (controller.cron === SEND_EMAILS_CRON) return;
     ctx.waitUntil(revokeStaleApiKeys(env));
     ctx.waitUntil(purgeExpiredAccountsData(env));
     ctx.waitUntil(sendMissionsLocalesDigests(env));

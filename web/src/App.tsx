@@ -24,6 +24,7 @@ const AdminUtilisateurs = lazy(() => import("./pages/administration/Utilisateurs
 const AdminOrganismes = lazy(() => import("./pages/administration/Organismes"));
 const AdminOrganisme = lazy(() => import("./pages/administration/OrganismeSupport"));
 const AdminTransmissions = lazy(() => import("./pages/administration/Transmissions"));
+const AdminEmails = lazy(() => import("./pages/administration/Emails"));
 const MonCompte = lazy(() => import("./pages/MonCompte"));
 const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
 const Sifa = lazy(() => import("./pages/Sifa"));
@@ -87,6 +88,7 @@ export function App() {
           <Route path="/organismes" component={AdminOrganismes} />
           <Route path="/organismes/:id" component={AdminOrganisme} />
           <Route path="/transmissions" component={AdminTransmissions} />
+          <Route path="/emails" component={AdminEmails} />
         </Route>
         <Route path="/mon-compte" component={MonCompte} />
         <Route path="/sifa" component={Sifa} />

@@ -8,12 +8,12 @@ export interface Mail {
   body: string;
 }
 
-/** The one interface a real mail provider implements later. */
+/** How the app sends an e-mail: it queues it; the cron sends the queue (worker/scheduled/envoi-emails.ts). */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
-/** Stores every e-mail in `outbox_emails` (drained later by a provider); in dev, also prints it. */
+/** Queues every e-mail in `outbox_emails` (sent by the cron through the provider); in dev, also prints it. */
 export function createMailer(env: Pick<Env, "DB" | "EMAIL_MODE">): Mailer {
   return {
     async send(mail) {
