@@ -57,14 +57,7 @@ export async function createOrganisme(overrides: Partial<OrganismeFixture> = {})
 }
 
 export type OrganisationType =
-  | "ORGANISME_FORMATION"
-  | "RESEAU"
-  | "DREETS"
-  | "DDETS"
-  | "ACADEMIE"
-  | "MISSION_LOCALE"
-  | "ARML"
-  | "ADMINISTRATEUR";
+  "ORGANISME_FORMATION" | "RESEAU" | "DREETS" | "DDETS" | "ACADEMIE" | "MISSION_LOCALE" | "ARML" | "ADMINISTRATEUR";
 
 export interface OrganisationFixture {
   type: OrganisationType;
