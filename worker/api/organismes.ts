@@ -9,16 +9,19 @@ import { validate } from "../lib/validate";
 import { database } from "../data/db";
 import { missionsLocalesDesEffectifs } from "../data/effectif-suivi";
 import { countIndicateurs } from "../data/indicateurs";
-import { EFFECTIF_FILTERS, findDossier, listEffectifs, type EffectifFilters } from "../data/effectifs";
+import { EFFECTIF_FILTERS, EFFECTIF_TRIS, findDossier, listEffectifs, type EffectifFilters } from "../data/effectifs";
 import { logNominativeAccess } from "../data/downloads-log";
 import { derniereTransmission } from "../data/transmissions";
 import { countHeld } from "../data/dossiers-recus";
+import { countDoublons } from "../data/doublons";
+import { organismesDuPerimetre } from "../data/organismes";
 import { anneeScolaireOf } from "../domain/annee-scolaire";
 import { todayParis } from "../domain/dates";
 import type { EffectifDetailResponse, EffectifsExport, EffectifsPage } from "../domain/effectifs-liste";
 import type { IndicateursAt } from "../domain/indicateurs-organisme";
-import type { OrganismeFicheResponse } from "../domain/organisme-fiche";
+import type { FormateursResponse, OrganismeFicheResponse } from "../domain/organisme-fiche";
 import { computeFiabilite } from "../domain/fiabilite";
+import { dossierModifiable } from "../domain/correction-dossier";
 import { dateQuery, pageQuery } from "../domain/query-schemas";
 
 const PAGE_SIZE_MAX = 200;
@@ -33,6 +36,17 @@ const filtersQuery = z.object(
   >,
 );
 
+/** The searches, the sort (`tri`, `ordre`) and the organisme formateur (one of the scope) of Mes effectifs. */
+const listeQuery = filtersQuery.extend({
+  tri: z.enum(EFFECTIF_TRIS, { error: "Le tri demandé n'est pas une colonne de la liste." }).optional(),
+  ordre: z.enum(["asc", "desc"], { error: "L'ordre du tri est « asc » ou « desc »." }).optional(),
+  formateur: z.string().max(100).optional(),
+});
+
+/** The scope of the list: one organisme of it when a formateur is chosen (none when it is not one of them). */
+const formateurScope = (scope: string[], formateur: string | undefined) =>
+  formateur ? scope.filter((id) => id === formateur) : scope;
+
 function filtersOf(query: EffectifFilters): EffectifFilters {
   return Object.fromEntries(EFFECTIF_FILTERS.filter((name) => query[name]).map((name) => [name, query[name]]));
 }
@@ -42,10 +56,11 @@ export const organismesRoutes = new Hono<AppEnv>()
   .get("/:id", async (c) => {
     const { id, scope, fiche } = c.var.organisme;
     const db = database(c.env.DB);
-    const [organisme, derniere, dossiersEnAttente] = await Promise.all([
+    const [organisme, derniere, dossiersEnAttente, doublonsATraiter] = await Promise.all([
       fiche(),
       derniereTransmission(db, id),
       countHeld(db, id),
+      countDoublons(db, scope),
     ]);
     return c.json({
       organisme: {
@@ -68,11 +83,19 @@ export const organismesRoutes = new Hono<AppEnv>()
         configuredAt: organisme.configuredAt,
         lastTransmissionAt: organisme.lastTransmissionAt,
         dossiersEnAttente,
+        doublonsATraiter,
         fiabilite: computeFiabilite({ referentiel: organisme.referentiel, ferme: organisme.ferme }),
         formateurs: scope.length - 1,
         derniereTransmission: derniere,
       },
     } satisfies OrganismeFicheResponse);
+  })
+  /** The organisme and its formateurs (the filter "Organisme formateur" of Mes effectifs). */
+  .get("/:id/formateurs", async (c) => {
+    const { id, scope } = c.var.organisme;
+    const organismes = await organismesDuPerimetre(database(c.env.DB), scope);
+    organismes.sort((x, y) => (x.id === id ? -1 : y.id === id ? 1 : x.nom.localeCompare(y.nom, "fr")));
+    return c.json({ organismes } satisfies FormateursResponse);
   })
   /** The five counters at `date` (default: today in Paris) for the organisme and its formateurs. */
   .get("/:id/indicateurs", validate("query", z.object({ date: dateQuery })), async (c) => {
@@ -81,17 +104,19 @@ export const organismesRoutes = new Hono<AppEnv>()
     return c.json({ date, anneeScolaire: anneeScolaireOf(date), indicateurs } satisfies IndicateursAt);
   })
   /** Mes effectifs: one page of rows, filtered per column; the read is logged like a download (SPEC §8). */
-  .get("/:id/effectifs", validate("query", pageQuery(PAGE_SIZE_MAX).extend(filtersQuery.shape)), async (c) => {
+  .get("/:id/effectifs", validate("query", pageQuery(PAGE_SIZE_MAX).extend(listeQuery.shape)), async (c) => {
     requireNominatif(c);
     const user = requireActiveUser(c);
-    const { page, taille: limit, ...filters } = c.req.valid("query");
+    const { page, taille: limit, tri, ordre, formateur, ...filters } = c.req.valid("query");
     const { id, scope } = c.var.organisme;
     const db = database(c.env.DB);
-    const result = await listEffectifs(db, scope, {
+    const result = await listEffectifs(db, formateurScope(scope, formateur), {
       date: todayParis(),
       filters: filtersOf(filters),
       offset: (page - 1) * limit,
       limit,
+      tri,
+      ordre,
     });
     const [missionsLocales] = await Promise.all([
       missionsLocalesDesEffectifs(
@@ -112,7 +137,7 @@ export const organismesRoutes = new Hono<AppEnv>()
     "/:id/effectifs/export",
     validate(
       "query",
-      filtersQuery.extend({
+      listeQuery.extend({
         format: z
           .string()
           .optional()
@@ -122,14 +147,16 @@ export const organismesRoutes = new Hono<AppEnv>()
     async (c) => {
       requireNominatif(c);
       const user = requireActiveUser(c);
-      const { format, ...filters } = c.req.valid("query");
+      const { format, tri, ordre, formateur, ...filters } = c.req.valid("query");
       const { id, scope } = c.var.organisme;
       const db = database(c.env.DB);
-      const result = await listEffectifs(db, scope, {
+      const result = await listEffectifs(db, formateurScope(scope, formateur), {
         date: todayParis(),
         filters: filtersOf(filters),
         offset: 0,
         limit: EXPORT_MAX,
+        tri,
+        ordre,
       });
       await logNominativeAccess(db, {
         userId: user.id,
@@ -153,5 +180,6 @@ export const organismesRoutes = new Hono<AppEnv>()
       kind: "effectif-dossier",
       rows: 1,
     });
-    return c.json({ effectif } satisfies EffectifDetailResponse);
+    const modifiable = dossierModifiable(effectif.source, (await c.var.organisme.fiche()).modeTransmission);
+    return c.json({ effectif: { ...effectif, modifiable } } satisfies EffectifDetailResponse);
   });

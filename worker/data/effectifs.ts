@@ -37,39 +37,80 @@ const SEARCHABLE: [name: string, effectif: string, recu: string][] = [
   ["etat", ETAT_EFFECTIF_SQL, ETAT_RECU_SQL],
 ];
 
+/** The columns Mes effectifs sorts by (`tri`), apprenant by default. */
+export const EFFECTIF_TRIS = [
+  "formation",
+  "apprenant",
+  "statut",
+  "employeur",
+  "debut",
+  "fin",
+  "etat",
+  "organisme",
+] as const;
+export type EffectifTri = (typeof EFFECTIF_TRIS)[number];
+
+const ORGANISME_NOM_SQL = (column: string) =>
+  `(SELECT coalesce(o.enseigne, o.raison_sociale) FROM organismes o WHERE o.id = ${column})`;
+
+/** The sort key of a column: [of an effectif, of a dossier never applied] (dates as ISO, not as shown). */
+const SORT_KEYS: Record<Exclude<EffectifTri, "apprenant">, [effectif: string, recu: string]> = {
+  formation: ["e.libelle_formation", "d.libelle_formation"],
+  statut: [statutLabelSql("s.statut"), "NULL"],
+  employeur: ["e.employeur", "d.held_data ->> '$.siret_employeur'"],
+  debut: ["e.contrat_debut", "d.held_data ->> '$.contrat_date_debut'"],
+  fin: ["e.contrat_fin", "d.held_data ->> '$.contrat_date_fin'"],
+  etat: [ETAT_EFFECTIF_SQL, ETAT_RECU_SQL],
+  organisme: [ORGANISME_NOM_SQL("e.organisme_id"), ORGANISME_NOM_SQL("d.organisme_id")],
+};
+
 /**
- * The candidate rows: every dossier of the scope with its sort key, and the searched columns only when a search
+ * The candidate rows: every dossier of the scope with its sort key `k`, and the searched columns only when a search
  * needs them (the statut and the report's outcome of an effectif cost two lookups per row). The page's 50 rows get
  * their display columns afterwards (PAGE_SQL), so a first page over 10,000 effectifs sorts narrow rows only.
  * ?1 is the date, ?2 the scope as a JSON array (one parameter, whatever the number of formateurs).
  */
-function candidatesSql(searched: ReadonlySet<string>): string {
-  const joins = [searched.has("statut") ? STATUT_JOIN_SQL : "", searched.has("etat") ? REPORT_JOIN_SQL : ""].join(" ");
+function candidatesSql(searched: ReadonlySet<string>, tri: EffectifTri): string {
+  const needs = (name: string) => searched.has(name) || tri === name;
+  const joins = [needs("statut") ? STATUT_JOIN_SQL : "", needs("etat") ? REPORT_JOIN_SQL : ""].join(" ");
   // [column of an effectif, column of a dossier never applied], for the searched columns only.
   const columns = SEARCHABLE.filter(([name]) => searched.has(name)).map(([name, effectif, recu]) => [
     `, ${effectif} AS ${name}`,
     `, ${recu}`,
   ]);
+  const [cleEffectif, cleRecu] = tri === "apprenant" ? ["e.nom || ' ' || e.prenom", "NULL"] : SORT_KEYS[tri];
   return `
     SELECT e.id AS effectifId, e.organisme_id AS organismeId, e.annee_scolaire || '|' || e.id_erp_apprenant AS identity,
-           e.nom || ' ' || e.prenom AS apprenant${columns.map((c) => c[0]).join("")}
+           e.nom || ' ' || e.prenom AS apprenant, ${cleEffectif} AS k${columns.map((c) => c[0]).join("")}
       FROM effectifs e ${joins}
      WHERE e.organisme_id IN (SELECT value FROM json_each(?2))
     UNION ALL
-    SELECT NULL, d.organisme_id, d.identity, COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, '')${columns.map((c) => c[1]).join("")}
+    SELECT NULL, d.organisme_id, d.identity, COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, ''),
+           ${tri === "apprenant" ? "COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, '')" : cleRecu}${columns.map((c) => c[1]).join("")}
       FROM dossiers_recus d
      WHERE d.organisme_id IN (SELECT value FROM json_each(?2)) AND d.outcome IN ('invalid', 'held')
        AND NOT EXISTS (SELECT 1 FROM effectifs x WHERE x.organisme_id = d.organisme_id AND x.annee_scolaire = d.annee_scolaire
                                                   AND x.id_erp_apprenant = d.id_erp_apprenant)`;
 }
 
+/** Stable: the key (empty ones last, whatever the direction; a name is never empty), then the identity. */
+const orderSql = (prefix: string, tri: EffectifTri, ordre: "asc" | "desc") =>
+  `${tri === "apprenant" ? "" : `${prefix}k IS NULL, `}${prefix}k COLLATE NOCASE ${ordre === "desc" ? "DESC" : "ASC"}, ${prefix}identity, ${prefix}organismeId`;
+
 /**
  * The page's rows with their display columns: from the effectif and its report row (d), or — for a dossier never
  * applied (invalid or held) — from its report row alone.
  */
-const PAGE_SQL = `
+const pageSql = (tri: EffectifTri, ordre: "asc" | "desc") => `
     SELECT p.effectifId, p.organismeId, p.identity, p.apprenant,
+           ${ORGANISME_NOM_SQL("p.organismeId")} AS organisme,
            CASE WHEN p.effectifId IS NULL THEN d.libelle_formation ELSE e.libelle_formation END AS formation,
+           ${dateFrSql("CASE WHEN p.effectifId IS NULL THEN d.held_data ->> '$.date_entree_formation' ELSE e.date_entree_formation END")} AS formationDebut,
+           ${dateFrSql("CASE WHEN p.effectifId IS NULL THEN d.held_data ->> '$.date_fin_formation' ELSE e.date_fin_formation END")} AS formationFin,
+           CASE WHEN p.effectifId IS NULL
+                THEN COALESCE('CFD ' || (d.held_data ->> '$.formation_cfd'), 'RNCP ' || (d.held_data ->> '$.formation_rncp'))
+                ELSE COALESCE('CFD ' || e.formation_cfd, 'RNCP ' || e.formation_rncp) END AS diplome,
+           CASE WHEN p.effectifId IS NULL THEN d.held_data ->> '$.sexe_apprenant' ELSE e.data ->> '$.sexe_apprenant' END AS sexe,
            CASE WHEN p.effectifId IS NULL THEN NULL ELSE ${statutLabelSql("s.statut")} END AS statut,
            CASE WHEN p.effectifId IS NULL THEN d.held_data ->> '$.siret_employeur' ELSE e.employeur END AS employeur,
            ${dateFrSql("CASE WHEN p.effectifId IS NULL THEN d.held_data ->> '$.contrat_date_debut' ELSE e.contrat_debut END")} AS debut,
@@ -81,7 +122,7 @@ const PAGE_SQL = `
       LEFT JOIN effectifs e ON e.id = p.effectifId
       LEFT JOIN effectif_statuts s ON s.effectif_id = p.effectifId AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)
       LEFT JOIN dossiers_recus d ON d.organisme_id = p.organismeId AND d.identity = p.identity
-     ORDER BY p.apprenant COLLATE NOCASE, p.identity`;
+     ORDER BY ${orderSql("p.", tri, ordre)}`;
 
 /** Case- and accent-insensitive enough for a search box: LIKE is case-insensitive for ASCII in SQLite. */
 function filterSql(filters: EffectifFilters): { where: string; params: string[]; searched: Set<string> } {
@@ -100,11 +141,20 @@ function filterSql(filters: EffectifFilters): { where: string; params: string[];
 export async function listEffectifs(
   db: Database,
   organismeIds: string[],
-  options: { date: string; filters: EffectifFilters; offset: number; limit: number },
+  options: {
+    date: string;
+    filters: EffectifFilters;
+    offset: number;
+    limit: number;
+    tri?: EffectifTri;
+    ordre?: "asc" | "desc";
+  },
 ): Promise<{ total: number; rows: EffectifListRow[] }> {
   const { where, params, searched } = filterSql(options.filters);
+  const tri = options.tri ?? "apprenant";
+  const ordre = options.ordre ?? "asc";
   // The filters' anonymous parameters number on after ?2.
-  const rows = `rows AS (SELECT * FROM (${candidatesSql(searched)}) ${where})`;
+  const rows = `rows AS (SELECT * FROM (${candidatesSql(searched, tri)}) ${where})`;
   const bind = [options.date, JSON.stringify(organismeIds), ...params];
   // Measured path (a first page over 10,000 effectifs, narrow rows sorted then widened): hand-tuned SQL.
   const d1 = db.$client;
@@ -112,8 +162,8 @@ export async function listEffectifs(
     d1.prepare(`WITH ${rows} SELECT count(*) AS n FROM rows`).bind(...bind),
     d1
       .prepare(
-        `WITH ${rows}, page AS (SELECT effectifId, organismeId, identity, apprenant FROM rows
-                                 ORDER BY apprenant COLLATE NOCASE, identity LIMIT ? OFFSET ?) ${PAGE_SQL}`,
+        `WITH ${rows}, page AS (SELECT effectifId, organismeId, identity, apprenant, k FROM rows
+                                 ORDER BY ${orderSql("", tri, ordre)} LIMIT ? OFFSET ?) ${pageSql(tri, ordre)}`,
       )
       .bind(...bind, options.limit, options.offset),
   ]);
@@ -136,6 +186,7 @@ export async function findDossier(db: Database, effectifId: string) {
       data: effectifs.data,
       parcours: effectifs.parcours,
       majLe: effectifs.updatedAt,
+      source: effectifs.source,
       errors: dossiersRecus.errors,
       outcome: dossiersRecus.outcome,
     })
@@ -160,5 +211,6 @@ export async function findDossier(db: Database, effectifId: string) {
     parcours: JSON.parse(row.parcours) as ParcoursEntry[],
     erreurs: JSON.parse(row.errors ?? "[]") as EffectifListRow["erreurs"],
     invalide: row.outcome === "invalid",
+    source: row.source,
   };
 }

@@ -1,5 +1,5 @@
 /** The référentiel's organismes, as the API reads them one at a time. */
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { organismeRelations, organismes } from "../../db/schema";
 import type { Database } from "./db";
 
@@ -90,3 +90,16 @@ export async function findErpOrganisme(db: Database, id: string) {
   ]);
   return organisme ? { ...organisme, formateurs } : null;
 }
+
+/** The organismes of a scope, by name (the filter "Organisme formateur" of Mes effectifs). */
+export const organismesDuPerimetre = (db: Database, ids: string[]) =>
+  db
+    .select({
+      id: organismes.id,
+      nom: sql<string>`coalesce(${organismes.enseigne}, ${organismes.raisonSociale})`,
+      uai: organismes.uai,
+      siret: organismes.siret,
+    })
+    .from(organismes)
+    .where(inArray(organismes.id, ids))
+    .all();

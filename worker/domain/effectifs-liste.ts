@@ -8,8 +8,16 @@ export interface EffectifListRow {
   effectifId: string | null;
   organismeId: string;
   identity: string;
+  /** the organisme formateur's name */
+  organisme: string | null;
   formation: string | null;
+  /** the formation's dates (JJ/MM/AAAA) and its diploma ("CFD …" or "RNCP …") */
+  formationDebut: string | null;
+  formationFin: string | null;
+  diplome: string | null;
   apprenant: string;
+  /** "M" | "F" | null */
+  sexe: string | null;
   statut: string | null;
   employeur: string | null;
   debut: string | null;
@@ -46,6 +54,10 @@ export interface EffectifDetail {
   erreurs: EffectifListRow["erreurs"];
   /** the latest push of the dossier was invalid */
   invalide: boolean;
+  /** "erp" | "fichier": who wrote it last */
+  source: string;
+  /** the organisme may correct or delete it (sent by file, or the organisme transmits by hand) */
+  modifiable: boolean;
 }
 
 /** `GET /api/organismes/:id/effectifs/:effectifId`. */

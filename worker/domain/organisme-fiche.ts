@@ -26,6 +26,8 @@ export interface OrganismeFiche {
   /** records pushed before "Je confirme", waiting for the organisme's decision */
   dossiersEnAttente: number;
   fiabilite: { fiable: boolean; raison: string };
+  /** suspected duplicates still to look at, in the organisme and its formateurs (the Doublons page) */
+  doublonsATraiter: number;
   /** how many formateurs the organisme is responsable of */
   formateurs: number;
   /** the latest push (by the ERP or a file), its counts as in the history of transmissions */
@@ -34,4 +36,17 @@ export interface OrganismeFiche {
 
 export interface OrganismeFicheResponse {
   organisme: OrganismeFiche;
+}
+
+/** An organisme of the scope of Mes effectifs: the organisme itself, then its formateurs. */
+export interface OrganismeDuPerimetre {
+  id: string;
+  nom: string;
+  uai: string | null;
+  siret: string;
+}
+
+/** `GET /api/organismes/:id/formateurs`: the organisme and its formateurs, for the filter of Mes effectifs. */
+export interface FormateursResponse {
+  organismes: OrganismeDuPerimetre[];
 }
