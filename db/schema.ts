@@ -36,6 +36,9 @@ export const organismes = sqliteTable(
     configuredAt: text("configured_at"),
     configuredBy: text("configured_by"),
     lastTransmissionAt: text("last_transmission_at"),
+    /** the day (Paris) of the pushes the last daily transmission report covered, and the last 7-day reminder */
+    rapportQuotidienDu: text("rapport_quotidien_du"),
+    relanceEnvoyeeAt: text("relance_envoyee_at"),
     createdAt: text("created_at").notNull(),
     updatedAt: text("updated_at").notNull(),
   },
@@ -193,6 +196,8 @@ export const erps = sqliteTable("erps", {
   label: text("label").notNull(),
   apiKeySupport: bool("api_key_support").notNull(),
   ordre: integer("ordre").notNull().default(0),
+  /** a deactivated ERP is no longer offered; an OFA that uses it keeps working and sees a notice */
+  actif: bool("actif").notNull().default(true),
 });
 
 /** Exchange keys: only the SHA-256 of the key is stored. */
