@@ -122,6 +122,14 @@ export const users = sqliteTable(
       .notNull()
       .default("pending"),
     isAdmin: bool("is_admin").notNull().default(false),
+    /**
+     * the user's role in their organisation: an administrateur invites, changes roles, removes members and
+     * configures the transmission; the first validated user of an organisation is its administrateur, and an
+     * organisation always keeps one (worker/data/membres.ts)
+     */
+    role: text("role", { enum: ["administrateur", "membre"] })
+      .notNull()
+      .default("membre"),
     validatedAt: text("validated_at"),
     validatedBy: text("validated_by"),
     createdAt: text("created_at").notNull(),
@@ -164,6 +172,27 @@ export const passwordResets = sqliteTable("password_resets", {
   expiresAt: text("expires_at").notNull(),
   usedAt: text("used_at"),
 });
+
+/**
+ * Invitations to join an organisation, sent by one of its administrateurs: a link valid 7 days, usable once. Only the
+ * SHA-256 of the token is stored, like password_resets.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    organisationId: text("organisation_id").notNull(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["administrateur", "membre"] }).notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    invitedBy: text("invited_by").notNull(),
+    createdAt: text("created_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    usedAt: text("used_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [index("invitations_organisation").on(t.organisationId, t.createdAt)],
+);
 
 /**
  * Outgoing e-mails, a queue: written by the app (worker/lib/mailer.ts), sent by the cron through the provider's
