@@ -27,6 +27,7 @@ const AdminTransmissions = lazy(() => import("./pages/administration/Transmissio
 const AdminEmails = lazy(() => import("./pages/administration/Emails"));
 const MonCompte = lazy(() => import("./pages/MonCompte"));
 const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
+const Doublons = lazy(() => import("./pages/Doublons"));
 const Sifa = lazy(() => import("./pages/Sifa"));
 const Organismes = lazy(() => import("./pages/Organismes"));
 const OrganismeLecture = lazy(() => import("./pages/OrganismeLecture"));
@@ -80,6 +81,7 @@ export function App() {
         <Route path="/parametres" component={Parametres} />
         <Route path="/effectifs" component={Effectifs} />
         <Route path="/effectifs/ajout-fichier" component={AjoutFichier} />
+        <Route path="/effectifs/doublons" component={Doublons} />
         <Route path="/indicateurs" component={Indicateurs} />
         <Route path="/transmissions" component={Transmissions} />
         <Route path="/administration" component={AdminLayout}>

@@ -17,7 +17,8 @@ import type {
 } from "../../worker/domain/indicateurs-organisme";
 import type { IndicateursTerritoire } from "../../worker/domain/indicateurs-territoire";
 import type { Indicateur } from "../../worker/domain/indicators";
-import type { OrganismeFicheResponse } from "../../worker/domain/organisme-fiche";
+import type { DoublonsPage } from "../../worker/domain/doublons";
+import type { FormateursResponse, OrganismeFicheResponse } from "../../worker/domain/organisme-fiche";
 import type { ReseauxResponse, TerritoiresResponse } from "../../worker/domain/referentiel";
 import type { EnqueteSifa, FichierSifa } from "../../worker/domain/sifa-fichier";
 import type { AuditResponse, TransmissionView } from "../../worker/domain/transmission-view";
@@ -86,6 +87,19 @@ export const getEffectif = query(
   "organisme.effectif",
 );
 
+/** The suspected duplicates à traiter (the Doublons page). */
+export const getDoublons = query(
+  (id: string, page: number, taille: number) =>
+    api<DoublonsPage>(`${organismePath(id)}/doublons?page=${page}&taille=${taille}`),
+  "organisme.doublons",
+);
+
+/** The organisme and its formateurs (the filter "Organisme formateur" of Mes effectifs). */
+export const getFormateurs = query(
+  async (id: string) => (await api<FormateursResponse>(`${organismePath(id)}/formateurs`)).organismes,
+  "organisme.formateurs",
+);
+
 export const getTransmissionsParJour = query(
   (id: string, jours: number) => api<TransmissionsParJour>(`${organismePath(id)}/transmissions?jours=${jours}`),
   "organisme.transmissions-par-jour",
@@ -129,6 +143,7 @@ const DONNEES = [
   getListe,
   getEffectifs,
   getEffectif,
+  getDoublons,
   getTransmissionsParJour,
   getTransmissionsDuJour,
   getTransmission,

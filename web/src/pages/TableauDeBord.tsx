@@ -3,6 +3,7 @@ import { Match, Show, Suspense, Switch } from "solid-js";
 import { Counters } from "../components/dashboard/Counters";
 import { OrganismeCard } from "../components/dashboard/OrganismeCard";
 import { DossiersEnAttente } from "../components/dashboard/DossiersEnAttente";
+import { DoublonsATraiter } from "../components/dashboard/DoublonsATraiter";
 import { indicateursNuls } from "../components/dashboard/etat-transmission";
 import { IndicateursTerritoire } from "../components/dashboard/IndicateursTerritoire";
 import { TableauArml } from "../components/missions-locales/TableauArml";
@@ -57,6 +58,7 @@ function OrganismeDashboard(props: { organismeId: string }) {
           )}
         </Show>
         <DossiersEnAttente dossiers={organisme.latest?.dossiersEnAttente ?? 0} lienParametres />
+        <DoublonsATraiter doublons={organisme.latest?.doublonsATraiter ?? 0} />
         <Show when={organisme.latest}>{(o) => <OrganismeCard organisme={o()} />}</Show>
         <Show when={apercu.latest}>
           {(a) => (
