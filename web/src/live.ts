@@ -18,7 +18,7 @@ import {
   type ServerMessage,
 } from "../../worker/domain/live-messages";
 import { donneesKeys, organismeKeys, parametrageKeys } from "./queries";
-import { sessionKey } from "./session";
+import { sessionTerminee } from "./session";
 
 export type LiveStatus = "connecting" | "open" | "reconnecting" | "closed";
 
@@ -106,7 +106,7 @@ export function useLiveQueries<M extends { type: string } = ServerMessage>(
       if (event.code === SESSION_ENDED_CODE) {
         closed = true;
         setStatus("closed");
-        void revalidate(sessionKey);
+        sessionTerminee();
         return;
       }
       setStatus("reconnecting");

@@ -13,7 +13,20 @@ export const sessionKey = getSession.keyFor();
 
 // A request refused for want of a session: reading it again sends the page under RequireUser to the login, which
 // brings the user back to it (its `redirect`), instead of leaving the page to ignore what the user does.
-onSessionPerdue(() => void revalidate(sessionKey));
+let perdue = false;
+/** The session ended under the page (a 401, or its socket closed by the server): read it again, the login says why. */
+export function sessionTerminee(): void {
+  perdue = true;
+  void revalidate(sessionKey);
+}
+onSessionPerdue(sessionTerminee);
+
+/** True once after a request was refused for want of a session (it expired, or ended elsewhere): the login says so. */
+export function sessionExpiree(): boolean {
+  const expiree = perdue;
+  perdue = false;
+  return expiree;
+}
 
 /** Reads the session again from the server and resolves once the app has it (after a login, a sign-up…). */
 export async function reloadSession(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Navigate, useLocation, type RouteSectionProps } from "@solidjs/router";
 import { Match, Switch } from "solid-js";
-import { useSession, UserContext } from "../session";
+import { sessionExpiree, useSession, UserContext } from "../session";
 import type { Me } from "../../../worker/domain/comptes";
 
 /**
@@ -13,7 +13,9 @@ export function RequireUser(props: RouteSectionProps) {
   return (
     <Switch fallback={<p class="fr-container fr-my-4w">Chargement…</p>}>
       <Match when={session() === null}>
-        <Navigate href={`/connexion?redirect=${encodeURIComponent(location.pathname + location.search)}`} />
+        <Navigate
+          href={`/connexion?redirect=${encodeURIComponent(location.pathname + location.search)}${sessionExpiree() ? "&session=expiree" : ""}`}
+        />
       </Match>
       <Match when={session()?.status === "pending"}>
         <Navigate href="/en-attente" />

@@ -1,5 +1,5 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
-import { createSignal } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { connexion } from "../actions";
 import { Field, FormError } from "../components/comptes/Field";
 import { safeRedirect } from "../components/comptes/form-errors";
@@ -32,6 +32,11 @@ export default function Connexion() {
         <div class="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <h1>Connexion</h1>
           <p>Connectez-vous à votre espace du Tableau de bord de l'apprentissage.</p>
+          <Show when={params.session === "expiree"}>
+            <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="session-expiree" role="status">
+              <p>Votre session a expiré, reconnectez-vous.</p>
+            </div>
+          </Show>
           <form onSubmit={submit}>
             <fieldset class="fr-fieldset" aria-labelledby="connexion-legend">
               <legend class="fr-fieldset__legend" id="connexion-legend">

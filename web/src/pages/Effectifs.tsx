@@ -4,16 +4,23 @@ import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { createStore } from "solid-js/store";
 import { NotYetBuilt } from "../components/NotYetBuilt";
 import { DossierDetail } from "../components/effectifs/DossierDetail";
+import { DoublonsATraiter } from "../components/dashboard/DoublonsATraiter";
 import { EtatDossier } from "../components/effectifs/EtatDossier";
 import { MissionLocaleEffectif } from "../components/missions-locales/MissionLocaleEffectif";
-import { COLUMNS, type ColumnKey } from "../components/effectifs/types";
+import {
+  COLUMNS,
+  libelleApprenant,
+  libelleFormation,
+  type ColumnKey,
+  type SortKey,
+} from "../components/effectifs/types";
 import type { EffectifListRow } from "../../../worker/domain/effectifs-liste";
 import { useOrganismeLive } from "../live";
 import { Pagination } from "../components/Pagination";
 import { DownloadButtons } from "../components/DownloadButtons";
 import { QueryBoundary } from "../components/Errors";
 import type { DownloadFile, DownloadFormat } from "../download";
-import { exportEffectifs, getEffectifs, getOrganisme } from "../queries";
+import { exportEffectifs, getEffectifs, getFormateurs, getOrganisme } from "../queries";
 import { dateParis } from "../components/transmission/dates";
 import { useUser } from "../session";
 import { RAPPORT_COLUMNS, toCsv } from "../../../worker/domain/rapport-transmission";
@@ -39,8 +46,8 @@ function rapport(rows: EffectifListRow[], format: DownloadFormat): DownloadFile 
   const filename = `rapport-transmission-${new Date().toISOString().slice(0, 10)}.${format}`;
   const lines = rows.map((row, i) => [
     String(i + 1),
-    row.formation ?? "",
-    row.apprenant,
+    libelleFormation(row),
+    libelleApprenant(row),
     row.statut ?? "",
     row.employeur ?? "",
     row.debut ?? "",
@@ -68,7 +75,11 @@ function EffectifsTable(props: { organismeId: string }) {
   const [search, setSearch] = createStore<Partial<Record<ColumnKey, string>>>({
     etat: typeof searchParams.etat === "string" ? searchParams.etat : "",
   });
+  const [tri, setTri] = createSignal<{ tri: SortKey; ordre: "asc" | "desc" }>({ tri: "apprenant", ordre: "asc" });
+  const [formateur, setFormateur] = createSignal("");
   const [query, setQuery] = createSignal({ ...search, page: 1 });
+  /** the searches, the organisme formateur and the sort, as the API takes them */
+  const params = () => ({ ...query(), formateur: formateur() || undefined, ...tri() });
   const [selected, setSelected] = createSignal<string | null>(null);
   /** back to the row's button when the dossier closes (found again: a live update may have redrawn the rows) */
   const fermer = () => {
@@ -78,8 +89,19 @@ function EffectifsTable(props: { organismeId: string }) {
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const page = createAsync(() => getEffectifs(props.organismeId, { ...query(), taille: PAGE_SIZE }));
+  const page = createAsync(() => getEffectifs(props.organismeId, { ...params(), taille: PAGE_SIZE }));
   const organisme = createAsync(() => getOrganisme(props.organismeId));
+  const formateurs = createAsync(() => getFormateurs(props.organismeId));
+  /** the column and filter "Organisme formateur", for an organisme with formateurs */
+  const avecFormateurs = () => (formateurs.latest?.length ?? 0) > 1;
+  const colonnes = () =>
+    avecFormateurs()
+      ? [...COLUMNS.slice(0, 2), { key: "organisme" as const, label: "Organisme formateur" }, ...COLUMNS.slice(2)]
+      : COLUMNS;
+  const trier = (key: SortKey) => {
+    setTri((t) => ({ tri: key, ordre: t.tri === key && t.ordre === "asc" ? "desc" : "asc" }));
+    setQuery({ ...query(), page: 1 });
+  };
   const pages = () => Math.max(1, Math.ceil((page.latest?.total ?? 0) / PAGE_SIZE));
 
   // New or changed rows appear while the ERP pushes.
@@ -93,7 +115,17 @@ function EffectifsTable(props: { organismeId: string }) {
   const goTo = (n: number) => setQuery({ ...query(), page: Math.min(Math.max(1, n), pages()) });
 
   const download = async (format: DownloadFormat) =>
-    rapport((await exportEffectifs(props.organismeId, { ...search, format })).rows, format);
+    rapport(
+      (
+        await exportEffectifs(props.organismeId, {
+          ...search,
+          formateur: formateur() || undefined,
+          ...tri(),
+          format,
+        })
+      ).rows,
+      format,
+    );
 
   return (
     <QueryBoundary queries={[page]}>
@@ -102,13 +134,24 @@ function EffectifsTable(props: { organismeId: string }) {
         {organisme.latest?.lastTransmissionAt ? dateParis(organisme.latest.lastTransmissionAt) : "aucune"}
       </p>
       <div class="fr-grid-row fr-grid-row--middle fr-mb-2w">
-        <p class="fr-col fr-text--lead fr-mb-0" id="nombre-dossiers" aria-live="polite">
+        <p class="fr-col fr-text--lead fr-mb-0" id="nombre-dossiers" aria-live="polite" tabindex="-1">
           {page.latest?.total ?? 0} Dossiers apprenants
         </p>
         <DownloadButtons label="Télécharger le rapport complet" file={download} />
       </div>
+      <DoublonsATraiter doublons={organisme.latest?.doublonsATraiter ?? 0} />
       <Show when={selected()}>
-        {(id) => <DossierDetail organismeId={props.organismeId} effectifId={id()} onClose={fermer} />}
+        {(id) => (
+          <DossierDetail
+            organismeId={props.organismeId}
+            effectifId={id()}
+            onClose={fermer}
+            onDeleted={() => {
+              setSelected(null);
+              document.getElementById("nombre-dossiers")?.focus();
+            }}
+          />
+        )}
       </Show>
       <div class="fr-table table-scroll effectifs-table">
         <table id="table-effectifs" aria-busy={page.latest === undefined} tabindex="0">
@@ -116,21 +159,76 @@ function EffectifsTable(props: { organismeId: string }) {
           <thead>
             <tr>
               <th scope="col">N°</th>
-              <For each={COLUMNS}>{(column) => <th scope="col">{column.label}</th>}</For>
+              <For each={colonnes()}>
+                {(column) => (
+                  <th
+                    scope="col"
+                    aria-sort={
+                      tri().tri === column.key ? (tri().ordre === "asc" ? "ascending" : "descending") : undefined
+                    }
+                  >
+                    <button
+                      type="button"
+                      class="tri-colonne"
+                      data-tri={column.key}
+                      title={`Trier par ${column.label.toLowerCase()}`}
+                      onClick={() => trier(column.key)}
+                    >
+                      {column.label}
+                      <span
+                        aria-hidden="true"
+                        class={
+                          tri().tri !== column.key
+                            ? "tri-icone fr-icon-arrow-up-down-line fr-icon--sm"
+                            : tri().ordre === "asc"
+                              ? "tri-icone fr-icon-arrow-up-line fr-icon--sm"
+                              : "tri-icone fr-icon-arrow-down-line fr-icon--sm"
+                        }
+                      />
+                    </button>
+                  </th>
+                )}
+              </For>
             </tr>
             <tr>
               <td />
-              <For each={COLUMNS}>
+              <For each={colonnes()}>
                 {(column) => (
                   <td>
-                    <input
-                      class="fr-input fr-input--sm"
-                      type="search"
-                      placeholder="recherche"
-                      aria-label={`Rechercher par ${column.label.toLowerCase()}`}
-                      value={search[column.key] ?? ""}
-                      onInput={(e) => onSearch(column.key, e.currentTarget.value)}
-                    />
+                    <Show
+                      when={column.key !== "organisme"}
+                      fallback={
+                        <select
+                          class="fr-select fr-select--sm"
+                          id="filtre-formateur"
+                          aria-label="Filtrer par organisme formateur"
+                          value={formateur()}
+                          onChange={(e) => {
+                            setFormateur(e.currentTarget.value);
+                            setQuery({ ...query(), page: 1 });
+                          }}
+                        >
+                          <option value="">Tous</option>
+                          <For each={formateurs.latest ?? []}>
+                            {(o) => (
+                              <option value={o.id}>
+                                {o.nom}
+                                {o.uai ? ` (${o.uai})` : ""}
+                              </option>
+                            )}
+                          </For>
+                        </select>
+                      }
+                    >
+                      <input
+                        class="fr-input fr-input--sm"
+                        type="search"
+                        placeholder="recherche"
+                        aria-label={`Rechercher par ${column.label.toLowerCase()}`}
+                        value={search[column.key as ColumnKey] ?? ""}
+                        onInput={(e) => onSearch(column.key as ColumnKey, e.currentTarget.value)}
+                      />
+                    </Show>
                   </td>
                 )}
               </For>
@@ -141,23 +239,28 @@ function EffectifsTable(props: { organismeId: string }) {
               each={page.latest?.rows ?? []}
               fallback={
                 <tr>
-                  <td colSpan={8}>{page.latest === undefined ? "Chargement…" : "Aucun dossier."}</td>
+                  <td colSpan={colonnes().length + 1}>
+                    {page.latest === undefined ? "Chargement…" : "Aucun dossier."}
+                  </td>
                 </tr>
               }
             >
               {(row, i) => (
                 <tr data-etat={row.etat}>
                   <td>{(query().page - 1) * PAGE_SIZE + i() + 1}</td>
-                  <td>{row.formation}</td>
+                  <td>{libelleFormation(row)}</td>
                   <td>
-                    <Show when={row.effectifId} fallback={row.apprenant}>
+                    <Show when={row.effectifId} fallback={libelleApprenant(row)}>
                       {(id) => (
                         <button type="button" class="fr-link" data-effectif={id()} onClick={() => setSelected(id())}>
-                          {row.apprenant}
+                          {libelleApprenant(row)}
                         </button>
                       )}
                     </Show>
                   </td>
+                  <Show when={avecFormateurs()}>
+                    <td>{row.organisme}</td>
+                  </Show>
                   <td>
                     {row.statut}
                     <MissionLocaleEffectif

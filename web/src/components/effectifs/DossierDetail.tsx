@@ -3,6 +3,7 @@ import { createEffect, For, on, Show } from "solid-js";
 import { getEffectif } from "../../queries";
 import { QueryBoundary } from "../Errors";
 import { SuiviMissionLocaleCfa } from "../missions-locales/SuiviMissionLocaleCfa";
+import { CorrectionDossier } from "./CorrectionDossier";
 import { formatDate } from "../../format";
 import { STATUT_LABELS } from "../../../../worker/domain/labels";
 import type { DossierNormalise } from "../../../../worker/domain/dossier";
@@ -30,7 +31,12 @@ const show = (value: unknown) =>
  * One dossier: its main fields, its parcours (one line per change of statut) and its errors. It opens above the
  * table, maybe far above the row clicked: it comes into view and takes the focus.
  */
-export function DossierDetail(props: { organismeId: string; effectifId: string; onClose: () => void }) {
+export function DossierDetail(props: {
+  organismeId: string;
+  effectifId: string;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
   const detail = createAsync(() => getEffectif(props.organismeId, props.effectifId));
   let cadre: HTMLElement | undefined;
   let titre: HTMLHeadingElement | undefined;
@@ -63,45 +69,48 @@ export function DossierDetail(props: { organismeId: string; effectifId: string; 
       <QueryBoundary queries={[detail]}>
         <Show when={detail.latest} fallback={<p>Chargement…</p>}>
           {(d) => (
-            <div class="fr-grid-row fr-grid-row--gutters">
-              <div class="fr-col-12 fr-col-md-6">
-                <dl>
-                  <For each={FIELDS.filter(([key]) => d().dossier[key] !== undefined)}>
-                    {([key, label]) => (
-                      <div class="fr-mb-1v">
-                        <dt class="fr-text--bold fr-text--sm fr-mb-0">{label}</dt>
-                        <dd class="fr-ml-0">{show(d().dossier[key])}</dd>
-                      </div>
-                    )}
-                  </For>
-                </dl>
-              </div>
-              <div class="fr-col-12 fr-col-md-6">
-                <h3 class="fr-h6">Parcours</h3>
-                <ol>
-                  <For each={d().parcours}>
-                    {(step) => (
-                      <li>
-                        {formatDate(step.date)} : {STATUT_LABELS[step.statut]}
-                      </li>
-                    )}
-                  </For>
-                </ol>
-                <Show when={d().erreurs.length}>
-                  <h3 class="fr-h6">Erreurs de la dernière transmission</h3>
-                  <ul>
-                    <For each={d().erreurs}>
-                      {(e) => (
+            <>
+              <CorrectionDossier organismeId={props.organismeId} effectif={d()} onDeleted={props.onDeleted} />
+              <div class="fr-grid-row fr-grid-row--gutters">
+                <div class="fr-col-12 fr-col-md-6">
+                  <dl>
+                    <For each={FIELDS.filter(([key]) => d().dossier[key] !== undefined)}>
+                      {([key, label]) => (
+                        <div class="fr-mb-1v">
+                          <dt class="fr-text--bold fr-text--sm fr-mb-0">{label}</dt>
+                          <dd class="fr-ml-0">{show(d().dossier[key])}</dd>
+                        </div>
+                      )}
+                    </For>
+                  </dl>
+                </div>
+                <div class="fr-col-12 fr-col-md-6">
+                  <h3 class="fr-h6">Parcours</h3>
+                  <ol>
+                    <For each={d().parcours}>
+                      {(step) => (
                         <li>
-                          <strong>{libelleChamp(e.path)}</strong> : {e.message}
+                          {formatDate(step.date)} : {STATUT_LABELS[step.statut]}
                         </li>
                       )}
                     </For>
-                  </ul>
-                </Show>
-                <SuiviMissionLocaleCfa organismeId={props.organismeId} effectif={d()} />
+                  </ol>
+                  <Show when={d().erreurs.length}>
+                    <h3 class="fr-h6">Erreurs de la dernière transmission</h3>
+                    <ul>
+                      <For each={d().erreurs}>
+                        {(e) => (
+                          <li>
+                            <strong>{libelleChamp(e.path)}</strong> : {e.message}
+                          </li>
+                        )}
+                      </For>
+                    </ul>
+                  </Show>
+                  <SuiviMissionLocaleCfa organismeId={props.organismeId} effectif={d()} />
+                </div>
               </div>
-            </div>
+            </>
           )}
         </Show>
       </QueryBoundary>

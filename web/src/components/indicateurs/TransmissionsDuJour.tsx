@@ -14,7 +14,8 @@ export function TransmissionsDuJour(props: { organismeId: string; date: string }
   return (
     <div class="fr-mt-1w fr-mb-3w" id={`jour-${props.date}`}>
       <QueryBoundary queries={[jour]}>
-        <div class="fr-table table-scroll">
+        {/* on a phone, each push's cells one under the other (under their headers' names): "Voir les erreurs" in view */}
+        <div class="fr-table table-scroll table-empilee">
           <table tabindex="0">
             <caption>Transmissions du {formatDate(props.date)}</caption>
             <thead>
@@ -55,14 +56,26 @@ export function TransmissionsDuJour(props: { organismeId: string; date: string }
                   <>
                     <tr>
                       <th scope="row">{formatDateTime(t.receivedAt)}</th>
-                      <td>{SOURCES[t.source] ?? t.source}</td>
-                      <td class="cell-number">{t.total}</td>
-                      <td class="cell-number">{t.created}</td>
-                      <td class="cell-number">{t.updated}</td>
-                      <td class="cell-number">{t.unchanged}</td>
-                      <td class="cell-number">{t.held}</td>
-                      <td class="cell-number">{t.invalid}</td>
-                      <td>
+                      <td data-label="Source">{SOURCES[t.source] ?? t.source}</td>
+                      <td class="cell-number" data-label="Reçus">
+                        {t.total}
+                      </td>
+                      <td class="cell-number" data-label="Créés">
+                        {t.created}
+                      </td>
+                      <td class="cell-number" data-label="Mis à jour">
+                        {t.updated}
+                      </td>
+                      <td class="cell-number" data-label="Inchangés">
+                        {t.unchanged}
+                      </td>
+                      <td class="cell-number" data-label="En attente">
+                        {t.held}
+                      </td>
+                      <td class="cell-number" data-label="Invalides">
+                        {t.invalid}
+                      </td>
+                      <td data-label="Erreurs">
                         <Show when={t.invalid > 0} fallback="—">
                           <button
                             type="button"
