@@ -32,11 +32,13 @@ import { administrationRoutes } from "./api/administration";
 import { doublonsRoutes } from "./api/doublons";
 import { effectifsCorrectionRoutes } from "./api/effectifs-correction";
 import { emailsAdminRoutes } from "./api/emails-admin";
+import { erpsAdminRoutes } from "./api/erps-admin";
 import { revokeStaleApiKeys } from "./scheduled/revoke-stale-keys";
 import { purgeExpiredAccountsData } from "./scheduled/purge-expired-accounts";
 import { purgeSuivisMissionsLocales, sendMissionsLocalesDigests } from "./scheduled/missions-locales";
 import { purgeAnneesScolaires } from "./scheduled/retention";
 import { sendPendingEmails } from "./scheduled/envoi-emails";
+import { sendRapportsQuotidiens } from "./scheduled/rapports-transmission";
 
 /** The every-minute trigger of wrangler.toml: only the outbox is sent (the other one runs the daily jobs). */
 const SEND_EMAILS_CRON = "* * * * *";
@@ -93,6 +95,7 @@ app.route("/api/referentiel", referentielRoutes);
 app.route("/api/comptes", comptesRoutes);
 app.route("/api/compte", compteRoutes);
 app.route("/api/administration/emails", emailsAdminRoutes);
+app.route("/api/administration/erps", erpsAdminRoutes);
 app.route("/api/administration", administrationRoutes);
 app.use("/api/organismes/:id/*", organismeAccess);
 app.route("/api/organismes", organismesRoutes);
@@ -126,6 +129,7 @@ export default {
     ctx.waitUntil(sendMissionsLocalesDigests(env));
     ctx.waitUntil(purgeSuivisMissionsLocales(env));
     ctx.waitUntil(purgeAnneesScolaires(env));
+    ctx.waitUntil(sendRapportsQuotidiens(env));
   },
 } satisfies ExportedHandler<Env>;
 

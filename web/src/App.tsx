@@ -25,6 +25,7 @@ const AdminOrganismes = lazy(() => import("./pages/administration/Organismes"));
 const AdminOrganisme = lazy(() => import("./pages/administration/OrganismeSupport"));
 const AdminTransmissions = lazy(() => import("./pages/administration/Transmissions"));
 const AdminEmails = lazy(() => import("./pages/administration/Emails"));
+const AdminErps = lazy(() => import("./pages/administration/Erps"));
 const MonCompte = lazy(() => import("./pages/MonCompte"));
 const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
 const Doublons = lazy(() => import("./pages/Doublons"));
@@ -91,6 +92,7 @@ export function App() {
           <Route path="/organismes/:id" component={AdminOrganisme} />
           <Route path="/transmissions" component={AdminTransmissions} />
           <Route path="/emails" component={AdminEmails} />
+          <Route path="/erps" component={AdminErps} />
         </Route>
         <Route path="/mon-compte" component={MonCompte} />
         <Route path="/sifa" component={Sifa} />

@@ -41,8 +41,8 @@ async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promi
   const [nomme] = autreCouple
     ? await findOrganismesByIdentifiants(db, { uai: declare.uai ?? undefined, siret: declare.siret ?? undefined })
     : [];
-  const erpLabel =
-    organisme.erp === ERP_AUTRE ? organisme.erpAutre : (erps.find((e) => e.id === organisme.erp)?.label ?? null);
+  const choisi = erps.find((e) => e.id === organisme.erp);
+  const erpLabel = organisme.erp === ERP_AUTRE ? organisme.erpAutre : (choisi?.label ?? null);
   return {
     organisme: {
       id: organisme.id,
@@ -56,11 +56,12 @@ async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promi
     settings: {
       erp: organisme.erp,
       erpLabel,
+      erpDesactive: choisi?.actif === false,
       modeTransmission: organisme.modeTransmission,
       configuredAt: organisme.configuredAt,
       configuredBy: c.var.organisme.nominatif ? organisme.configuredBy : null,
     },
-    erps,
+    erps: erps.filter((e) => e.actif),
     organismeDeclare: autreCouple ? (nomme?.raisonSociale ?? null) : null,
     connection: c.var.organisme.nominatif ? connection : connectionPourLecture(connection),
     canConfigure: c.var.organisme.droit === "configuration",
@@ -123,6 +124,7 @@ export const transmissionRoutes = new Hono<AppEnv>()
     } else {
       const option = (await listErps(db)).find((e) => e.id === erp);
       if (!option) throw badRequest("Cet ERP ne fait pas partie de la liste.");
+      if (!option.actif) throw badRequest("Cet ERP n'est plus proposé : choisissez-en un autre.");
       mode = option.apiKeySupport ? "api" : "manuel";
       detail = option.apiKeySupport
         ? `ERP choisi : ${option.label}.`

@@ -8,6 +8,8 @@ export interface ErpOption {
   label: string;
   /** false: the ERP cannot use a clé d'échange yet, its users upload Excel files */
   apiKeySupport: boolean;
+  /** false: no longer offered (an organisme that chose it keeps working, with a notice) */
+  actif: boolean;
 }
 
 /** The ERP choice sent by the page: a catalogue id, "autre" (free name) or "aucun" (no ERP: Excel). */
@@ -34,10 +36,13 @@ export interface TransmissionView {
     erp: string | null;
     /** the catalogue label, the free name of an "autre" ERP, or null */
     erpLabel: string | null;
+    /** the chosen ERP was deactivated in the catalogue: transmissions go on, the page says so */
+    erpDesactive: boolean;
     modeTransmission: ModeTransmission | null;
     configuredAt: string | null;
     configuredBy: string | null;
   };
+  /** the ERPs offered: the active ones */
   erps: ErpOption[];
   /** the raison sociale of the couple the ERP declared when it is not the organisme's own (null: unknown) */
   organismeDeclare: string | null;

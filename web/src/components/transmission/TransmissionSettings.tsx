@@ -54,6 +54,14 @@ export function TransmissionSettings(props: { organismeId: string; initialError:
                 </div>
               }
             >
+              <Show when={v().settings.erpDesactive}>
+                <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w">
+                  <p>
+                    {v().settings.erpLabel} n'est plus proposé dans la liste des ERP du tableau de bord. Vos
+                    transmissions continuent ; pour changer d'ERP, réinitialisez votre configuration.
+                  </p>
+                </div>
+              </Show>
               <Switch>
                 <Match when={v().connection.status === "confirmed"}>
                   <ConfiguredState

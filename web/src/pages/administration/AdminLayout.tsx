@@ -8,6 +8,7 @@ const RUBRIQUES = [
   { href: "/administration/utilisateurs", label: "Utilisateurs" },
   { href: "/administration/organismes", label: "Organismes" },
   { href: "/administration/transmissions", label: "Vue des transmissions" },
+  { href: "/administration/erps", label: "Catalogue des ERP" },
   { href: "/administration/emails", label: "E-mails envoyés" },
 ];
 
