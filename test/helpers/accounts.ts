@@ -104,6 +104,8 @@ export interface UserFixture {
   /** pending | active | disabled (default active) */
   status?: "pending" | "active" | "disabled";
   isAdmin?: boolean;
+  /** the role in the organisation (default: administrateur for the organisation's first active user, like a validation) */
+  role?: "administrateur" | "membre";
   /** an existing organisation, or one described here (default: an OFA of `organismeId`, or an ADMINISTRATEUR when isAdmin) */
   organisationId?: string;
   organisation?: OrganisationFixture;
@@ -132,6 +134,13 @@ export async function createUser(fixture: UserFixture = {}): Promise<CreatedUser
     organisationId = await createOrganisation(organisation);
   }
   const id = crypto.randomUUID();
+  const status = fixture.status ?? "active";
+  const administrateur = await env.DB.prepare(
+    "SELECT 1 FROM users WHERE organisation_id = ? AND status = 'active' AND role = 'administrateur'",
+  )
+    .bind(organisationId)
+    .first();
+  const role = fixture.role ?? (status === "active" && !administrateur ? "administrateur" : "membre");
   await database(env.DB)
     .insert(users)
     .values({
@@ -142,8 +151,9 @@ export async function createUser(fixture: UserFixture = {}): Promise<CreatedUser
       prenom: fixture.prenom ?? "Camille",
       nom: fixture.nom ?? "Martin",
       organisationId,
-      status: fixture.status ?? "active",
+      status,
       isAdmin: fixture.isAdmin ?? false,
+      role,
       createdAt: new Date().toISOString(),
     })
     .run();

@@ -9,7 +9,7 @@ interface Person {
   email: string;
 }
 
-const fullName = (p: Person) => [p.civilite, p.prenom, p.nom].filter(Boolean).join(" ");
+const fullName = (p: Omit<Person, "email">) => [p.civilite, p.prenom, p.nom].filter(Boolean).join(" ");
 const SIGNATURE = "\n\nL'équipe du Tableau de bord de l'apprentissage";
 
 export function compteAValiderMail(to: string, demandeur: Person, organisationLabel: string, appOrigin: string): Mail {
@@ -51,6 +51,25 @@ export function reinitialisationMail(user: Person, link: string, validityMinutes
       `Bonjour ${fullName(user)},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable ${validityMinutes} minutes, ` +
       `une seule fois) :\n${link}\n\nSi vous n'êtes pas à l'origine de cette demande, ignorez ce message : ` +
       `votre mot de passe reste inchangé.${SIGNATURE}`,
+  };
+}
+
+/** An invitation to join an organisation: the link (valid `validityDays` days, once) carries the token. */
+export function invitationMail(
+  to: string,
+  invitant: Omit<Person, "email">,
+  organisationLabel: string,
+  role: string,
+  link: string,
+  validityDays: number,
+): Mail {
+  return {
+    to,
+    subject: `Invitation à rejoindre ${organisationLabel} sur le Tableau de bord de l'apprentissage`,
+    body:
+      `Bonjour,\n\n${fullName(invitant)} vous invite à rejoindre ${organisationLabel} sur le Tableau de bord de ` +
+      `l'apprentissage, avec le rôle ${role.toLowerCase()}.\n\nPour accepter, ouvrez ce lien (valable ${validityDays} jours, ` +
+      `une seule fois) :\n${link}\n\nSi vous ne connaissez pas cette personne, ignorez ce message.${SIGNATURE}`,
   };
 }
 

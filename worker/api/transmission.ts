@@ -19,7 +19,7 @@ import { countHeld } from "../data/dossiers-recus";
 import { findOrganismesByIdentifiants } from "../data/referentiel";
 import { updateTransmissionSettings, type Organisme } from "../data/organismes";
 import { badRequest, conflict } from "../lib/errors";
-import { requireConfiguration, requireNominatif } from "../lib/organisme-access";
+import { requireNominatif, requireParametrage } from "../lib/organisme-access";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { displayName, organismeHub } from "../connection/hub";
@@ -64,13 +64,17 @@ async function transmissionView(c: Context<AppEnv>, organisme: Organisme): Promi
     erps: erps.filter((e) => e.actif),
     organismeDeclare: autreCouple ? (nomme?.raisonSociale ?? null) : null,
     connection: c.var.organisme.nominatif ? connection : connectionPourLecture(connection),
-    canConfigure: c.var.organisme.droit === "configuration",
+    canConfigure: c.var.organisme.parametrage,
+    membre: c.var.organisme.droit === "configuration" && !c.var.organisme.parametrage,
   };
 }
 
-/** The routes that change the transmission: its own users and administrators only, checked before the body. */
+/**
+ * The routes that change the transmission: the administrateurs of its organisation and administrators only (a membre
+ * reads Paramètres), checked before the body.
+ */
 const configuration = createMiddleware<AppEnv>(async (c, next) => {
-  requireConfiguration(c);
+  requireParametrage(c);
   await next();
 });
 

@@ -8,6 +8,7 @@ import { apiKeys, missionsLocales, organisations, organismes, transmissions, use
 import type { EtatProcedureVue, ModeVue, StatutCompte } from "../domain/administration";
 import { insertAudit, type AuditEntry } from "./audit-log";
 import type { Database } from "./db";
+import { roleDuPremierValide } from "./membres";
 import { deleteUserSessions } from "./sessions";
 
 // ── Users ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -124,6 +125,8 @@ export async function reactivateUser(db: Database, userId: string, by: string, a
       .update(users)
       .set({
         status: "active",
+        // an organisation left without an administrateur gets this one back as its administrateur
+        role: roleDuPremierValide(sql`${users.role}`),
         validatedAt: sql`COALESCE(${users.validatedAt}, ${at})`,
         validatedBy: sql`COALESCE(${users.validatedBy}, ${by})`,
       })

@@ -27,6 +27,7 @@ export const findSessionUser = (db: Database, tokenHash: string) =>
       nom: users.nom,
       status: users.status,
       isAdmin: users.isAdmin,
+      role: users.role,
       organisationId: users.organisationId,
       organisationType: organisations.type,
       organismeId: organisations.organismeId,

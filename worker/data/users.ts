@@ -4,6 +4,7 @@ import { missionsLocales, organisations, organismes, users } from "../../db/sche
 import { insertAudit } from "./audit-log";
 import type { Database } from "./db";
 import { deleteUserPasswordResets } from "./password-resets";
+import { roleDuPremierValide } from "./membres";
 import { deleteUserSessions } from "./sessions";
 
 export type User = typeof users.$inferSelect;
@@ -48,6 +49,7 @@ export const findMe = (db: Database, userId: string) =>
       nom: users.nom,
       status: users.status,
       isAdmin: users.isAdmin,
+      role: users.role,
       organisationType: organisations.type,
       organisationLabel: organisations.label,
       organismeId: organisations.organismeId,
@@ -154,13 +156,21 @@ const auditDecision = (db: Database, compte: PendingAccount, validator: Validato
     at,
   });
 
-/** Activates the pending account and records who did, in one batch. */
+/**
+ * Activates the pending account and records who did, in one batch; the first validated user of an organisation (none
+ * of its active users is an administrateur) becomes its administrateur.
+ */
 export async function validatePendingAccount(db: Database, compte: PendingAccount, validator: Validator) {
   const now = new Date().toISOString();
   await db.batch([
     db
       .update(users)
-      .set({ status: "active", validatedAt: now, validatedBy: validator.id })
+      .set({
+        status: "active",
+        validatedAt: now,
+        validatedBy: validator.id,
+        role: roleDuPremierValide(),
+      })
       .where(and(eq(users.id, compte.id), eq(users.status, "pending"))),
     auditDecision(db, compte, validator, "compte_valide", now),
   ]);

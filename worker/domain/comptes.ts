@@ -9,6 +9,8 @@ export interface Me {
   nom: string;
   status: "pending" | "active" | "disabled";
   isAdmin: boolean;
+  /** the role in the organisation: an administrateur manages its members (Mon organisation) and its transmission */
+  role: "administrateur" | "membre";
   /** ORGANISME_FORMATION | RESEAU | DREETS | DDETS | ACADEMIE | ADMINISTRATEUR */
   organisationType: string;
   organisationLabel: string;

@@ -49,6 +49,8 @@ export interface TransmissionView {
   connection: ConnectionState;
   /** false for users who may only look (e.g. those of the organisme responsable) */
   canConfigure: boolean;
+  /** a membre of the organisme's organisation: reads its settings, only its administrateurs change them */
+  membre: boolean;
 }
 
 /** `POST /api/organismes/:id/transmission/cle`: the new clé d'échange, shown once. */

@@ -19,6 +19,11 @@ export interface OrganismeAccess {
   /** "configuration": its own users and administrators set its transmission up; "lecture": they may only read */
   droit: "configuration" | "lecture";
   /**
+   * the transmission's settings (ERP, key, confirmation, reset): an administrator, or an administrateur of the
+   * organisme's own organisation; its membres read them (requireConfiguration)
+   */
+  parametrage: boolean;
+  /**
    * false for a réseau or an opérateur public reading an organisme of its perimeter: its card, counters and
    * transmissions, never a learner (the nominative routes call requireNominatif)
    */
@@ -54,6 +59,7 @@ export const organismeAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
     id,
     scope,
     droit: isAdministrator(user) || user.organismeId === id ? "configuration" : "lecture",
+    parametrage: isAdministrator(user) || (user.organismeId === id && user.role === "administrateur"),
     nominatif: vue === "nominatif",
     fiche: () =>
       (fiche ??= findOrganisme(db, id).then((organisme) => {
@@ -64,12 +70,28 @@ export const organismeAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** For the routes that change an organisme's settings: only its own users or an administrator. */
+/**
+ * For the routes that write an organisme's data (a file, a correction, a doublon resolved): only its own users or an
+ * administrator.
+ */
 export function requireConfiguration(c: Context<AppEnv>): OrganismeAccess {
   const access = c.var.organisme;
   if (access.droit !== "configuration") {
     throw forbidden("Seuls les utilisateurs de l'organisme peuvent paramétrer sa transmission.");
   }
+  return access;
+}
+
+export const RESERVE_ADMINISTRATEURS_ORGANISATION =
+  "Seuls les administrateurs de votre organisation peuvent paramétrer sa transmission.";
+
+/**
+ * For the routes that change the transmission's settings (ERP, key, confirmation, reset): an administrateur of the
+ * organisme's organisation or an administrator of the service; a membre reads them only.
+ */
+export function requireParametrage(c: Context<AppEnv>): OrganismeAccess {
+  const access = requireConfiguration(c);
+  if (!access.parametrage) throw forbidden(RESERVE_ADMINISTRATEURS_ORGANISATION);
   return access;
 }
 
