@@ -13,7 +13,7 @@ export default async function ({ newPage }) {
   await visible(page.getByRole("heading", { name: "Catalogue des ERP" }));
   await page.getByLabel("Nom de l'ERP", { exact: true }).fill(ERP);
   await page.getByRole("button", { name: "Ajouter" }).click();
-  const ligne = page.locator("tr", { has: page.locator(`input[value="${ERP}"]`) });
+  const ligne = page.locator("tr", { has: page.getByLabel(`Nom de l'ERP ${ERP}`, { exact: true }) });
   await visible(ligne);
   await hasText(ligne, "Proposé");
 
