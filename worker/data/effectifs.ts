@@ -65,9 +65,9 @@ const SORT_KEYS: Record<Exclude<EffectifTri, "apprenant">, [effectif: string, re
 };
 
 /**
- * The candidate rows: every dossier of the scope with its sort key `k`, and the searched columns only when a search
- * needs them (the statut and the report's outcome of an effectif cost two lookups per row). The page's 50 rows get
- * their display columns afterwards (PAGE_SQL), so a first page over 10,000 effectifs sorts narrow rows only.
+ * The candidate rows: every dossier of the scope with its sort key `k` (unless it is the name), and the searched
+ * columns only when a search needs them (the statut and the report's outcome of an effectif cost two lookups per
+ * row). The page's 50 rows get their display columns afterwards (pageSql), so a first page over 10,000 effectifs sorts narrow rows only.
  * ?1 is the date, ?2 the scope as a JSON array (one parameter, whatever the number of formateurs).
  */
 function candidatesSql(searched: ReadonlySet<string>, tri: EffectifTri): string {
@@ -78,24 +78,29 @@ function candidatesSql(searched: ReadonlySet<string>, tri: EffectifTri): string 
     `, ${effectif} AS ${name}`,
     `, ${recu}`,
   ]);
-  const [cleEffectif, cleRecu] = tri === "apprenant" ? ["e.nom || ' ' || e.prenom", "NULL"] : SORT_KEYS[tri];
+  // The default sort (apprenant) sorts on the name itself: no second copy of it in every row.
+  const [cleEffectif, cleRecu] = tri === "apprenant" ? ["", ""] : SORT_KEYS[tri].map((sql) => `, ${sql}`);
   return `
     SELECT e.id AS effectifId, e.organisme_id AS organismeId, e.annee_scolaire || '|' || e.id_erp_apprenant AS identity,
-           e.nom || ' ' || e.prenom AS apprenant, ${cleEffectif} AS k${columns.map((c) => c[0]).join("")}
+           e.nom || ' ' || e.prenom AS apprenant${cleEffectif && `${cleEffectif} AS k`}${columns.map((c) => c[0]).join("")}
       FROM effectifs e ${joins}
      WHERE e.organisme_id IN (SELECT value FROM json_each(?2))
     UNION ALL
-    SELECT NULL, d.organisme_id, d.identity, COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, ''),
-           ${tri === "apprenant" ? "COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, '')" : cleRecu}${columns.map((c) => c[1]).join("")}
+    SELECT NULL, d.organisme_id, d.identity, COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, '')${cleRecu}${columns.map((c) => c[1]).join("")}
       FROM dossiers_recus d
      WHERE d.organisme_id IN (SELECT value FROM json_each(?2)) AND d.outcome IN ('invalid', 'held')
        AND NOT EXISTS (SELECT 1 FROM effectifs x WHERE x.organisme_id = d.organisme_id AND x.annee_scolaire = d.annee_scolaire
                                                   AND x.id_erp_apprenant = d.id_erp_apprenant)`;
 }
 
+/** The sort key's column in the candidate rows: the name itself, or `k`. */
+const sortColumn = (tri: EffectifTri) => (tri === "apprenant" ? "apprenant" : "k");
+
 /** Stable: the key (empty ones last, whatever the direction; a name is never empty), then the identity. */
-const orderSql = (prefix: string, tri: EffectifTri, ordre: "asc" | "desc") =>
-  `${tri === "apprenant" ? "" : `${prefix}k IS NULL, `}${prefix}k COLLATE NOCASE ${ordre === "desc" ? "DESC" : "ASC"}, ${prefix}identity, ${prefix}organismeId`;
+const orderSql = (prefix: string, tri: EffectifTri, ordre: "asc" | "desc") => {
+  const k = `${prefix}${sortColumn(tri)}`;
+  return `${tri === "apprenant" ? "" : `${k} IS NULL, `}${k} COLLATE NOCASE ${ordre === "desc" ? "DESC" : "ASC"}, ${prefix}identity, ${prefix}organismeId`;
+};
 
 /**
  * The page's rows with their display columns: from the effectif and its report row (d), or — for a dossier never
@@ -162,7 +167,7 @@ export async function listEffectifs(
     d1.prepare(`WITH ${rows} SELECT count(*) AS n FROM rows`).bind(...bind),
     d1
       .prepare(
-        `WITH ${rows}, page AS (SELECT effectifId, organismeId, identity, apprenant, k FROM rows
+        `WITH ${rows}, page AS (SELECT effectifId, organismeId, identity, apprenant${tri === "apprenant" ? "" : ", k"} FROM rows
                                  ORDER BY ${orderSql("", tri, ordre)} LIMIT ? OFFSET ?) ${pageSql(tri, ordre)}`,
       )
       .bind(...bind, options.limit, options.offset),
