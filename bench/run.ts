@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: starts its own `wrangler dev` (port 8790, state in .wrangler/bench-state, demo seed) on the
+ * `npm run bench [-- --parties 1,3]`: starts its own `wrangler dev` (port BENCH_PORT, default 8790, state in .wrangler/bench-state, demo seed) on the
  * bench's Worker entry (bench/worker: the production Worker plus the bench-only routes), then measures side by
  * side in the same run and prints ratios — never absolute thresholds:
  *   1. ERP ingestion vs raw D1 writes;  2. an organisme's dashboard with 10,000 effectifs vs the raw counts;
@@ -7,6 +7,7 @@
  *      nominative lists vs the national counters;  4. push-to-screen latency at 50 dashboards;
  *   5. the same for 50 territorial dashboards of a région while 20 of its organismes push at once;
  *   6. the same for a Mission Locale's worklist while an ERP pushes learners in rupture of its zone.
+ * `--parties` runs only the listed parts (default: all); each part prints the same as in a full run.
  */
 import path from "node:path";
 import { startServer } from "../e2e/server.mjs";
@@ -31,7 +32,24 @@ import { benchMissionLocale, enRuptureAClermont, missionLocaleSummary } from "./
 import { snapshotConfig } from "./snapshot";
 import { ms, printTable } from "./stats";
 
-const PORT = 8790;
+const PORT = Number(process.env.BENCH_PORT ?? 8790);
+const ALL_PARTS = [1, 2, 3, 4, 5, 6];
+const parties = partiesOf(process.argv.slice(2));
+const runs = (part: number) => parties.has(part);
+
+/** `--parties 1,3` or `--parties=1,3`: the parts to run (default: all). */
+function partiesOf(args: string[]): Set<number> {
+  const i = args.findIndex((a) => a === "--parties" || a.startsWith("--parties="));
+  if (i < 0) return new Set(ALL_PARTS);
+  const value = args[i].includes("=") ? args[i].slice(args[i].indexOf("=") + 1) : (args[i + 1] ?? "");
+  const list = value.split(",").map((v) => Number(v.trim()));
+  const unknown = list.filter((n) => !ALL_PARTS.includes(n));
+  if (!list.length || unknown.length) {
+    console.error(`--parties : parties connues ${ALL_PARTS.join(", ")} (reçu « ${value} »)`);
+    process.exit(2);
+  }
+  return new Set(list);
+}
 const PUSHES = 5;
 const NATIONAL_EFFECTIFS = 1_000_000;
 const LIVE_CLIENTS = 50;
@@ -50,7 +68,10 @@ const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(
 const comparisonHeader = ["", "point d'accès", "comptage brut", "rapport", "résultat"];
 
 const benchStarted = performance.now();
-console.log(`Banc d'essai — démarrage de wrangler dev (port ${PORT}, base locale neuve, données de démonstration)…`);
+console.log(
+  `Banc d'essai — démarrage de wrangler dev (port ${PORT}, base locale neuve, données de démonstration)` +
+    `${parties.size < ALL_PARTS.length ? ` ; parties ${[...parties].join(", ")}` : ""}…`,
+);
 const server = await startServer({
   port: PORT,
   stateDir: path.join(root, ".wrangler", "bench-state"),
@@ -59,31 +80,37 @@ const server = await startServer({
 });
 const targets: [string, string, boolean][] = [];
 try {
-  const ingestion = await benchIngestion(server.baseUrl, server.pid, { pushes: PUSHES, anneeScolaire, today });
-  targets.push([
-    "pipeline ≥ 50 % du débit d'écriture brut",
-    `${(ingestion.ratio * 100).toFixed(0)} %`,
-    ingestion.ratio >= 0.5,
-  ]);
-  targets.push([
-    `CPU < 1 s par envoi de ${PUSH_SIZE} (borne sup. : CPU de wrangler dev + workerd)`,
-    ms(ingestion.cpuPipelineMs),
-    ingestion.cpuPipelineMs < 1000,
-  ]);
+  if (runs(1)) {
+    const ingestion = await benchIngestion(server.baseUrl, server.pid, { pushes: PUSHES, anneeScolaire, today });
+    targets.push([
+      "pipeline ≥ 50 % du débit d'écriture brut",
+      `${(ingestion.ratio * 100).toFixed(0)} %`,
+      ingestion.ratio >= 0.5,
+    ]);
+    targets.push([
+      `CPU < 1 s par envoi de ${PUSH_SIZE} (borne sup. : CPU de wrangler dev + workerd)`,
+      ms(ingestion.cpuPipelineMs),
+      ingestion.cpuPipelineMs < 1000,
+    ]);
+  }
 
   const ofa = await login(server.baseUrl, GESTI_EMAIL, DEMO_PASSWORD);
-  const dashboard = await benchDashboard(ofa, gesti.id, today);
-  printTable(
-    `2. Tableau de bord d'un organisme (${(PUSHES * PUSH_SIZE).toLocaleString("fr-FR")} effectifs du banc + ceux de la démo), médianes`,
-    comparisonHeader,
-    dashboard.map(comparisonRow),
-  );
-  for (const c of dashboard)
-    targets.push([
-      `${c.label} ≤ 3× le comptage brut`,
-      `${(c.endpointMs / c.rawMs).toFixed(2)}×`,
-      c.endpointMs <= 3 * c.rawMs,
-    ]);
+  if (runs(2)) {
+    const dashboard = await benchDashboard(ofa, gesti.id, today);
+    printTable(
+      runs(1)
+        ? `2. Tableau de bord d'un organisme (${(PUSHES * PUSH_SIZE).toLocaleString("fr-FR")} effectifs du banc + ceux de la démo), médianes`
+        : "2. Tableau de bord d'un organisme (effectifs de la démo seulement : partie 1 non lancée), médianes",
+      comparisonHeader,
+      dashboard.map(comparisonRow),
+    );
+    for (const c of dashboard)
+      targets.push([
+        `${c.label} ≤ 3× le comptage brut`,
+        `${(c.endpointMs / c.rawMs).toFixed(2)}×`,
+        c.endpointMs <= 3 * c.rawMs,
+      ]);
+  }
 
   const liveDossiers = generateDossiers({
     count: LIVE_BATCH,
@@ -94,118 +121,134 @@ try {
     invalidRatio: 0,
     asOf: today,
   });
-  const live = liveSummary(
-    await benchLive(ofa, gesti.id, {
-      clients: LIVE_CLIENTS,
-      pushes: LIVE_PUSHES,
-      anneeScolaire,
-      dossiers: liveDossiers,
-    }),
-  );
+  // Parts 4–6 are measured before part 3 loads its million effectifs, and printed after it.
+  const live = runs(4)
+    ? liveSummary(
+        await benchLive(ofa, gesti.id, {
+          clients: LIVE_CLIENTS,
+          pushes: LIVE_PUSHES,
+          anneeScolaire,
+          dossiers: liveDossiers,
+        }),
+      )
+    : undefined;
 
   const region = gesti.region ?? "84";
-  const emetteurs = await emetteursOf(server.baseUrl, region, PERIMETRE_EMETTEURS, (organisme, seed) =>
-    generateDossiers({
-      count: LIVE_BATCH,
-      seed,
-      anneeScolaire,
-      formateur: organisme,
-      responsable: organisme,
-      invalidRatio: 0,
-      asOf: today,
-    }),
-  );
-  const dreets = await login(server.baseUrl, DREETS_EMAIL, DEMO_PASSWORD);
-  const perimetre = perimetreSummary(
-    await benchPerimetre(dreets, emetteurs, { clients: LIVE_CLIENTS, rounds: PERIMETRE_ROUNDS }),
-  );
+  let perimetre: ReturnType<typeof perimetreSummary> | undefined;
+  if (runs(5)) {
+    const emetteurs = await emetteursOf(server.baseUrl, region, PERIMETRE_EMETTEURS, (organisme, seed) =>
+      generateDossiers({
+        count: LIVE_BATCH,
+        seed,
+        anneeScolaire,
+        formateur: organisme,
+        responsable: organisme,
+        invalidRatio: 0,
+        asOf: today,
+      }),
+    );
+    const dreets = await login(server.baseUrl, DREETS_EMAIL, DEMO_PASSWORD);
+    perimetre = perimetreSummary(
+      await benchPerimetre(dreets, emetteurs, { clients: LIVE_CLIENTS, rounds: PERIMETRE_ROUNDS }),
+    );
+  }
 
-  const missionLocale = missionLocaleSummary(
-    await benchMissionLocale(
-      await login(server.baseUrl, MISSION_LOCALE_EMAIL, DEMO_PASSWORD),
-      { key: DEMO_API_KEY, organismeId: gesti.id, dossiers: enRuptureAClermont(liveDossiers, today) },
-      { clients: ML_CLIENTS, pushes: ML_PUSHES },
-    ),
-  );
+  const missionLocale = runs(6)
+    ? missionLocaleSummary(
+        await benchMissionLocale(
+          await login(server.baseUrl, MISSION_LOCALE_EMAIL, DEMO_PASSWORD),
+          { key: DEMO_API_KEY, organismeId: gesti.id, dossiers: enRuptureAClermont(liveDossiers, today) },
+          { clients: ML_CLIENTS, pushes: ML_PUSHES },
+        ),
+      )
+    : undefined;
 
-  console.log(
-    `\n3. Indicateurs nationaux — chargement de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs (intervalles de parcours générés dans D1)`,
-  );
-  const load = await loadNational(server.baseUrl, NATIONAL_EFFECTIFS, anneeScolaire);
-  const { intervalles, compteursMois, variations } = load.volume;
-  console.log(
-    `   chargé en ${load.seconds.toFixed(0)} s ; la base compte ${intervalles.toLocaleString("fr-FR")} intervalles de parcours, ` +
-      `${compteursMois.toLocaleString("fr-FR")} compteurs mensuels et ${variations.toLocaleString("fr-FR")} variations journalières (tenus par les déclencheurs)`,
-  );
-  const admin = await login(server.baseUrl, ADMIN_EMAIL, DEMO_PASSWORD);
-  const national = await benchNational(admin, [`${month}-01`, today, lastDay], gesti.region ?? "84");
-  printTable(
-    "3. Indicateurs territoriaux sur 1 000 000 effectifs, médianes",
-    comparisonHeader,
-    national.map(comparisonRow),
-  );
-  const worst = Math.max(...national.map((c) => c.endpointMs));
-  targets.push(["indicateurs nationaux < 1 s (pire date du mois)", ms(worst), worst < 1000]);
-  // The last day of the month is the worst date of the counters (every day's changes since the 1st).
-  const detail = await benchNationalDetail(admin, lastDay);
-  printTable(
-    "3 bis. Répartition par formation et listes nominatives nationales sur 1 000 000 effectifs, médianes",
-    ["", "point d'accès", "compteurs nationaux", "rapport", "résultat"],
-    detail.map(comparisonRow),
-  );
-  const pireRapport = Math.max(...detail.map((c) => c.endpointMs / c.rawMs));
-  const pireDetail = Math.max(...detail.map((c) => c.endpointMs));
-  targets.push([
-    "formations et listes nationales < 10× les compteurs nationaux",
-    `${pireRapport.toFixed(2)}×`,
-    pireRapport < 10,
-  ]);
-  targets.push(["formations et listes nationales < 1 s", ms(pireDetail), pireDetail < 1000]);
+  if (runs(3)) {
+    console.log(
+      `\n3. Indicateurs nationaux — chargement de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs (intervalles de parcours générés dans D1)`,
+    );
+    const load = await loadNational(server.baseUrl, NATIONAL_EFFECTIFS, anneeScolaire);
+    const { intervalles, compteursMois, variations } = load.volume;
+    console.log(
+      `   chargé en ${load.seconds.toFixed(0)} s ; la base compte ${intervalles.toLocaleString("fr-FR")} intervalles de parcours, ` +
+        `${compteursMois.toLocaleString("fr-FR")} compteurs mensuels et ${variations.toLocaleString("fr-FR")} variations journalières (tenus par les déclencheurs)`,
+    );
+    const admin = await login(server.baseUrl, ADMIN_EMAIL, DEMO_PASSWORD);
+    const national = await benchNational(admin, [`${month}-01`, today, lastDay], gesti.region ?? "84");
+    printTable(
+      "3. Indicateurs territoriaux sur 1 000 000 effectifs, médianes",
+      comparisonHeader,
+      national.map(comparisonRow),
+    );
+    const worst = Math.max(...national.map((c) => c.endpointMs));
+    targets.push(["indicateurs nationaux < 1 s (pire date du mois)", ms(worst), worst < 1000]);
+    // The last day of the month is the worst date of the counters (every day's changes since the 1st).
+    const detail = await benchNationalDetail(admin, lastDay);
+    printTable(
+      "3 bis. Répartition par formation et listes nominatives nationales sur 1 000 000 effectifs, médianes",
+      ["", "point d'accès", "compteurs nationaux", "rapport", "résultat"],
+      detail.map(comparisonRow),
+    );
+    const pireRapport = Math.max(...detail.map((c) => c.endpointMs / c.rawMs));
+    const pireDetail = Math.max(...detail.map((c) => c.endpointMs));
+    targets.push([
+      "formations et listes nationales < 10× les compteurs nationaux",
+      `${pireRapport.toFixed(2)}×`,
+      pireRapport < 10,
+    ]);
+    targets.push(["formations et listes nationales < 1 s", ms(pireDetail), pireDetail < 1000]);
+  }
 
-  printTable(
-    `4. Latence envoi → écran : ${LIVE_CLIENTS} tableaux de bord ouverts, ${LIVE_PUSHES} envois de ${LIVE_BATCH} dossiers`,
-    ["mesurée depuis", "p50", "p99", "max"],
-    [
-      ["la fin de la réponse à l'ERP", ms(live.p50), ms(live.p99), ms(live.max)],
-      ["le début de l'envoi de l'ERP", ms(live.p50Start), ms(live.p99Start), ""],
-    ],
-  );
-  console.log("   (≤ 0 ms : le tableau de bord a reçu la transmission avant que l'ERP ait lu sa réponse)");
-  targets.push(["latence envoi → écran p99 < 100 ms", ms(live.p99), live.p99 < 100]);
+  if (live) {
+    printTable(
+      `4. Latence envoi → écran : ${LIVE_CLIENTS} tableaux de bord ouverts, ${LIVE_PUSHES} envois de ${LIVE_BATCH} dossiers`,
+      ["mesurée depuis", "p50", "p99", "max"],
+      [
+        ["la fin de la réponse à l'ERP", ms(live.p50), ms(live.p99), ms(live.max)],
+        ["le début de l'envoi de l'ERP", ms(live.p50Start), ms(live.p99Start), ""],
+      ],
+    );
+    console.log("   (≤ 0 ms : le tableau de bord a reçu la transmission avant que l'ERP ait lu sa réponse)");
+    targets.push(["latence envoi → écran p99 < 100 ms", ms(live.p99), live.p99 < 100]);
+  }
 
-  const envois = PERIMETRE_EMETTEURS * PERIMETRE_ROUNDS;
-  printTable(
-    `5. Latence envoi → tableaux de bord territoriaux : ${LIVE_CLIENTS} tableaux de bord d'une DREETS sur la région ${region}, ` +
-      `${PERIMETRE_EMETTEURS} organismes qui envoient en même temps (${PERIMETRE_ROUNDS} tours, ${envois} envois de ${LIVE_BATCH} dossiers)`,
-    ["mesurée depuis", "p50", "p99", "max"],
-    [
-      ["la fin de la réponse à l'ERP", ms(perimetre.p50), ms(perimetre.p99), ms(perimetre.max)],
-      ["le début du tour d'envois", ms(perimetre.p50Start), ms(perimetre.p99Start), ""],
-    ],
-  );
-  const recus =
-    perimetre.messagesMin === perimetre.messagesMax
-      ? `${perimetre.messagesMin}`
-      : `${perimetre.messagesMin} à ${perimetre.messagesMax}`;
-  console.log(
-    `   messages reçus par tableau de bord : ${recus} pour ${envois} envois (regroupés, environ un par seconde)`,
-  );
-  targets.push(["latence envoi → tableau de bord territorial p99 < 1,5 s", ms(perimetre.p99), perimetre.p99 < 1500]);
+  if (perimetre) {
+    const envois = PERIMETRE_EMETTEURS * PERIMETRE_ROUNDS;
+    printTable(
+      `5. Latence envoi → tableaux de bord territoriaux : ${LIVE_CLIENTS} tableaux de bord d'une DREETS sur la région ${region}, ` +
+        `${PERIMETRE_EMETTEURS} organismes qui envoient en même temps (${PERIMETRE_ROUNDS} tours, ${envois} envois de ${LIVE_BATCH} dossiers)`,
+      ["mesurée depuis", "p50", "p99", "max"],
+      [
+        ["la fin de la réponse à l'ERP", ms(perimetre.p50), ms(perimetre.p99), ms(perimetre.max)],
+        ["le début du tour d'envois", ms(perimetre.p50Start), ms(perimetre.p99Start), ""],
+      ],
+    );
+    const recus =
+      perimetre.messagesMin === perimetre.messagesMax
+        ? `${perimetre.messagesMin}`
+        : `${perimetre.messagesMin} à ${perimetre.messagesMax}`;
+    console.log(
+      `   messages reçus par tableau de bord : ${recus} pour ${envois} envois (regroupés, environ un par seconde)`,
+    );
+    targets.push(["latence envoi → tableau de bord territorial p99 < 1,5 s", ms(perimetre.p99), perimetre.p99 < 1500]);
+  }
 
-  printTable(
-    `6. Latence envoi → liste « Jeunes en rupture » : ${ML_CLIENTS} écrans de la Mission Locale de Clermont-Ferrand, ` +
-      `${ML_PUSHES} envois successifs de ${LIVE_BATCH} jeunes en rupture de sa zone`,
-    ["mesurée depuis", "p50", "p99", "max"],
-    [["la fin de la réponse à l'ERP", ms(missionLocale.p50), ms(missionLocale.p99), ms(missionLocale.max)]],
-  );
-  console.log(
-    `   messages reçus par écran : ${missionLocale.messagesMin}${missionLocale.messagesMin === missionLocale.messagesMax ? "" : ` à ${missionLocale.messagesMax}`} pour ${ML_PUSHES} envois`,
-  );
-  targets.push([
-    "latence envoi → liste de la Mission Locale p99 < 1,5 s",
-    ms(missionLocale.p99),
-    missionLocale.p99 < 1500,
-  ]);
+  if (missionLocale) {
+    printTable(
+      `6. Latence envoi → liste « Jeunes en rupture » : ${ML_CLIENTS} écrans de la Mission Locale de Clermont-Ferrand, ` +
+        `${ML_PUSHES} envois successifs de ${LIVE_BATCH} jeunes en rupture de sa zone`,
+      ["mesurée depuis", "p50", "p99", "max"],
+      [["la fin de la réponse à l'ERP", ms(missionLocale.p50), ms(missionLocale.p99), ms(missionLocale.max)]],
+    );
+    console.log(
+      `   messages reçus par écran : ${missionLocale.messagesMin}${missionLocale.messagesMin === missionLocale.messagesMax ? "" : ` à ${missionLocale.messagesMax}`} pour ${ML_PUSHES} envois`,
+    );
+    targets.push([
+      "latence envoi → liste de la Mission Locale p99 < 1,5 s",
+      ms(missionLocale.p99),
+      missionLocale.p99 < 1500,
+    ]);
+  }
 
   printTable(
     "Objectifs",
