@@ -27,6 +27,8 @@ const AdminTransmissions = lazy(() => import("./pages/administration/Transmissio
 const AdminEmails = lazy(() => import("./pages/administration/Emails"));
 const AdminErps = lazy(() => import("./pages/administration/Erps"));
 const MonCompte = lazy(() => import("./pages/MonCompte"));
+const MonOrganisation = lazy(() => import("./pages/MonOrganisation"));
+const Invitation = lazy(() => import("./pages/Invitation"));
 const AjoutFichier = lazy(() => import("./pages/AjoutFichier"));
 const Doublons = lazy(() => import("./pages/Doublons"));
 const Sifa = lazy(() => import("./pages/Sifa"));
@@ -71,6 +73,7 @@ export function App() {
       <Route path="/inscription" component={Inscription} />
       <Route path="/mot-de-passe-oublie" component={MotDePasseOublie} />
       <Route path="/reinitialisation" component={Reinitialisation} />
+      <Route path="/invitation" component={Invitation} />
       <Route path="/en-attente" component={EnAttente} />
       <Route path="/accessibilite" component={Accessibilite} />
       <Route path="/mentions-legales" component={MentionsLegales} />
@@ -95,6 +98,7 @@ export function App() {
           <Route path="/erps" component={AdminErps} />
         </Route>
         <Route path="/mon-compte" component={MonCompte} />
+        <Route path="/mon-organisation" component={MonOrganisation} />
         <Route path="/sifa" component={Sifa} />
         <Route path="/organismes" component={Organismes} />
         <Route path="/organismes/:id" component={OrganismeLecture} />

@@ -69,6 +69,13 @@ export function Header() {
                 <span class="fr-sr-only"> — Mon compte</span>
               </A>
             </li>
+            <Show when={active()}>
+              <li>
+                <A class="fr-btn fr-icon-team-line" href="/mon-organisation">
+                  Mon organisation
+                </A>
+              </li>
+            </Show>
             <li>
               <button type="button" class="fr-btn fr-icon-logout-box-r-line" onClick={logout}>
                 Se déconnecter

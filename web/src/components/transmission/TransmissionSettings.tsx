@@ -21,7 +21,8 @@ export function TransmissionSettings(props: { organismeId: string; initialError:
   useOrganismeLive(props.organismeId);
   /** every step goes through one action: one at a time, its error above the steps */
   const step = useForm(parametrer);
-  const busy = step.pending;
+  /** a membre sees the steps with their buttons disabled: only the organisation's administrateurs act */
+  const busy = () => step.pending() || view.latest?.canConfigure === false;
   const error = () => (step.submission.input === undefined ? props.initialError : (step.error()?.message ?? null));
 
   const post = (etape: "confirmer" | "refuser" | "reinitialiser") => () => step.submit(props.organismeId, { etape });
@@ -47,13 +48,21 @@ export function TransmissionSettings(props: { organismeId: string; initialError:
         <Show when={view.latest} fallback={<p>Chargement…</p>}>
           {(v) => (
             <Show
-              when={v().canConfigure}
+              when={v().canConfigure || v().membre}
               fallback={
                 <div class="fr-alert fr-alert--info">
                   <p>Seuls les utilisateurs de l'organisme peuvent paramétrer sa transmission.</p>
                 </div>
               }
             >
+              <Show when={v().membre}>
+                <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-3w" id="parametrage-reserve">
+                  <p>
+                    Seuls les administrateurs de votre organisation peuvent paramétrer sa transmission : demandez-le à
+                    l'un d'eux (voir Mon organisation).
+                  </p>
+                </div>
+              </Show>
               <Show when={v().settings.erpDesactive}>
                 <div class="fr-alert fr-alert--warning fr-alert--sm fr-mb-3w">
                   <p>
