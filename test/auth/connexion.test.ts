@@ -41,6 +41,7 @@ describe("connexion", () => {
         nom: "Martin",
         status: "active",
         isAdmin: false,
+        role: "administrateur",
         organisationType: "ORGANISME_FORMATION",
         organisationLabel: "ORGANISME_FORMATION de test",
         organismeId: organisme.id,
