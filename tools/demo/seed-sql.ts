@@ -108,6 +108,7 @@ export function buildSeedSql({ referentiel, selection, effectifs, cles, password
         "organisation_id",
         "status",
         "is_admin",
+        "role",
         "validated_at",
         "created_at",
       ],
@@ -122,6 +123,8 @@ export function buildSeedSql({ referentiel, selection, effectifs, cles, password
         u.organisationId,
         "active",
         u.isAdmin,
+        // each demo account is the first (and only) validated user of its organisation: its administrateur
+        "administrateur",
         at,
         at,
       ]),
