@@ -158,7 +158,7 @@ function Dossier(props: {
           <BoutonAvecConfirmation
             class="fr-btn fr-btn--sm"
             label="Garder celui-ci"
-            ariaLabel={`Garder le dossier ${d().idErpApprenant} (${SOURCES[d().source] ?? d().source})`}
+            ariaLabel={`Garder celui-ci : le dossier ${d().idErpApprenant} (${SOURCES[d().source] ?? d().source})`}
             disabled={form.pending()}
             titre="Supprimer l'autre dossier ?"
             confirmer="Garder celui-ci et supprimer l'autre"
