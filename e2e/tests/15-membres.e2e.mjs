@@ -40,7 +40,7 @@ export default async function ({ newPage, browser, baseUrl, server }) {
     await colleague.goto(new URL(link).pathname + new URL(link).search);
     await hasText(colleague.locator("#invitation-resume"), "CFA");
     await hasText(colleague.locator("#invitation-email"), email);
-    await colleague.getByLabel("Madame").check();
+    await colleague.locator('label[for="civilite-Madame"]').click();
     await colleague.locator("#prenom").fill("Léa");
     await colleague.locator("#nom").fill("Collègue");
     await colleague.locator("#password").fill("court");
