@@ -6,7 +6,8 @@
  *   3. national indicators over 1,000,000 effectifs vs the raw count, and the national breakdown by formation and
  *      nominative lists vs the national counters;  4. push-to-screen latency at 50 dashboards;
  *   5. the same for 50 territorial dashboards of a région while 20 of its organismes push at once;
- *   6. the same for a Mission Locale's worklist while an ERP pushes learners in rupture of its zone.
+ *   6. the same for a Mission Locale's worklist while an ERP pushes learners in rupture of its zone;
+ *   7. 20 ERPs of 20 organismes pushing 2000-dossier batches at once for a fixed time vs raw concurrent writes.
  * `--parties` runs only the listed parts (default: all); each part prints the same as in a full run.
  */
 import path from "node:path";
@@ -29,11 +30,12 @@ import { benchLive, liveSummary } from "./live";
 import { benchNational, benchNationalDetail, loadNational } from "./national";
 import { benchPerimetre, emetteursOf, perimetreSummary } from "./perimetre";
 import { benchMissionLocale, enRuptureAClermont, missionLocaleSummary } from "./mission-locale";
+import { benchConcurrence, clesHorsRegion, concurrenceSummary } from "./concurrence";
 import { snapshotConfig } from "./snapshot";
 import { ms, printTable } from "./stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 8790);
-const ALL_PARTS = [1, 2, 3, 4, 5, 6];
+const ALL_PARTS = [1, 2, 3, 4, 5, 6, 7];
 const parties = partiesOf(process.argv.slice(2));
 const runs = (part: number) => parties.has(part);
 
@@ -59,6 +61,9 @@ const PERIMETRE_EMETTEURS = 20;
 const PERIMETRE_ROUNDS = 5;
 const ML_CLIENTS = 20;
 const ML_PUSHES = 20;
+const CONCURRENT_ERPS = 20;
+const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENCE_SECONDES ?? 60);
+const CONCURRENT_SLICES = 3;
 
 const root = path.resolve(import.meta.dirname, "..");
 const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
@@ -163,6 +168,20 @@ try {
       )
     : undefined;
 
+  // Part 7 before part 3 too: its million effectifs would be another load than the ERPs'.
+  let concurrence: Awaited<ReturnType<typeof benchConcurrence>> | undefined;
+  if (runs(7)) {
+    const cles = await clesHorsRegion(server.baseUrl, region, 2 * CONCURRENT_ERPS);
+    concurrence = await benchConcurrence(server.baseUrl, {
+      erps: cles.slice(0, CONCURRENT_ERPS),
+      raws: cles.slice(CONCURRENT_ERPS),
+      seconds: CONCURRENT_SECONDS,
+      slices: CONCURRENT_SLICES,
+      anneeScolaire,
+      today,
+    });
+  }
+
   if (runs(3)) {
     console.log(
       `\n3. Indicateurs nationaux — chargement de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs (intervalles de parcours générés dans D1)`,
@@ -248,6 +267,42 @@ try {
       ms(missionLocale.p99),
       missionLocale.p99 < 1500,
     ]);
+  }
+
+  if (concurrence) {
+    const p = concurrenceSummary(concurrence.pipeline);
+    const r = concurrenceSummary(concurrence.raw);
+    const ratio = p.rate / r.rate;
+    printTable(
+      `7. ${concurrence.erps} ERP de ${concurrence.erps} organismes qui envoient en même temps des lots de ${PUSH_SIZE} dossiers ` +
+        `(créations), ${CONCURRENT_SECONDS} s par côté en ${CONCURRENT_SLICES} tranches alternées`,
+      ["", "dossiers / s", "envois", "p50 / envoi", "p99 / envoi", "statuts"],
+      [
+        [
+          "pipeline complet (20 ERP)",
+          Math.round(p.rate).toLocaleString("fr-FR"),
+          String(p.pushes),
+          ms(p.p50),
+          ms(p.p99),
+          p.statuses,
+        ],
+        [
+          "écriture brute D1 (20 clients)",
+          Math.round(r.rate).toLocaleString("fr-FR"),
+          String(r.pushes),
+          ms(r.p50),
+          ms(r.p99),
+          r.statuses,
+        ],
+        ["pipeline / brut", `${(ratio * 100).toFixed(0)} %`, "", "", "", ""],
+      ],
+    );
+    console.log(
+      `   créations acquittées aux ERP : ${concurrence.acknowledged.toLocaleString("fr-FR")} ; effectifs dans D1 pour leurs organismes : ` +
+        `${concurrence.stored.toLocaleString("fr-FR")} ; perdus : ${concurrence.lost}`,
+    );
+    targets.push(["20 ERP en même temps : 0 réponse 5xx", `${p.errors5xx} × 5xx`, p.errors5xx === 0]);
+    targets.push(["20 ERP en même temps : 0 dossier perdu", String(concurrence.lost), concurrence.lost === 0]);
   }
 
   printTable(

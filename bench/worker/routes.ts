@@ -154,13 +154,14 @@ export const benchRoutes = new Hono<AppEnv>()
    * concurrently), made through their hubs the way an OFA and its ERP make them: key generated, used, confirmed.
    */
   .post("/cles-region", async (c) => {
-    const { region, nombre } = await c.req.json<{ region: string; nombre: number }>();
+    // `horsRegion` instead of `region`: organismes of every other région (part 7: 20 ERPs across the country).
+    const { region, horsRegion, nombre } = await c.req.json<{ region?: string; horsRegion?: string; nombre: number }>();
     const { results } = await c.env.DB.prepare(
       `SELECT id, uai, siret FROM organismes
-        WHERE region = ?1 AND referentiel = 1 AND ferme = 0 AND uai IS NOT NULL
-          AND id NOT IN (SELECT organisme_id FROM api_keys) ORDER BY id LIMIT ?2`,
+        WHERE (?1 IS NULL OR region = ?1) AND (?3 IS NULL OR region IS NOT ?3) AND referentiel = 1 AND ferme = 0
+          AND uai IS NOT NULL AND id NOT IN (SELECT organisme_id FROM api_keys) ORDER BY id LIMIT ?2`,
     )
-      .bind(region, nombre)
+      .bind(region ?? null, nombre, horsRegion ?? null)
       .all<{ id: string; uai: string; siret: string }>();
     const actor = { userId: null, name: "Banc d'essai" };
     const cles = [];
@@ -174,6 +175,29 @@ export const benchRoutes = new Hono<AppEnv>()
       cles.push({ ...organisme, key: generated.key });
     }
     return c.json({ cles });
+  })
+  /** The effectifs D1 holds for each of `ids` (part 7: what the ERPs' acknowledged pushes should have left). */
+  .post("/effectifs-par-organisme", async (c) => {
+    const { ids } = await c.req.json<{ ids: string[] }>();
+    const { results } = await c.env.DB.prepare(
+      `SELECT organisme_id AS id, count(*) AS n FROM effectifs
+        WHERE organisme_id IN (SELECT value FROM json_each(?1)) GROUP BY organisme_id`,
+    )
+      .bind(JSON.stringify(ids))
+      .all<{ id: string; n: number }>();
+    return c.json({ effectifs: Object.fromEntries(results.map((r) => [r.id, r.n])) });
+  })
+  /** The database's size, all tables and indexes (pages in use: the free list left out), and its effectifs. */
+  .get("/taille", async (c) => {
+    const pragma = async (name: string) =>
+      Object.values((await c.env.DB.prepare(`PRAGMA ${name}`).first<Record<string, number>>()) ?? {})[0] ?? 0;
+    const [pageCount, pageSize, freelist] = [
+      await pragma("page_count"),
+      await pragma("page_size"),
+      await pragma("freelist_count"),
+    ];
+    const row = await c.env.DB.prepare("SELECT count(*) AS n FROM effectifs").first<{ n: number }>();
+    return c.json({ octets: (pageCount - freelist) * pageSize, effectifs: row?.n ?? 0 });
   })
   /** What the national data set holds: intervals, and the rows of the counters the triggers maintain. */
   .get("/volume", async (c) => {
