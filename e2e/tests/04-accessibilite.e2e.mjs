@@ -78,6 +78,7 @@ export default async function ({ newPage }) {
     await audit(page, "/transmissions", page.getByRole("heading", { level: 1 }));
     await audit(page, "/sifa", page.locator("#total-sifa"));
     await audit(page, "/effectifs/ajout-fichier", page.locator("#bouton-modele"));
+    await audit(page, "/effectifs/doublons", page.locator("#nombre-doublons")); // issue 13: Doublons
     // the confirmation modal, open
     await audit(page, "/parametres", page.locator("#bouton-reinitialiser"));
     await page.locator("#bouton-reinitialiser").click();
