@@ -2,7 +2,28 @@
 // a colleague from Mon organisation; the link is read from the outbox; the colleague opens it in another browser,
 // creates their account and lands in the organisation, as a membre who reads Paramètres without changing them; the
 // administrateur sees them listed, then removes them, which ends their session at once.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { assert, hasText, login, queryD1, until, visible } from "../helpers.mjs";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core on the page as it is: no serious or critical violation. */
+async function accessible(page) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id} : ${v.help} — ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      ),
+  );
+  assert(violations.length === 0, `${page.url()} :\n${violations.join("\n")}`);
+}
 
 export const name = "Mon organisation : inviter un collègue, accepter l'invitation, le retirer";
 
@@ -21,6 +42,7 @@ export default async function ({ newPage, browser, baseUrl, server }) {
   await page.getByRole("button", { name: "Inviter", exact: true }).click();
   await hasText(page.locator("#message-organisation"), `Une invitation a été envoyée à ${email}`);
   await hasText(page.locator(`#table-invitations tr[data-invitation="${email}"]`), "Membre");
+  await accessible(page);
 
   // The link, from the outbox (the message the cron sends)
   const [mail] = queryD1(server.stateDir, `SELECT body FROM outbox_emails WHERE "to" = '${email}' ORDER BY id DESC`);
@@ -40,6 +62,7 @@ export default async function ({ newPage, browser, baseUrl, server }) {
     await colleague.goto(new URL(link).pathname + new URL(link).search);
     await hasText(colleague.locator("#invitation-resume"), "CFA");
     await hasText(colleague.locator("#invitation-email"), email);
+    await accessible(colleague);
     await colleague.locator('label[for="civilite-Madame"]').click();
     await colleague.locator("#prenom").fill("Léa");
     await colleague.locator("#nom").fill("Collègue");
@@ -75,6 +98,7 @@ export default async function ({ newPage, browser, baseUrl, server }) {
     await row.getByRole("button", { name: "Retirer" }).click();
     const modale = page.getByRole("dialog", { name: /Retirer Madame Léa Collègue/ });
     await visible(modale);
+    await accessible(page);
     await modale.getByRole("button", { name: "Retirer de l'organisation" }).click();
     await hasText(page.locator("#message-organisation"), "ne fait plus partie de l'organisation");
     await until(async () => (await row.count()) === 0, "le membre retiré n'est plus listé");

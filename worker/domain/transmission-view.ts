@@ -96,4 +96,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   refused: "Établissement non confirmé",
   reset: "Configuration réinitialisée",
   key_revoked: "Clé d'échange révoquée",
+  // Mon organisation (worker/api/organisation-membres.ts)
+  invitation_envoyee: "Invitation envoyée",
+  invitation_annulee: "Invitation annulée",
+  invitation_acceptee: "Invitation acceptée",
+  membre_role_modifie: "Rôle modifié",
+  membre_retire: "Membre retiré",
 };

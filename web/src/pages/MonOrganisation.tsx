@@ -18,6 +18,9 @@ import { annulerInvitation, changerRole, getMonOrganisation, inviterMembre, reti
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The button that gives a member the other role. */
+const libelleRole = (role: RoleOrganisation) => (role === "administrateur" ? "Nommer administrateur" : "Passer membre");
+
 const nomDe = (m: Pick<MembreOrganisation, "civilite" | "prenom" | "nom">) =>
   [m.civilite, m.prenom, m.nom].filter(Boolean).join(" ");
 
@@ -144,10 +147,10 @@ export default function MonOrganisation() {
                                       type="button"
                                       class="fr-btn fr-btn--sm fr-btn--secondary"
                                       disabled={pending()}
-                                      aria-label={`Nommer ${nom} ${ROLE_LIBELLES[autre].toLowerCase()}`}
+                                      aria-label={`${libelleRole(autre)} : ${nom}`}
                                       onClick={() => void changer(m, autre)}
                                     >
-                                      {autre === "administrateur" ? "Nommer administrateur" : "Passer membre"}
+                                      {libelleRole(autre)}
                                     </button>
                                   </li>
                                   <li>
