@@ -8,6 +8,7 @@ import { Hono } from "hono";
 import type { AppEnv, Env } from "../../worker/env";
 import production, { browserMiddleware, limitBody } from "../../worker/index";
 import { benchRoutes } from "./routes";
+import { setPushTimingsSink, type PushTimings } from "../../worker/ingestion/timings";
 
 // The Durable Object classes, under the names wrangler.toml binds.
 export { OrganismeHub, PerimetreHub, RateLimiter } from "../../worker/index";
@@ -17,7 +18,12 @@ export { OrganismeHub, PerimetreHub, RateLimiter } from "../../worker/index";
 const bench = new Hono<AppEnv>()
   .use("/api/*", limitBody)
   .use("*", ...browserMiddleware)
+  // Where the pushes' time went (worker/ingestion/timings.ts), since the previous call: part 1 reads it after each push.
+  .get("/api/bench/temps-ingestion", (c) => c.json({ pushes: pushTimings.splice(0) }))
   .route("/api/bench", benchRoutes);
+
+const pushTimings: PushTimings[] = [];
+setPushTimingsSink((timings) => pushTimings.push(timings));
 
 export default {
   ...production,

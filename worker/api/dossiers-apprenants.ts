@@ -12,6 +12,7 @@ import { authenticateApiKey } from "../connection/keys";
 import { organismeHub } from "../connection/hub";
 import { applyHeldDossiers, settleHeldDossiers } from "../ingestion/held";
 import { ingestValidated } from "../ingestion/push";
+import { pushTimer } from "../ingestion/timings";
 
 export const dossiersApprenantsRoutes = new Hono<AppEnv>();
 
@@ -35,37 +36,55 @@ dossiersApprenantsRoutes.post("/dossiers-apprenants/test", async (c) => {
 });
 
 dossiersApprenantsRoutes.post("/dossiers-apprenants", async (c) => {
+  const timer = pushTimer();
   const { keyId, organismeId, heldPending } = await authenticate(c);
+  timer.lap("clé d'échange");
   let body: unknown;
   try {
-    body = JSON.parse(await c.req.text());
+    const text = await c.req.text();
+    timer.lap("réception du corps");
+    body = JSON.parse(text);
   } catch {
     throw validationError([{ path: "", message: "Le corps de la requête n'est pas un JSON valide" }]);
   }
   const checked = validateDossiersBody(body);
   if (!checked.ok) throw validationError(checked.details);
 
+  timer.lap("JSON.parse du corps");
   const validations = validateDossiers(checked.dossiers);
   const entries = checked.dossiers.map((input, i) => ({ input, validation: validations[i] }));
+  timer.lap("validation");
   const { status } = await organismeHub(c.env, organismeId).recordFirstUse({
     keyId,
     via: "push",
     ...declaredFormateur(entries[0]?.validation),
   });
+  timer.lap("hub : état de la connexion");
   const { summary, items } = await ingestValidated(c.env, entries, {
     organismeId,
     apiKeyId: keyId,
     source: "erp",
     hold: status !== "confirmed",
+    timer,
   });
   // Confirmed: held records a failed apply left behind are applied now (a held push racing this one settles its
   // own). Held: the OFA may have decided meanwhile.
   if (status === "confirmed" && heldPending) await applyHeldDossiers(c.env, organismeId, keyId);
   else if (summary.held > 0) await settleHeldDossiers(c.env, organismeId, keyId);
 
+  timer.lap("enregistrements en attente");
   const data = checked.dossiers.map((input, i) => ({ ...echo(input), ...items[i] }));
   const someInvalid = items.some((item) => item.outcome === "invalid");
-  return c.json({ status: "OK", message: "Queued", ...(someInvalid ? { detail: "Some data are invalid" } : {}), data });
+  timer.lap("réponse : objets");
+  const response = c.json({
+    status: "OK",
+    message: "Queued",
+    ...(someInvalid ? { detail: "Some data are invalid" } : {}),
+    data,
+  });
+  timer.lap("réponse : JSON.stringify");
+  timer.done();
+  return response;
 });
 
 /** The dossier as sent, without the NIR (never stored nor sent back). */

@@ -37,6 +37,7 @@ import { withPushTurns } from "./push-turns";
 import { coupleKey, lookupOrganismes, type OrganismesLookup } from "./organismes";
 import { ApiError } from "../lib/errors";
 import { conflictGuard, insertRows, isConflict, sqlColumns, upsertClause, type SqlRow } from "./sql";
+import type { PushTimer } from "./timings";
 
 export interface PushOptions {
   /** the organisme that sends (the key's organisme) */
@@ -52,6 +53,8 @@ export interface PushOptions {
    */
   replace?: boolean;
   now?: Date;
+  /** bench only (timings.ts): where the push's time goes */
+  timer?: PushTimer;
 }
 
 /** A lost race with a concurrent push (one that did not wait for its turn) is retried this many times, then 503. */
@@ -106,11 +109,14 @@ export async function ingestValidated(
   const now = instant.toISOString();
   // The statut in the report is the one the dashboards show: today in Paris, not in UTC (they differ every night).
   const today = parisDay(instant);
+  const timer = options.timer;
+  timer?.lap("pipeline : préparation");
   const organismes = await lookupOrganismes(
     database(env.DB),
     options.organismeId,
     siretsNamed(entries.map((e) => e.validation)),
   );
+  timer?.lap("D1 : organismes nommés");
 
   const errorsOf: ValidationError[][] = [];
   const candidates: Candidate[] = [];
@@ -131,11 +137,15 @@ export async function ingestValidated(
     }
   });
 
+  timer?.lap("pipeline : contrôle des organismes");
   const plan = await withPushTurns(env, [...new Set(candidates.map((c) => c.formateurId))], async () => {
+    timer?.lap("hub : tour d'écriture");
     for (let attempt = 1; ; attempt++) {
       const plan = await planWrites(env, entries, errorsOf, candidates, organismes, options, now, today, started);
       try {
-        await env.DB.batch(plan.statements);
+        const results = await env.DB.batch(plan.statements);
+        timer?.lap("D1 : lot atomique");
+        timer?.statements(plan.labels, results);
         return plan;
       } catch (error) {
         if (!isConflict(error)) throw error;
@@ -150,7 +160,9 @@ export async function ingestValidated(
       }
     }
   });
+  timer?.lap("hub : fin du tour");
   await notifyHubs(env, [options.organismeId, ...plan.touched], plan.ruptures, plan.result.summary);
+  timer?.lap("hubs : notifications");
   return plan.result;
 }
 
@@ -272,6 +284,7 @@ async function planWrites(
   today: string,
   started: number,
 ) {
+  const timer = options.timer;
   const stored = candidates.length
     ? await loadStored(
         env,
@@ -280,8 +293,10 @@ async function planWrites(
         options.apiKeyId,
       )
     : { effectifs: new Map(), held: new Map() };
+  timer?.lap("D1 : effectifs stockés");
   // Only effectifs that do not exist yet need an id: an update of 2000 dossiers hashes nothing.
   const newIds = await deterministicIds(candidates.map((c) => c.key).filter((key) => !stored.effectifs.has(key)));
+  timer?.lap("pipeline : ids (SHA-256)");
   const items: ItemResult[] = entries.map((_, i) => ({
     validation_errors: errorsOf[i],
     outcome: "invalid",
@@ -328,6 +343,7 @@ async function planWrites(
     else if (outcome !== "unchanged") state.dirty = true;
     items[c.index] = { validation_errors: [], outcome, statut: statutAt(parcours, today), effectif_id: state.id };
   }
+  timer?.lap("pipeline : fusion, JSON, parcours");
 
   const db = env.DB;
   const transmissionId = crypto.randomUUID();
@@ -344,6 +360,7 @@ async function planWrites(
       },
     ),
   );
+  timer?.lap("pipeline : lignes (hash, clé d'identité)");
 
   const summary: TransmissionSummary = {
     transmissionId,
@@ -357,34 +374,49 @@ async function planWrites(
   };
   const touched = [...new Set(dirty.map((s) => s.candidate.formateurId))];
 
-  const statements: D1PreparedStatement[] = [
-    ...conflictGuard(
+  // Each statement with its label (the bench's timings name the batch's statements by it).
+  const statements: D1PreparedStatement[] = [];
+  const labels: string[] = [];
+  const add = (label: string, list: D1PreparedStatement[]) => {
+    statements.push(...list);
+    labels.push(...list.map(() => label));
+  };
+  add(
+    "garde de concurrence",
+    conflictGuard(
       db,
       dirty.map((s) => ({ ...splitKey(s.candidate.key), dataHash: s.stored?.dataHash ?? null })),
     ),
-    ...insertRows<EffectifRow>(
+  );
+  add(
+    "effectifs (upsert)",
+    insertRows<EffectifRow>(
       db,
       EFFECTIFS,
       EFFECTIF_COLUMNS,
       records.map((r) => r.effectif),
       upsertClause("organisme_id, annee_scolaire, id_erp_apprenant", EFFECTIF_UPDATABLE),
     ),
-  ];
+  );
   if (dirty.length) {
-    statements.push(
+    add("intervalles (suppression)", [
       db
         .prepare(`DELETE FROM ${EFFECTIF_STATUTS} WHERE effectif_id IN (SELECT value FROM json_each(?))`)
         .bind(JSON.stringify(dirty.map((s) => s.id))),
-    );
-    statements.push(
-      ...insertRows(
+    ]);
+    add(
+      "intervalles (insertion)",
+      insertRows(
         db,
         EFFECTIF_STATUTS,
         EFFECTIF_STATUT_COLUMNS,
         records.flatMap((r) => r.statuts),
       ),
-      // Only where the identity is new: an update that keeps nom, prénom and date de naissance finds nothing new.
-      ...detectDoublons(
+    );
+    // Only where the identity is new: an update that keeps nom, prénom and date de naissance finds nothing new.
+    add(
+      "doublons",
+      detectDoublons(
         db,
         records.flatMap(({ effectif: e }, i) =>
           e.cle_identite && e.cle_identite !== dirty[i].stored?.cleIdentite ? [e.id] : [],
@@ -393,8 +425,9 @@ async function planWrites(
       ),
     );
   }
-  statements.push(
-    ...insertRows(
+  add(
+    "rapport (dossiers_recus)",
+    insertRows(
       db,
       DOSSIERS_RECUS,
       DOSSIER_RECU_COLUMNS,
@@ -403,6 +436,8 @@ async function planWrites(
       ),
       upsertClause("organisme_id, identity", DOSSIER_RECU_UPDATABLE),
     ),
+  );
+  add("transmission et organismes", [
     ...insertRows<TransmissionRow>(db, TRANSMISSIONS, TRANSMISSION_COLUMNS, [
       {
         id: transmissionId,
@@ -422,14 +457,15 @@ async function planWrites(
     db
       .prepare("UPDATE organismes SET last_transmission_at = ? WHERE id IN (SELECT value FROM json_each(?))")
       .bind(now, JSON.stringify([options.organismeId, ...touched])),
-  );
+  ]);
   // The written learners who were ever rupturant: their Missions Locales' worklists changed.
   const ruptures = records.flatMap(({ effectif: e }) =>
     e.date_rupture
       ? [{ commune: e.commune_apprenant, codePostal: e.code_postal_apprenant, organismeId: e.organisme_id }]
       : [],
   );
-  return { statements, touched, ruptures, result: { summary, items } };
+  timer?.lap("pipeline : instructions SQL (rapport compris)");
+  return { statements, labels, touched, ruptures, result: { summary, items } };
 }
 
 type DossierRecuRow = SqlRow<typeof dossiersRecus>;
