@@ -3,7 +3,8 @@
  * and 6) push 2000-dossier batches concurrently, each ERP one push after the other, for a fixed time; then 20
  * clients write the same kind of rows raw into D1 (bench route, as part 1's raw side, 20 other organismes) for the
  * same time. Slices alternate (pipeline, raw, pipeline, …) so that both sides see tables of about the same size.
- * Every push creates 2000 new learners (a new generator seed per push): the heaviest write, and what D1 holds
+ * A push started before the deadline is waited for, and the side's time runs to its last response. Every push
+ * creates 2000 new learners (a new generator seed per push): the heaviest write, and what D1 holds
  * afterwards can be counted against what the ERPs were told was created.
  */
 import { validateDossier, type DossierNormalise } from "../worker/domain/dossier";
@@ -77,7 +78,11 @@ export async function benchConcurrence(
     let request = next();
     while (performance.now() < deadline) {
       const started = performance.now();
-      const pending = fetch(request.url, request.init).then(async (r) => ({ status: r.status, text: await r.text() }));
+      // A network error (a kept-alive socket closed by the server while the push waited) counts as status 0.
+      const pending = fetch(request.url, request.init).then(
+        async (r) => ({ status: r.status, text: await r.text() }),
+        () => ({ status: 0, text: "" }),
+      );
       request = next();
       const { status, text } = await pending;
       into.latencies.push(performance.now() - started);
@@ -169,7 +174,7 @@ export const concurrenceSummary = (s: Side) => ({
   p99: s.latencies.length ? percentile(s.latencies, 99) : NaN,
   statuses: [...s.statuses.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([status, n]) => `${n} × ${status}`)
+    .map(([status, n]) => `${n} × ${status || "réseau"}`)
     .join(", "),
   errors5xx: [...s.statuses.entries()].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0),
 });

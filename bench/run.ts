@@ -7,7 +7,8 @@
  *      nominative lists vs the national counters;  4. push-to-screen latency at 50 dashboards;
  *   5. the same for 50 territorial dashboards of a région while 20 of its organismes push at once;
  *   6. the same for a Mission Locale's worklist while an ERP pushes learners in rupture of its zone;
- *   7. 20 ERPs of 20 organismes pushing 2000-dossier batches at once for a fixed time vs raw concurrent writes.
+ *   7. 20 ERPs of 20 organismes pushing 2000-dossier batches at once for a fixed time vs raw concurrent writes;
+ *   8. an organisme's dashboard, Mes effectifs and indicators at 10,000, 50,000 and 100,000 effectifs vs the bare counts.
  * `--parties` runs only the listed parts (default: all); each part prints the same as in a full run.
  */
 import path from "node:path";
@@ -30,12 +31,13 @@ import { benchLive, liveSummary } from "./live";
 import { benchNational, benchNationalDetail, loadNational } from "./national";
 import { benchPerimetre, emetteursOf, perimetreSummary } from "./perimetre";
 import { benchMissionLocale, enRuptureAClermont, missionLocaleSummary } from "./mission-locale";
+import { benchCroissance } from "./croissance";
 import { benchConcurrence, clesHorsRegion, concurrenceSummary } from "./concurrence";
 import { snapshotConfig } from "./snapshot";
 import { ms, printTable } from "./stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 8790);
-const ALL_PARTS = [1, 2, 3, 4, 5, 6, 7];
+const ALL_PARTS = [1, 2, 3, 4, 5, 6, 7, 8];
 const parties = partiesOf(process.argv.slice(2));
 const runs = (part: number) => parties.has(part);
 
@@ -63,7 +65,8 @@ const ML_CLIENTS = 20;
 const ML_PUSHES = 20;
 const CONCURRENT_ERPS = 20;
 const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENCE_SECONDES ?? 60);
-const CONCURRENT_SLICES = 3;
+const CONCURRENT_SLICES = 1;
+const TAILLES = [10_000, 50_000, 100_000];
 
 const root = path.resolve(import.meta.dirname, "..");
 const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
@@ -178,6 +181,18 @@ try {
     });
   }
 
+  // Part 8 before part 3 as well: the organisme's bare counts then read the same tables as in parts 1–2.
+  let croissance: Awaited<ReturnType<typeof benchCroissance>> | undefined;
+  if (runs(8)) {
+    croissance = await benchCroissance(ofa, gesti.id, { tailles: TAILLES, anneeScolaire, date: today });
+    for (const palier of croissance)
+      printTable(
+        `8. Organisme à ${palier.taille.toLocaleString("fr-FR")} effectifs (chargé en ${palier.loadSeconds.toFixed(0)} s), médianes`,
+        comparisonHeader,
+        palier.comparaisons.map(comparisonRow),
+      );
+  }
+
   if (runs(3)) {
     console.log(
       `\n3. Indicateurs nationaux — chargement de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs (intervalles de parcours générés dans D1)`,
@@ -271,7 +286,8 @@ try {
     const ratio = p.rate / r.rate;
     printTable(
       `7. ${concurrence.erps} ERP de ${concurrence.erps} organismes qui envoient en même temps des lots de ${PUSH_SIZE} dossiers ` +
-        `(créations), ${CONCURRENT_SECONDS} s par côté en ${CONCURRENT_SLICES} tranches alternées`,
+        `(créations), ${CONCURRENT_SECONDS} s par côté` +
+        `${CONCURRENT_SLICES > 1 ? ` en ${CONCURRENT_SLICES} tranches alternées` : " (le pipeline, puis le brut)"}, les envois commencés attendus`,
       ["", "dossiers / s", "envois", "p50 / envoi", "p99 / envoi", "statuts"],
       [
         [
@@ -299,6 +315,25 @@ try {
     );
     targets.push(["20 ERP en même temps : 0 réponse 5xx", `${p.errors5xx} × 5xx`, p.errors5xx === 0]);
     targets.push(["20 ERP en même temps : 0 dossier perdu", String(concurrence.lost), concurrence.lost === 0]);
+  }
+
+  if (croissance) {
+    for (const palier of croissance) {
+      const pire = palier.comparaisons.reduce((a, b) => (b.endpointMs / b.rawMs > a.endpointMs / a.rawMs ? b : a));
+      targets.push([
+        `organisme à ${palier.taille.toLocaleString("fr-FR")} effectifs : tout ≤ 2× le comptage brut (pire : ${pire.label})`,
+        `${(pire.endpointMs / pire.rawMs).toFixed(2)}×`,
+        pire.endpointMs <= 2 * pire.rawMs,
+      ]);
+    }
+    const premiere = (p: (typeof croissance)[number]) =>
+      p.comparaisons.find((c) => c.label === "Mes effectifs : 1re page")!.endpointMs;
+    const croit = premiere(croissance[croissance.length - 1]) / premiere(croissance[0]);
+    targets.push([
+      `1re page de Mes effectifs à ${TAILLES[TAILLES.length - 1].toLocaleString("fr-FR")} / à ${TAILLES[0].toLocaleString("fr-FR")} effectifs ≤ 1,5× (ne croît pas avec la taille)`,
+      `${croit.toFixed(2)}×`,
+      croit <= 1.5,
+    ]);
   }
 
   printTable(

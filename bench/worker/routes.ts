@@ -14,12 +14,35 @@ import {
 } from "../../worker/ingestion/effectif-record";
 import { insertRows, upsertClause } from "../../worker/ingestion/sql";
 import { organismeHub } from "../../worker/connection/hub";
+import { moisDeLAnnee } from "../../worker/data/indicateurs";
 
 const IDENTITY = ["id", "created_at", "organisme_id", "annee_scolaire", "id_erp_apprenant"];
 
 /** The effectif itself and its formateurs, as the organisme's dashboard counts them. */
 const ORGANISME_ET_FORMATEURS =
   "SELECT ?1 UNION SELECT formateur_id FROM organisme_relations WHERE responsable_id = ?1";
+
+/**
+ * The generated parcours' intervals [du, au, statut, which effectifs], from `d1` (the contract's start) and `duree`
+ * of each effectif and its category `cat` (0–99): 55 % apprentis, 15 % rupturants then sortis, 15 % never under
+ * contract (abandon after 90 days), 10 % fin de formation, 5 % excluded.
+ */
+const PARCOURS_MIX: [du: string, au: string, statut: string, categories: string][] = [
+  ["'0000-01-01'", "date(d1, '-1 day')", "INSCRIT", "cat < 70 OR cat >= 85"],
+  ["d1", "NULL", "APPRENTI", "cat < 55"],
+  ["d1", "date(d1, '+' || duree || ' days')", "APPRENTI", "(cat >= 55 AND cat < 70) OR (cat >= 85 AND cat < 95)"],
+  [
+    "date(d1, '+' || (duree + 1) || ' days')",
+    "date(d1, '+' || (duree + 180) || ' days')",
+    "RUPTURANT",
+    "cat >= 55 AND cat < 70",
+  ],
+  ["date(d1, '+' || (duree + 181) || ' days')", "NULL", "ABANDON", "cat >= 55 AND cat < 70"],
+  ["'0000-01-01'", "date(d1, '+89 days')", "INSCRIT", "cat >= 70 AND cat < 85"],
+  ["date(d1, '+90 days')", "NULL", "ABANDON", "cat >= 70 AND cat < 85"],
+  ["date(d1, '+' || (duree + 1) || ' days')", "NULL", "FIN_DE_FORMATION", "cat >= 85 AND cat < 95"],
+  ["d1", "NULL", "ABANDON", "cat >= 95"],
+];
 
 export const benchRoutes = new Hono<AppEnv>()
   /**
@@ -59,6 +82,23 @@ export const benchRoutes = new Hono<AppEnv>()
       .bind(c.req.param("id"), scolaire, civile, date)
       .all();
     return c.json({ statuts: results });
+  })
+  /** The bare count per statut of each month of `annee` up to `date` (as the evolution counts them), in one batch. */
+  .get("/comptage/organisme/:id/evolution", async (c) => {
+    const mois = moisDeLAnnee(c.req.query("annee") ?? "", c.req.query("date") ?? "").flatMap((m) =>
+      m.date ? [m.date] : [],
+    );
+    const results = await c.env.DB.batch(
+      mois.map((date) => {
+        const [scolaire, civile] = anneesScolairesAt(date);
+        return c.env.DB.prepare(
+          `SELECT statut, count(*) AS n FROM effectif_statuts
+            WHERE organisme_id IN (${ORGANISME_ET_FORMATEURS}) AND annee_scolaire IN (?2, ?3) AND du <= ?4 AND (au IS NULL OR au >= ?4)
+            GROUP BY statut`,
+        ).bind(c.req.param("id"), scolaire, civile, date);
+      }),
+    );
+    return c.json({ mois: results.map((r) => r.results) });
   })
   /** The bare count of an organisme's (and its formateurs') effectifs: the rows "Mes effectifs" lists. */
   .get("/comptage/organisme/:id/effectifs", async (c) => {
@@ -127,25 +167,59 @@ export const benchRoutes = new Hono<AppEnv>()
     ).bind(debut, nombre, anneeScolaire, new Date().toISOString());
     await c.env.DB.batch([
       effectifs,
-      insert("'0000-01-01'", "date(d1, '-1 day')", "INSCRIT", "cat < 70 OR cat >= 85"),
-      insert("d1", "NULL", "APPRENTI", "cat < 55"),
-      insert(
-        "d1",
-        "date(d1, '+' || duree || ' days')",
-        "APPRENTI",
-        "(cat >= 55 AND cat < 70) OR (cat >= 85 AND cat < 95)",
-      ),
-      insert(
-        "date(d1, '+' || (duree + 1) || ' days')",
-        "date(d1, '+' || (duree + 180) || ' days')",
-        "RUPTURANT",
-        "cat >= 55 AND cat < 70",
-      ),
-      insert("date(d1, '+' || (duree + 181) || ' days')", "NULL", "ABANDON", "cat >= 55 AND cat < 70"),
-      insert("'0000-01-01'", "date(d1, '+89 days')", "INSCRIT", "cat >= 70 AND cat < 85"),
-      insert("date(d1, '+90 days')", "NULL", "ABANDON", "cat >= 70 AND cat < 85"),
-      insert("date(d1, '+' || (duree + 1) || ' days')", "NULL", "FIN_DE_FORMATION", "cat >= 85 AND cat < 95"),
-      insert("d1", "NULL", "ABANDON", "cat >= 95"),
+      ...PARCOURS_MIX.map(([du, au, statut, categories]) => insert(du, au, statut, categories)),
+    ]);
+    return c.json({ effectifs: nombre });
+  })
+  /**
+   * Bulk load of one organisme's effectifs (part 8: 10,000 to 100,000 in one organisme), inside D1 by recursive
+   * CTEs: effectifs `debut` … `debut + nombre - 1` with the columns Mes effectifs shows and searches (names drawn by
+   * a multiplicative hash, 40 formations, employeurs, contract dates), their report rows (dossiers_recus, outcome
+   * created) and their parcours intervals in part 3's mix. Every insert goes through the production triggers.
+   */
+  .post("/chargement-organisme", async (c) => {
+    const { organismeId, debut, nombre, anneeScolaire } = await c.req.json<{
+      organismeId: string;
+      debut: number;
+      nombre: number;
+      anneeScolaire: string;
+    }>();
+    const rentree = `${anneeScolaire.slice(0, 4)}-08-01`;
+    const now = new Date().toISOString();
+    const seq = "WITH RECURSIVE seq(i) AS (SELECT ?1 UNION ALL SELECT i + 1 FROM seq WHERE i < ?1 + ?2 - 1)";
+    const effectifs = c.env.DB.prepare(
+      `${seq}, e AS (SELECT i, (i * 2654435761) % 4294967291 AS h, (i * 40503) % 40 AS f,
+                            date(?4, '+' || ((i * 31) % 90) || ' days') AS d1 FROM seq)
+       INSERT INTO effectifs (id, organisme_id, organisme_responsable_id, annee_scolaire, id_erp_apprenant, nom, prenom,
+                              date_de_naissance, libelle_formation, formation_cfd, formation_rncp, date_entree_formation,
+                              date_fin_formation, employeur, contrat_debut, contrat_fin, data, parcours, data_hash,
+                              created_at, updated_at)
+       SELECT 'org-bench-' || i, ?3, ?3, ?5, 'ob-' || i, 'NOM' || (h % 4999), 'Prénom' || ((h / 4999) % 307),
+              date('2005-01-01', '+' || (h % 2500) || ' days'), 'Formation ' || f, printf('B%07d', f),
+              printf('RNCP%05d', f), d1, date(d1, '+2 years'), printf('%014d', 30000000000000 + (h % 3000)),
+              d1, date(d1, '+2 years'), json_object('sexe_apprenant', CASE WHEN h % 2 = 0 THEN 'F' ELSE 'M' END),
+              '[]', 'bench', ?6, ?6
+         FROM e`,
+    ).bind(debut, nombre, organismeId, rentree, anneeScolaire, now);
+    const recus = c.env.DB.prepare(
+      `${seq}
+       INSERT INTO dossiers_recus (organisme_id, identity, transmission_id, outcome, errors, nom, prenom, libelle_formation,
+                                   annee_scolaire, id_erp_apprenant, effectif_id, received_at)
+       SELECT e.organisme_id, e.annee_scolaire || '|' || e.id_erp_apprenant, 'bench', 'created', '[]', e.nom, e.prenom,
+              e.libelle_formation, e.annee_scolaire, e.id_erp_apprenant, e.id, ?4
+         FROM seq JOIN effectifs e ON e.id = 'org-bench-' || seq.i AND e.organisme_id = ?3`,
+    ).bind(debut, nombre, organismeId, now);
+    const insert = (du: string, au: string, statut: string, categories: string) =>
+      c.env.DB.prepare(
+        `${seq}, e AS (SELECT 'org-bench-' || i AS id, (i * 7919) % 100 AS cat,
+                              date(?4, '+' || ((i * 31) % 90) || ' days') AS d1, 30 + (i * 13) % 200 AS duree FROM seq)
+         INSERT INTO effectif_statuts (effectif_id, organisme_id, annee_scolaire, du, au, statut)
+         SELECT id, ?3, ?5, ${du}, ${au}, '${statut}' FROM e WHERE ${categories}`,
+      ).bind(debut, nombre, organismeId, rentree, anneeScolaire);
+    await c.env.DB.batch([
+      effectifs,
+      recus,
+      ...PARCOURS_MIX.map(([du, au, statut, categories]) => insert(du, au, statut, categories)),
     ]);
     return c.json({ effectifs: nombre });
   })
