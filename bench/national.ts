@@ -16,15 +16,20 @@ export interface Volume {
   variations: number;
 }
 
+/** `premier`: the first effectif's number (another school year's effectifs take numbers after this one's). */
 export async function loadNational(
   baseUrl: string,
   total: number,
   anneeScolaire: string,
+  premier = 0,
 ): Promise<{ seconds: number; volume: Volume }> {
   const started = performance.now();
   for (let debut = 0; debut < total; debut += CHUNK) {
     const nombre = Math.min(CHUNK, total - debut);
-    await timed(`${baseUrl}/api/bench/chargement-national`, postJson({ debut, nombre, anneeScolaire }));
+    await timed(
+      `${baseUrl}/api/bench/chargement-national`,
+      postJson({ debut: premier + debut, nombre, anneeScolaire }),
+    );
     process.stdout.write(
       `\r   chargement : ${(debut + nombre).toLocaleString("fr-FR")} / ${total.toLocaleString("fr-FR")} effectifs`,
     );

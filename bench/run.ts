@@ -8,7 +8,8 @@
  *   5. the same for 50 territorial dashboards of a région while 20 of its organismes push at once;
  *   6. the same for a Mission Locale's worklist while an ERP pushes learners in rupture of its zone;
  *   7. 20 ERPs of 20 organismes pushing 2000-dossier batches at once for a fixed time vs raw concurrent writes;
- *   8. an organisme's dashboard, Mes effectifs and indicators at 10,000, 50,000 and 100,000 effectifs vs the bare counts.
+ *   8. an organisme's dashboard, Mes effectifs and indicators at 10,000, 50,000 and 100,000 effectifs vs the bare counts;
+ *   9. bytes per effectif (D1's size before/after), national indicators over 3 school years × 1,000,000 effectifs.
  * `--parties` runs only the listed parts (default: all); each part prints the same as in a full run.
  */
 import path from "node:path";
@@ -31,13 +32,14 @@ import { benchLive, liveSummary } from "./live";
 import { benchNational, benchNationalDetail, loadNational } from "./national";
 import { benchPerimetre, emetteursOf, perimetreSummary } from "./perimetre";
 import { benchMissionLocale, enRuptureAClermont, missionLocaleSummary } from "./mission-locale";
+import { anneePrecedente, octetsNational, octetsParEffectif, octetsPipeline, taille, type Octets } from "./capacite";
 import { benchCroissance } from "./croissance";
 import { benchConcurrence, clesHorsRegion, concurrenceSummary } from "./concurrence";
 import { snapshotConfig } from "./snapshot";
 import { ms, printTable } from "./stats";
 
 const PORT = Number(process.env.BENCH_PORT ?? 8790);
-const ALL_PARTS = [1, 2, 3, 4, 5, 6, 7, 8];
+const ALL_PARTS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
 const parties = partiesOf(process.argv.slice(2));
 const runs = (part: number) => parties.has(part);
 
@@ -67,6 +69,7 @@ const CONCURRENT_ERPS = 20;
 const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENCE_SECONDES ?? 60);
 const CONCURRENT_SLICES = 1;
 const TAILLES = [10_000, 50_000, 100_000];
+const OCTETS_PUSHES = 5;
 
 const root = path.resolve(import.meta.dirname, "..");
 const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Paris" });
@@ -227,6 +230,54 @@ try {
       pireRapport < 10,
     ]);
     targets.push(["formations et listes nationales < 1 s", ms(pireDetail), pireDetail < 1000]);
+  }
+
+  if (runs(9)) {
+    const octets: Octets[] = [await octetsPipeline(server.baseUrl, { pushes: OCTETS_PUSHES, anneeScolaire, today })];
+    const annees = [anneeScolaire, anneePrecedente(anneeScolaire), anneePrecedente(anneePrecedente(anneeScolaire))];
+    for (const [k, annee] of annees.entries()) {
+      if (k === 0 && runs(3)) continue; // part 3 loaded this year's million
+      console.log(`\n9. Chargement national de ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs en ${annee}`);
+      octets.push(
+        await octetsNational(server.baseUrl, {
+          total: NATIONAL_EFFECTIFS,
+          anneeScolaire: annee,
+          premier: k * NATIONAL_EFFECTIFS,
+        }),
+      );
+    }
+    const total = await taille(server.baseUrl);
+    printTable(
+      "9. Octets par effectif (taille de la base D1 avant / après, toutes tables et index compris)",
+      ["", "effectifs ajoutés", "octets ajoutés", "octets / effectif", "durée"],
+      [
+        ...octets.map((o) => [
+          o.label,
+          o.effectifs.toLocaleString("fr-FR"),
+          `${(o.octets / 1e6).toFixed(1)} Mo`,
+          Math.round(octetsParEffectif(o)).toLocaleString("fr-FR"),
+          `${o.seconds.toFixed(0)} s`,
+        ]),
+        [
+          "base entière à la fin",
+          total.effectifs.toLocaleString("fr-FR"),
+          `${(total.octets / 1e6).toFixed(1)} Mo`,
+          Math.round(total.octets / total.effectifs).toLocaleString("fr-FR"),
+          "",
+        ],
+      ],
+    );
+    const admin = await login(server.baseUrl, ADMIN_EMAIL, DEMO_PASSWORD);
+    // Today and the month's last day (this year's counters), and a date in each earlier year.
+    const dates = [today, lastDay, ...annees.slice(1).map((a) => `${Number(a.slice(0, 4)) + 1}-03-31`)];
+    const national3 = await benchNational(admin, dates, region);
+    printTable(
+      `9 bis. Indicateurs nationaux sur 3 années scolaires × ${NATIONAL_EFFECTIFS.toLocaleString("fr-FR")} effectifs, médianes`,
+      comparisonHeader,
+      national3.map(comparisonRow),
+    );
+    const pire = Math.max(...national3.map((c) => c.endpointMs));
+    targets.push(["indicateurs nationaux sur 3 années × 1 M effectifs < 50 ms (pire date)", ms(pire), pire < 50]);
   }
 
   if (live) {

@@ -261,17 +261,13 @@ export const benchRoutes = new Hono<AppEnv>()
       .all<{ id: string; n: number }>();
     return c.json({ effectifs: Object.fromEntries(results.map((r) => [r.id, r.n])) });
   })
-  /** The database's size, all tables and indexes (pages in use: the free list left out), and its effectifs. */
+  /**
+   * The database's size, all tables and indexes: D1's own figure (`meta.size_after`, page count × page size, what
+   * the 10 GB limit applies to; the binding refuses PRAGMA page_count), and how many effectifs it holds.
+   */
   .get("/taille", async (c) => {
-    const pragma = async (name: string) =>
-      Object.values((await c.env.DB.prepare(`PRAGMA ${name}`).first<Record<string, number>>()) ?? {})[0] ?? 0;
-    const [pageCount, pageSize, freelist] = [
-      await pragma("page_count"),
-      await pragma("page_size"),
-      await pragma("freelist_count"),
-    ];
-    const row = await c.env.DB.prepare("SELECT count(*) AS n FROM effectifs").first<{ n: number }>();
-    return c.json({ octets: (pageCount - freelist) * pageSize, effectifs: row?.n ?? 0 });
+    const result = await c.env.DB.prepare("SELECT count(*) AS n FROM effectifs").all<{ n: number }>();
+    return c.json({ octets: result.meta.size_after, effectifs: result.results[0]?.n ?? 0 });
   })
   /** What the national data set holds: intervals, and the rows of the counters the triggers maintain. */
   .get("/volume", async (c) => {
