@@ -175,15 +175,24 @@ export function validateDossiers(inputs: unknown[]): DossierValidation[] {
   return inputs.map((input) => {
     try {
       if (!isPlainObject(input)) return validateDossier(input);
-      const { fields, malformed } = knownFields(input);
+      // knownFields and the parse of each field in one pass over the fields (the measured path: 2000 dossiers).
+      const fields: Record<string, unknown> = {};
       const parsed: Record<string, unknown> = {};
-      const errors: ValidationError[] = [...malformed];
+      const malformed: ValidationError[] = [];
+      const issues: ValidationError[] = [];
       for (let i = 0; i < DOSSIER_FIELDS.length; i++) {
-        if (malformed.some((m) => m.path === DOSSIER_FIELDS[i])) continue;
-        const result = parseField(i, fields[DOSSIER_FIELDS[i]]);
-        if (!result.success) errors.push(...result.issues);
-        else if (result.data !== undefined) parsed[DOSSIER_FIELDS[i]] = result.data;
+        const key = DOSSIER_FIELDS[i];
+        let value = input[key];
+        if (isEmpty(value)) value = undefined;
+        else if (isMalformedText(value)) {
+          malformed.push({ path: key, message: MESSAGE_TEXTE_MAL_FORME });
+          continue;
+        } else fields[key] = value;
+        const result = parseField(i, value);
+        if (!result.success) issues.push(...result.issues);
+        else if (result.data !== undefined) parsed[key] = result.data;
       }
+      const errors: ValidationError[] = malformed.length ? [...malformed, ...issues] : issues;
       errors.push(...crossFieldErrors(fields, parsed));
       const value = toNormalise(parsed, input.nir_apprenant);
       return errors.length === 0 ? { ok: true, value } : { ok: false, errors, partial: value };

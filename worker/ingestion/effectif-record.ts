@@ -28,13 +28,16 @@ export function parcoursOfDossier(dossier: DossierNormalise): ParcoursEntry[] {
   });
 }
 
-/** `computed`: the dossier's JSON and parcours when the caller already has them (the pipeline computes them per dossier). */
+/**
+ * `computed`: the dossier's JSON and parcours when the caller already has them (the pipeline computes them per
+ * dossier), and the JSON's hash64 when known.
+ */
 export function toEffectifRecord(
   dossier: DossierNormalise,
   ids: { id: string; organismeId: string; organismeResponsableId: string | null },
   now: string,
   source = "erp",
-  computed: { data: string; parcours: ParcoursEntry[] } = {
+  computed: { data: string; parcours: ParcoursEntry[]; dataHash?: string } = {
     data: dossierJson(dossier),
     parcours: parcoursOfDossier(dossier),
   },
@@ -60,7 +63,7 @@ export function toEffectifRecord(
     contrat_fin: dernierContrat ? (dernierContrat.date_rupture ?? dernierContrat.date_fin) : null,
     data,
     parcours: JSON.stringify(parcours),
-    data_hash: hash64(data),
+    data_hash: computed.dataHash ?? hash64(data),
     source,
     created_at: now,
     updated_at: now,

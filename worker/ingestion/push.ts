@@ -93,7 +93,8 @@ interface Candidate {
 
 interface StoredEffectif {
   id: string;
-  data: string;
+  /** null when equal to the dossier sent (same data_hash): nothing to read */
+  data: string | null;
   dataHash: string;
   cleIdentite: string | null;
 }
@@ -233,12 +234,28 @@ const splitKey = (key: string) => {
   return { organismeId, anneeScolaire, idErpApprenant: rest.join("|") };
 };
 
-/** `heldKeyId`: when holding, the key whose held records the new ones merge into (never another key's). */
-async function loadStored(env: Env, keys: string[], hold: boolean, heldKeyId: string | null) {
-  const identities = JSON.stringify(keys.map((k) => Object.values(splitKey(k))));
+/**
+ * `heldKeyId`: when holding, the key whose held records the new ones merge into (never another key's).
+ * `sentHashes`: per identity, the data_hash the dossier sent would have; a stored effectif with that hash is not
+ * read (its data is the dossier sent: a resend of unchanged dossiers reads 2000 hashes, not 2000 dossiers).
+ */
+async function loadStored(
+  env: Env,
+  keys: string[],
+  hold: boolean,
+  heldKeyId: string | null,
+  sentHashes: Map<string, string>,
+) {
+  const identities = JSON.stringify(
+    keys.map((k) => {
+      const { organismeId, anneeScolaire, idErpApprenant } = splitKey(k);
+      return [organismeId, anneeScolaire, idErpApprenant, sentHashes.get(k) ?? null];
+    }),
+  );
   const statements = [
     env.DB.prepare(
-      `SELECT e.organisme_id || '|' || e.annee_scolaire || '|' || e.id_erp_apprenant AS key, e.id, e.data, e.data_hash AS dataHash,
+      `SELECT e.organisme_id || '|' || e.annee_scolaire || '|' || e.id_erp_apprenant AS key, e.id,
+              CASE WHEN e.data_hash = j.value ->> '$[3]' THEN NULL ELSE e.data END AS data, e.data_hash AS dataHash,
               e.cle_identite AS cleIdentite
          FROM json_each(?) AS j
          JOIN effectifs e ON e.organisme_id = j.value ->> '$[0]' AND e.annee_scolaire = j.value ->> '$[1]' AND e.id_erp_apprenant = j.value ->> '$[2]'`,
@@ -257,7 +274,7 @@ async function loadStored(env: Env, keys: string[], hold: boolean, heldKeyId: st
   return {
     effectifs: new Map<string, StoredEffectif>(effectifs.results.map((r) => [r.key, r])),
     held: new Map<string, DossierNormalise>(
-      (held?.results ?? []).map((r) => [r.key, JSON.parse(r.data) as DossierNormalise]),
+      (held?.results ?? []).map((r) => [r.key, JSON.parse(r.data!) as DossierNormalise]),
     ),
   };
 }
@@ -285,13 +302,18 @@ async function planWrites(
   started: number,
 ) {
   const timer = options.timer;
+  // The JSON and data_hash of the first dossier sent for each identity: compared with the stored one in SQL, and
+  // the JSON and hash of a created effectif. Not when holding: the held records, not the effectif, are merged into.
+  const sentJson = new Map<Candidate, string>();
+  const sentHashes = new Map<string, string>();
+  for (const c of candidates) {
+    if (sentHashes.has(c.key) || options.hold) continue;
+    const json = dossierJson(c.value);
+    sentJson.set(c, json);
+    sentHashes.set(c.key, hash64(json));
+  }
   const stored = candidates.length
-    ? await loadStored(
-        env,
-        candidates.map((c) => c.key),
-        options.hold,
-        options.apiKeyId,
-      )
+    ? await loadStored(env, [...new Set(candidates.map((c) => c.key))], options.hold, options.apiKeyId, sentHashes)
     : { effectifs: new Map(), held: new Map() };
   timer?.lap("D1 : effectifs stockés");
   // Only effectifs that do not exist yet need an id: an update of 2000 dossiers hashes nothing.
@@ -313,8 +335,9 @@ async function planWrites(
       state = {
         id: existing?.id ?? newIds.get(c.key)!,
         stored: existing ?? null,
-        current: existing ? (JSON.parse(existing.data) as DossierNormalise) : null,
-        json: existing?.data ?? null,
+        // Stored data equal to the dossier sent (not read): the dossier sent stands for it, JSON for JSON.
+        current: existing ? (existing.data === null ? c.value : (JSON.parse(existing.data) as DossierNormalise)) : null,
+        json: existing ? (existing.data ?? sentJson.get(c)!) : null,
         parcours: null,
         dirty: false,
         candidate: c,
@@ -326,7 +349,7 @@ async function planWrites(
       options.replace && state.current
         ? { ...c.value, has_nir: state.current.has_nir || c.value.has_nir }
         : mergeDossiers(state.current, c.value);
-    const json = dossierJson(merged);
+    const json = (merged === c.value && sentJson.get(c)) || dossierJson(merged);
     const parcours = parcoursOfDossier(merged);
     const outcome: Outcome = options.hold
       ? "held"
@@ -357,6 +380,7 @@ async function planWrites(
       {
         data: s.json!,
         parcours: s.parcours!,
+        dataHash: s.json === sentJson.get(s.candidate) ? sentHashes.get(s.candidate.key) : undefined,
       },
     ),
   );
