@@ -4,6 +4,7 @@ import { INDICATEUR_LABELS, INDICATEURS } from "./types";
 import { EntetesIndicateurs } from "./TableIndicateurs";
 import type { Evolution } from "../../../../worker/domain/indicateurs-organisme";
 import type { Indicateur } from "../../../../worker/domain/indicators";
+import { axeY } from "./axe-y";
 
 const MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
 const isMonthEnd = (date: string) =>
@@ -22,18 +23,6 @@ const SERIES: Record<Indicateur, { color: string; dash: string }> = {
 const W = 640;
 const H = 280;
 const M = { left: 48, right: 32, top: 16, bottom: 32 };
-
-/**
- * The y-axis: ticks every 1, 2 or 5 times a power of ten, at most five steps, from 0 to the first tick at or above
- * `value` — whole, evenly spaced numbers (0, 1, 2, 3, 4; not 0, 1, 3, 4, 5 from rounding quarters of 5).
- */
-export function axeY(value: number): { max: number; ticks: number[] } {
-  const quart = Math.max(4, value) / 4;
-  const power = 10 ** Math.floor(Math.log10(quart));
-  const step = [1, 2, 5, 10].map((f) => f * power).find((v) => v >= quart)!;
-  const max = step * Math.ceil(Math.max(4, value) / step);
-  return { max, ticks: Array.from({ length: max / step + 1 }, (_, i) => i * step) };
-}
 
 /** The month by month evolution as a hand-written SVG line chart, with its data as a table for those who prefer it. */
 export function EvolutionChart(props: { data: Evolution }) {
