@@ -59,6 +59,10 @@ function toNormalise(parsed: Record<string, unknown>, nir: unknown): DossierNorm
   for (const key of DOSSIER_FIELDS) {
     if (key !== "nir_apprenant" && parsed[key] !== undefined) value[key] = parsed[key];
   }
+  return withHasNir(value, nir);
+}
+
+function withHasNir(value: Record<string, unknown>, nir: unknown): DossierNormalise {
   // Only a string is stripped of its separators: String() of an arbitrary object may throw.
   value.has_nir = typeof nir === "string" ? nir.replace(/[\s.-]+/g, "") !== "" : !isEmpty(nir);
   return value as DossierNormalise;
@@ -190,11 +194,12 @@ export function validateDossiers(inputs: unknown[]): DossierValidation[] {
         } else fields[key] = value;
         const result = parseField(i, value);
         if (!result.success) issues.push(...result.issues);
-        else if (result.data !== undefined) parsed[key] = result.data;
+        // The normalised dossier itself (toNormalise's): keys in schema order, no undefined, no NIR.
+        else if (result.data !== undefined && key !== "nir_apprenant") parsed[key] = result.data;
       }
       const errors: ValidationError[] = malformed.length ? [...malformed, ...issues] : issues;
       errors.push(...crossFieldErrors(fields, parsed));
-      const value = toNormalise(parsed, input.nir_apprenant);
+      const value = withHasNir(parsed, input.nir_apprenant);
       return errors.length === 0 ? { ok: true, value } : { ok: false, errors, partial: value };
     } catch {
       return { ok: false, errors: [{ path: "", message: "Dossier illisible" }], partial: {} };
