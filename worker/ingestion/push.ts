@@ -315,6 +315,7 @@ async function planWrites(
     sentJson.set(c, json);
     sentHashes.set(c.key, hash64(json));
   }
+  timer?.lap("pipeline : JSON et hash des dossiers envoyés");
   const stored = candidates.length
     ? await loadStored(env, [...new Set(candidates.map((c) => c.key))], options.hold, options.apiKeyId, sentHashes)
     : { effectifs: new Map(), held: new Map() };
