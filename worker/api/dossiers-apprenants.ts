@@ -73,7 +73,7 @@ dossiersApprenantsRoutes.post("/dossiers-apprenants", async (c) => {
   else if (summary.held > 0) await settleHeldDossiers(c.env, organismeId, keyId);
 
   timer.lap("enregistrements en attente");
-  const data = checked.dossiers.map((input, i) => ({ ...echo(input), ...items[i] }));
+  const data = checked.dossiers.map((input, i) => Object.assign(echo(input), items[i]));
   const someInvalid = items.some((item) => item.outcome === "invalid");
   timer.lap("réponse : objets");
   const response = c.json({

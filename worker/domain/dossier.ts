@@ -79,6 +79,14 @@ function parseFieldByField(fields: Record<string, unknown>): Record<string, unkn
   return partial;
 }
 
+/** The field names of each contract slot, built once (crossFieldErrors runs for every dossier of a push). */
+const CONTRAT_KEYS = CONTRAT_SUFFIXES.map((s) => ({
+  debutKey: `contrat_date_debut${s}`,
+  finKey: `contrat_date_fin${s}`,
+  ruptureKey: `contrat_date_rupture${s}`,
+  causeKey: `cause_rupture_contrat${s}`,
+}));
+
 /** Checks between fields, which the reference only runs later. */
 function crossFieldErrors(fields: Record<string, unknown>, value: Record<string, unknown>): ValidationError[] {
   const errors: ValidationError[] = [];
@@ -90,26 +98,25 @@ function crossFieldErrors(fields: Record<string, unknown>, value: Record<string,
       message: "La date de fin de formation doit être postérieure ou égale à la date d'entrée en formation",
     });
   }
-  for (const s of CONTRAT_SUFFIXES) {
-    const debutKey = `contrat_date_debut${s}`;
+  for (const { debutKey, finKey, ruptureKey, causeKey } of CONTRAT_KEYS) {
     if (!(debutKey in fields)) {
-      if ([`contrat_date_fin${s}`, `contrat_date_rupture${s}`, `cause_rupture_contrat${s}`].some((k) => k in fields)) {
+      if (finKey in fields || ruptureKey in fields || causeKey in fields) {
         errors.push({ path: debutKey, message: "Information de contrat incomplète" });
       }
       continue;
     }
     const debut = value[debutKey] as string | undefined;
-    const finContrat = value[`contrat_date_fin${s}`] as string | undefined;
-    const rupture = value[`contrat_date_rupture${s}`] as string | undefined;
+    const finContrat = value[finKey] as string | undefined;
+    const rupture = value[ruptureKey] as string | undefined;
     if (debut && finContrat && finContrat < debut) {
       errors.push({
-        path: `contrat_date_fin${s}`,
+        path: finKey,
         message: "La date de fin du contrat doit être postérieure ou égale à sa date de début",
       });
     }
     if (debut && rupture && rupture < debut) {
       errors.push({
-        path: `contrat_date_rupture${s}`,
+        path: ruptureKey,
         message: "La date de rupture du contrat doit être postérieure ou égale à sa date de début",
       });
     }
