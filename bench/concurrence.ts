@@ -78,11 +78,15 @@ export async function benchConcurrence(
     let request = next();
     while (performance.now() < deadline) {
       const started = performance.now();
-      // A network error (a kept-alive socket closed by the server while the push waited) counts as status 0.
-      const pending = fetch(request.url, request.init).then(
-        async (r) => ({ status: r.status, text: await r.text() }),
-        () => ({ status: 0, text: "" }),
-      );
+      // A network error before any answer (a kept-alive socket the server closed while the client waited) is
+      // counted as status 0 and the same request sent again at once, as an ERP would (a push is idempotent).
+      const current = request;
+      const send = (init: RequestInit) =>
+        fetch(current.url, init).then(async (r) => ({ status: r.status, text: await r.text() }));
+      const pending = send(current.init).catch(() => {
+        into.statuses.set(0, (into.statuses.get(0) ?? 0) + 1);
+        return send(current.init).catch(() => ({ status: 0, text: "" }));
+      });
       request = next();
       const { status, text } = await pending;
       into.latencies.push(performance.now() - started);
@@ -174,7 +178,7 @@ export const concurrenceSummary = (s: Side) => ({
   p99: s.latencies.length ? percentile(s.latencies, 99) : NaN,
   statuses: [...s.statuses.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([status, n]) => `${n} × ${status || "réseau"}`)
+    .map(([status, n]) => `${n} × ${status || "erreur réseau (renvoyé)"}`)
     .join(", "),
   errors5xx: [...s.statuses.entries()].filter(([status]) => status >= 500).reduce((sum, [, n]) => sum + n, 0),
 });
