@@ -96,10 +96,15 @@ function candidatesSql(searched: ReadonlySet<string>, tri: EffectifTri): string 
 /** The sort key's column in the candidate rows: the name itself, or `k`. */
 const sortColumn = (tri: EffectifTri) => (tri === "apprenant" ? "apprenant" : "k");
 
-/** Stable: the key (empty ones last, whatever the direction; a name is never empty), then the identity. */
-const orderSql = (prefix: string, tri: EffectifTri, ordre: "asc" | "desc") => {
+/**
+ * Stable: the key (empty ones last, whatever the direction; a name is never empty), then the identity. `reverse`:
+ * the exact reverse of that order (a total order), to read a page near the end from the end.
+ */
+const orderSql = (prefix: string, tri: EffectifTri, ordre: "asc" | "desc", reverse = false) => {
   const k = `${prefix}${sortColumn(tri)}`;
-  return `${tri === "apprenant" ? "" : `${k} IS NULL, `}${k} COLLATE NOCASE ${ordre === "desc" ? "DESC" : "ASC"}, ${prefix}identity, ${prefix}organismeId`;
+  const up = reverse ? " DESC" : "";
+  const direction = (ordre === "desc") !== reverse ? "DESC" : "ASC";
+  return `${tri === "apprenant" ? "" : `${k} IS NULL${up}, `}${k} COLLATE NOCASE ${direction}, ${prefix}identity${up}, ${prefix}organismeId${up}`;
 };
 
 /**
@@ -128,6 +133,9 @@ const pageSql = (tri: EffectifTri, ordre: "asc" | "desc") => `
       LEFT JOIN effectif_statuts s ON s.effectif_id = p.effectifId AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)
       LEFT JOIN dossiers_recus d ON d.organisme_id = p.organismeId AND d.identity = p.identity
      ORDER BY ${orderSql("p.", tri, ordre)}`;
+
+/** From this offset on, the count is read first and a page in the second half is read from the end. */
+const DEEP_OFFSET = 1000;
 
 /** Case- and accent-insensitive enough for a search box: LIKE is case-insensitive for ASCII in SQLite. */
 function filterSql(filters: EffectifFilters): { where: string; params: string[]; searched: Set<string> } {
@@ -163,17 +171,39 @@ export async function listEffectifs(
   const bind = [options.date, JSON.stringify(organismeIds), ...params];
   // Measured path (a first page over 10,000 effectifs, narrow rows sorted then widened): hand-tuned SQL.
   const d1 = db.$client;
-  const [count, page] = await d1.batch<{ n: number } | (Omit<EffectifListRow, "erreurs"> & { erreurs: string })>([
-    d1.prepare(`WITH ${rows} SELECT count(*) AS n FROM rows`).bind(...bind),
+  const countStatement = d1.prepare(`WITH ${rows} SELECT count(*) AS n FROM rows`).bind(...bind);
+  const pageStatement = (reverse: boolean, limit: number, offset: number) =>
     d1
       .prepare(
         `WITH ${rows}, page AS (SELECT effectifId, organismeId, identity, apprenant${tri === "apprenant" ? "" : ", k"} FROM rows
-                                 ORDER BY ${orderSql("", tri, ordre)} LIMIT ? OFFSET ?) ${pageSql(tri, ordre)}`,
+                                 ORDER BY ${orderSql("", tri, ordre, reverse)} LIMIT ? OFFSET ?) ${pageSql(tri, ordre)}`,
       )
-      .bind(...bind, options.limit, options.offset),
-  ]);
-  const total = (count.results[0] as { n: number } | undefined)?.n ?? 0;
-  const pageRows = (page.results as (Omit<EffectifListRow, "erreurs"> & { erreurs: string })[]).map((row) => ({
+      .bind(...bind, limit, offset);
+  type PageRow = Omit<EffectifListRow, "erreurs"> & { erreurs: string };
+  let total: number;
+  let page: D1Result<PageRow>;
+  if (options.offset < DEEP_OFFSET) {
+    const [count, first] = await d1.batch<{ n: number } | PageRow>([
+      countStatement,
+      pageStatement(false, options.limit, options.offset),
+    ]);
+    total = (count.results[0] as { n: number } | undefined)?.n ?? 0;
+    page = first as D1Result<PageRow>;
+  } else {
+    // A page in the second half is read from the end, in the reverse order: the sort keeps `limit` rows plus the
+    // few after the page instead of every row before it (the last page of 100,000 rows sorted 100,000 of them).
+    total = (await countStatement.first<{ n: number }>())?.n ?? 0;
+    const fromEnd = total - options.offset - options.limit;
+    page =
+      fromEnd < options.offset
+        ? await pageStatement(
+            true,
+            Math.max(0, options.limit + Math.min(0, fromEnd)),
+            Math.max(0, fromEnd),
+          ).all<PageRow>()
+        : await pageStatement(false, options.limit, options.offset).all<PageRow>();
+  }
+  const pageRows = page.results.map((row) => ({
     ...row,
     erreurs: JSON.parse(row.erreurs) as EffectifListRow["erreurs"],
   }));
