@@ -233,7 +233,15 @@ try {
   }
 
   if (runs(9)) {
+    // Each line printed as soon as measured: the three national years take minutes to load.
+    const ligne = (o: Octets) =>
+      console.log(
+        `   ${o.label} : ${o.effectifs.toLocaleString("fr-FR")} effectifs, ${(o.octets / 1e6).toFixed(1)} Mo, ` +
+          `${Math.round(octetsParEffectif(o)).toLocaleString("fr-FR")} octets / effectif (${o.seconds.toFixed(0)} s)`,
+      );
+    console.log("\n9. Octets par effectif");
     const octets: Octets[] = [await octetsPipeline(server.baseUrl, { pushes: OCTETS_PUSHES, anneeScolaire, today })];
+    ligne(octets[0]);
     const annees = [anneeScolaire, anneePrecedente(anneeScolaire), anneePrecedente(anneePrecedente(anneeScolaire))];
     for (const [k, annee] of annees.entries()) {
       if (k === 0 && runs(3)) continue; // part 3 loaded this year's million
@@ -245,6 +253,7 @@ try {
           premier: k * NATIONAL_EFFECTIFS,
         }),
       );
+      ligne(octets[octets.length - 1]);
     }
     const total = await taille(server.baseUrl);
     printTable(
