@@ -98,6 +98,8 @@ export default async function ({ newPage, browser, baseUrl, server }) {
     await row.getByRole("button", { name: "Retirer" }).click();
     const modale = page.getByRole("dialog", { name: /Retirer Madame Léa Collègue/ });
     await visible(modale);
+    // The DSFR modal fades in: axe would measure the contrast of half-transparent text.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     await accessible(page);
     await modale.getByRole("button", { name: "Retirer de l'organisation" }).click();
     await hasText(page.locator("#message-organisation"), "ne fait plus partie de l'organisation");
