@@ -235,7 +235,11 @@ async function sessionExpiree({ context }) {
   await page.goto("/effectifs");
   await visible(page.locator("#table-effectifs tbody tr button").first());
   await context.clearCookies();
-  await page.getByRole("searchbox", { name: "Rechercher par apprenant" }).fill("b");
+  // The next request finds no session; a live refresh may redraw the table (or already reach the login) first.
+  await page
+    .getByRole("searchbox", { name: "Rechercher par apprenant" })
+    .fill("b", { timeout: 5000 })
+    .catch(() => {});
   await page.waitForURL((url) => url.pathname === "/connexion", { timeout: 5000 });
   await hasText(page.locator("#session-expiree"), "Votre session a expiré, reconnectez-vous.");
   await page.close();
