@@ -2,27 +2,20 @@
  * The outbox for administrators (SPEC §11): every message's state (en attente, envoyé, échec with its reason), and
  * "Renvoyer" for a failed one (queued again at once). Administrators only; the retry is audited.
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { forbidden, notFound } from "../lib/errors";
-import { requireActiveUser } from "../lib/session";
+import { notFound } from "../lib/errors";
+import { requireAdministrator } from "../lib/permissions";
 import { validate } from "../lib/validate";
 import { insertAudit } from "../data/audit-log";
 import { database } from "../data/db";
 import { countOutbox, listOutbox, requeueEmail } from "../data/outbox";
 import { displayName } from "../connection/hub";
-import { isAdministrator } from "../domain/administrateur";
 import { STATUTS_EMAIL, type EmailsAdministration, type StatutEmail } from "../domain/emails";
 import { providerConfig } from "../mail/brevo";
 
 const LISTE_MAX = 200;
-
-function requireAdministrator(c: Context<AppEnv>) {
-  const user = requireActiveUser(c);
-  if (!isAdministrator(user)) throw forbidden("Cette page est réservée aux administrateurs du service.");
-  return user;
-}
 
 export const emailsAdminRoutes = new Hono<AppEnv>()
   .get(

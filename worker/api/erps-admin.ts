@@ -6,21 +6,14 @@
 import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../env";
-import { conflict, forbidden, notFound } from "../lib/errors";
-import { requireActiveUser } from "../lib/session";
+import { conflict, notFound } from "../lib/errors";
+import { requireAdministrator } from "../lib/permissions";
 import { validate } from "../lib/validate";
 import { insertAudit } from "../data/audit-log";
 import { database } from "../data/db";
 import { findErp, findErpByLabel, insertErp, listErpsAvecUsage, updateErp } from "../data/erps";
 import { displayName } from "../connection/hub";
-import { isAdministrator } from "../domain/administrateur";
 import { erpIdOf, type ErpsCatalogueResponse } from "../domain/erps-catalogue";
-
-function requireAdministrator(c: Context<AppEnv>) {
-  const user = requireActiveUser(c);
-  if (!isAdministrator(user)) throw forbidden("Cette page est réservée aux administrateurs du service.");
-  return user;
-}
 
 const label = z
   .string({ error: "Indiquez le nom de l'ERP." })

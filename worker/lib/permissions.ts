@@ -1,4 +1,6 @@
-import type { SessionUser } from "../env";
+import type { Context } from "hono";
+import type { AppEnv, SessionUser } from "../env";
+import { requireActiveUser } from "./session";
 import { forbidden } from "./errors";
 import { isAdministrator } from "../domain/administrateur";
 import type { Database } from "../data/db";
@@ -63,4 +65,11 @@ export async function perimetreOf(db: Database, user: SessionUser, filtres: Filt
   throw forbidden(
     "Les indicateurs territoriaux sont réservés aux réseaux, aux opérateurs publics et aux administrateurs.",
   );
+}
+
+/** An active administrator of the service, or a 401/403 (before anything is read). */
+export function requireAdministrator(c: Context<AppEnv>): SessionUser {
+  const user = requireActiveUser(c);
+  if (!isAdministrator(user)) throw forbidden("Cette page est réservée aux administrateurs du service.");
+  return user;
 }
