@@ -301,6 +301,13 @@ export const effectifs = sqliteTable(
     index("effectifs_rupture_code_postal")
       .on(t.codePostalApprenant, t.dateRupture)
       .where(sql`${t.dateRupture} IS NOT NULL AND ${t.communeApprenant} IS NULL`),
+    // Mes effectifs (worker/data/effectifs-liste.ts): an organisme's effectifs in the order of each sortable column
+    // (ties by rowid, which every index entry holds), so that a page reads its rows and no more.
+    index("effectifs_liste_nom").on(t.organismeId, sql`${t.nom} COLLATE NOCASE`, sql`${t.prenom} COLLATE NOCASE`),
+    index("effectifs_liste_formation").on(t.organismeId, sql`${t.libelleFormation} COLLATE NOCASE`),
+    index("effectifs_liste_employeur").on(t.organismeId, sql`${t.employeur} COLLATE NOCASE`),
+    index("effectifs_liste_debut").on(t.organismeId, t.contratDebut),
+    index("effectifs_liste_fin").on(t.organismeId, t.contratFin),
   ],
 );
 

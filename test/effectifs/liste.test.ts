@@ -46,7 +46,7 @@ const list = async (organismeId: string, cookie: string, query = "") => {
 const noms = (page: EffectifsPage) => page.rows.map((r) => `${r.apprenant}#${r.identity.split("|")[1]}`);
 
 describe("Mes effectifs: sorting, organisme formateur, the seed's wording", { timeout: 30_000 }, () => {
-  it("sorts by a column on the server, stable (ties by identity), empty values last, paging kept", async () => {
+  it("sorts by a column on the server, stable (ties by arrival), desc the exact reverse, empty values last, paging kept", async () => {
     const { organisme, cookie } = await responsableEtFormateur();
     expect(noms(await list(organisme.id, cookie))).toEqual([
       "ARNAUD Léa#2",
@@ -57,8 +57,8 @@ describe("Mes effectifs: sorting, organisme formateur, the seed's wording", { ti
     expect(noms(await list(organisme.id, cookie, "?tri=apprenant&ordre=desc"))).toEqual([
       "CARON Léa#3",
       "BERNARD Léa#1",
-      "ARNAUD Léa#2",
       "ARNAUD Léa#4",
+      "ARNAUD Léa#2",
     ]);
     // dates sort as dates (01/09 before 15/09 before 02/10), an empty one last in both directions
     expect(noms(await list(organisme.id, cookie, "?tri=debut"))).toEqual([

@@ -1,8 +1,9 @@
 /**
- * The counters of an organisme and its formateurs at a date (the dashboard card, Mes indicateurs), read from the
- * parcours intervals (effectif_statuts: one row per statut period, so the statut at a date is the row covering it).
- * Measured path: hand-tuned SQL through the D1 binding (json_each scope, index on organisme/année/du), no query
- * builder on the dashboard's hottest reads.
+ * The counters of an organisme and its formateurs at a date (the dashboard card, Mes indicateurs), by formation and
+ * month by month, read from the monthly counters and daily changes that migrations 0002 and 0011 keep exact (as the
+ * territories' are: worker/data/indicateurs-territoire.ts), never from the parcours intervals: a few rows per
+ * organisme and statut whatever the organisme's size (bench part 8).
+ * Measured path: hand-tuned SQL through the D1 binding, every read an index seek (scope, years, month, days listed).
  */
 import { anneesScolairesAt } from "../domain/annee-scolaire";
 import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
@@ -10,53 +11,77 @@ import type { IndicateursFormation, PointEvolution } from "../domain/indicateurs
 import type { Statut } from "../domain/parcours";
 import type { Database } from "./db";
 
-/** The counters at `date` over `organismeIds`, in one indexed query. */
-export async function countIndicateurs(db: Database, organismeIds: string[], date: string): Promise<Indicateurs> {
-  if (organismeIds.length === 0) return indicateursFromStatuts({});
-  const [scolaire, civile] = anneesScolairesAt(date);
-  // Measured path (dashboard counters, twelve of them per evolution): hand-tuned SQL.
-  const { results } = await db.$client
-    .prepare(
-      `SELECT statut, count(*) AS n FROM effectif_statuts
-        WHERE organisme_id IN (SELECT value FROM json_each(?)) AND annee_scolaire IN (?, ?) AND du <= ? AND (au IS NULL OR au >= ?)
-        GROUP BY statut`,
-    )
-    .bind(JSON.stringify(organismeIds), scolaire, civile, date, date)
-    .all<{ statut: Statut; n: number }>();
-  return indicateursFromStatuts(Object.fromEntries(results.map((r) => [r.statut, r.n])));
+/** The days after the 1st of `date`'s month up to `date`: the daily changes to add to the month's count. */
+function joursDuMois(date: string): string[] {
+  const day = Number(date.slice(8, 10));
+  return Array.from({ length: day - 1 }, (_, i) => `${date.slice(0, 8)}${String(i + 2).padStart(2, "0")}`);
 }
 
-/** Same rows as countIndicateurs (the statut interval covering the date), grouped by the effectif's formation. */
+/**
+ * The rows (statut, n[, formation]) that add up to the count at a date: ?1 the scope (JSON array), ?2 and ?3 the
+ * years at the date, ?4 the 1st of its month, ?5 the days after it up to the date (JSON array). Listing the days
+ * keeps the changes' read a seek per (year, day, organisme) instead of every organisme's changes of the month.
+ */
+const compteursSql = (prefix: "effectif_statuts" | "effectif_formations", colonnes: string) => `
+  SELECT ${colonnes}, n FROM ${prefix}_mois
+   WHERE annee_scolaire IN (?2, ?3) AND mois = ?4 AND organisme_id IN (SELECT value FROM json_each(?1))
+  UNION ALL
+  SELECT ${colonnes}, n FROM ${prefix}_variations
+   WHERE annee_scolaire IN (?2, ?3) AND jour IN (SELECT value FROM json_each(?5))
+     AND organisme_id IN (SELECT value FROM json_each(?1))`;
+
+const compteursParams = (organismeIds: string[], date: string) => [
+  JSON.stringify(organismeIds),
+  ...anneesScolairesAt(date),
+  `${date.slice(0, 7)}-01`,
+  JSON.stringify(joursDuMois(date)),
+];
+
+const parStatut = (db: Database, organismeIds: string[], date: string) =>
+  db.$client
+    .prepare(`SELECT statut, sum(n) AS n FROM (${compteursSql("effectif_statuts", "statut")}) GROUP BY statut`)
+    .bind(...compteursParams(organismeIds, date));
+
+const indicateursOf = (rows: { statut: Statut; n: number }[]) =>
+  indicateursFromStatuts(Object.fromEntries(rows.map((r) => [r.statut, r.n])));
+
+/** The counters at `date` over `organismeIds`. */
+export async function countIndicateurs(db: Database, organismeIds: string[], date: string): Promise<Indicateurs> {
+  if (organismeIds.length === 0) return indicateursFromStatuts({});
+  return indicateursOf((await parStatut(db, organismeIds, date).all<{ statut: Statut; n: number }>()).results);
+}
+
+/**
+ * The counters at `date` by formation: its key is the CFD, else the RNCP code, else the libellé, shown with the
+ * first libellé given for it (as the territories' breakdown); most apprenants first.
+ */
 export async function countIndicateursParFormation(
   db: Database,
   organismeIds: string[],
   date: string,
 ): Promise<IndicateursFormation[]> {
-  const [scolaire, civile] = anneesScolairesAt(date);
-  // Measured path (Mes indicateurs over 10,000 effectifs): hand-tuned SQL.
   const { results } = await db.$client
     .prepare(
-      `SELECT e.libelle_formation AS libelle, e.formation_cfd AS cfd, s.statut, count(*) AS n
-         FROM effectif_statuts s JOIN effectifs e ON e.id = s.effectif_id
-        WHERE s.organisme_id IN (SELECT value FROM json_each(?1)) AND s.annee_scolaire IN (?2, ?3)
-          AND s.du <= ?4 AND (s.au IS NULL OR s.au >= ?4)
-        GROUP BY e.libelle_formation, e.formation_cfd, s.statut`,
+      `SELECT c.formation, l.libelle, l.cfd, c.statut, sum(c.n) AS n
+         FROM (${compteursSql("effectif_formations", "formation, statut")}) c
+         LEFT JOIN formation_libelles l ON l.cle = c.formation
+        GROUP BY c.formation, c.statut`,
     )
-    .bind(JSON.stringify(organismeIds), scolaire, civile, date)
-    .all<Omit<IndicateursFormation, "indicateurs"> & { statut: Statut; n: number }>();
+    .bind(...compteursParams(organismeIds, date))
+    .all<Omit<IndicateursFormation, "indicateurs"> & { formation: string; statut: Statut; n: number }>();
 
   const byFormation = new Map<
     string,
     { libelle: string | null; cfd: string | null; counts: Partial<Record<Statut, number>> }
   >();
   for (const row of results) {
-    const key = JSON.stringify([row.libelle, row.cfd]);
-    const entry = byFormation.get(key) ?? { libelle: row.libelle, cfd: row.cfd, counts: {} };
+    const entry = byFormation.get(row.formation) ?? { libelle: row.libelle, cfd: row.cfd, counts: {} };
     entry.counts[row.statut] = row.n;
-    byFormation.set(key, entry);
+    byFormation.set(row.formation, entry);
   }
   return [...byFormation.values()]
     .map(({ libelle, cfd, counts }) => ({ libelle, cfd, indicateurs: indicateursFromStatuts(counts) }))
+    .filter(({ indicateurs }) => indicateurs.apprenants + indicateurs.abandons > 0)
     .sort(
       (a, b) =>
         b.indicateurs.apprenants - a.indicateurs.apprenants ||
@@ -80,18 +105,22 @@ export function moisDeLAnnee(anneeScolaire: string, today: string): { mois: stri
   });
 }
 
-/** The month by month evolution over one school year: one indexed count per month, run concurrently. */
+/** The month by month evolution over one school year: each month's counters, in one batch. */
 export async function evolutionIndicateurs(
   db: Database,
   organismeIds: string[],
   anneeScolaire: string,
   today: string,
 ): Promise<PointEvolution[]> {
-  return Promise.all(
-    moisDeLAnnee(anneeScolaire, today).map(async ({ mois, date }) => ({
-      mois,
-      date,
-      indicateurs: date ? await countIndicateurs(db, organismeIds, date) : null,
-    })),
-  );
+  const mois = moisDeLAnnee(anneeScolaire, today);
+  const dates = mois.flatMap(({ date }) => (date && organismeIds.length ? [date] : []));
+  const results = dates.length
+    ? await db.$client.batch<{ statut: Statut; n: number }>(dates.map((date) => parStatut(db, organismeIds, date)))
+    : [];
+  const byDate = new Map(dates.map((date, i) => [date, indicateursOf(results[i].results)]));
+  return mois.map(({ mois, date }) => ({
+    mois,
+    date,
+    indicateurs: date ? (byDate.get(date) ?? indicateursFromStatuts({})) : null,
+  }));
 }

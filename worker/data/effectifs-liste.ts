@@ -1,0 +1,295 @@
+/**
+ * "Mes effectifs": one row per dossier of an organisme and its formateurs — the applied effectifs (with their
+ * latest outcome, which may be invalid) and the dossiers never applied (invalid, or held until confirmation).
+ * Paged, sorted and filtered in SQL.
+ *
+ * Measured path (bench part 8, 10,000 to 100,000 effectifs in one organisme): a page costs the same whatever the
+ * organisme's size. The effectifs are read in the order of an index per sortable column (migration 0015,
+ * `effectifs_liste_*`: organisme, then the column), each organisme of the scope stopping after the rows the page
+ * needs; the dossiers never applied (few) are sorted apart, and the two merged. Ties go by the effectif's rowid
+ * (its arrival), which every index holds: a total order, so "desc" is the exact reverse of "asc". Only the count
+ * reads every row (its index, or the rows a filter must look at). The computed columns (statut, état, organisme)
+ * have no index: sorting on them sorts every row.
+ */
+import type { EffectifListRow } from "../domain/effectifs-liste";
+import { STATUT_LABELS } from "../domain/labels";
+import type { Database } from "./db";
+
+export const EFFECTIF_FILTERS = ["formation", "apprenant", "statut", "employeur", "debut", "fin", "etat"] as const;
+export type EffectifFilters = Partial<Record<(typeof EFFECTIF_FILTERS)[number], string>>;
+
+/** The columns Mes effectifs sorts by (`tri`), apprenant by default. */
+export const EFFECTIF_TRIS = [
+  "formation",
+  "apprenant",
+  "statut",
+  "employeur",
+  "debut",
+  "fin",
+  "etat",
+  "organisme",
+] as const;
+export type EffectifTri = (typeof EFFECTIF_TRIS)[number];
+
+const statutLabelSql = (column: string) =>
+  `CASE ${column} ${Object.entries(STATUT_LABELS)
+    .map(([code, label]) => `WHEN '${code}' THEN '${label.replaceAll("'", "''")}'`)
+    .join(" ")} END`;
+const dateFrSql = (column: string) =>
+  `CASE WHEN ${column} IS NULL THEN NULL ELSE substr(${column}, 9, 2) || '/' || substr(${column}, 6, 2) || '/' || substr(${column}, 1, 4) END`;
+const organismeNomSql = (column: string) =>
+  `(SELECT coalesce(o.enseigne, o.raison_sociale) FROM organismes o WHERE o.id = ${column})`;
+
+const ETAT_EFFECTIF_SQL = "CASE WHEN d.outcome = 'invalid' THEN 'Invalide pour TBA' ELSE 'Transmis sur TBA' END";
+const ETAT_RECU_SQL = "CASE WHEN d.outcome = 'held' THEN 'En attente de confirmation' ELSE 'Invalide pour TBA' END";
+const REPORT_JOIN_SQL =
+  "LEFT JOIN dossiers_recus d ON d.organisme_id = e.organisme_id AND d.identity = e.annee_scolaire || '|' || e.id_erp_apprenant";
+const STATUT_JOIN_SQL =
+  "LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)";
+const SCOPE_SQL = "IN (SELECT value FROM json_each(?2))";
+/** A dossier never applied: invalid or held, and no effectif of its identity. */
+const RECU_SQL = `d.organisme_id ${SCOPE_SQL} AND d.outcome IN ('invalid', 'held')
+  AND NOT EXISTS (SELECT 1 FROM effectifs x WHERE x.organisme_id = d.organisme_id AND x.annee_scolaire = d.annee_scolaire
+                                             AND x.id_erp_apprenant = d.id_erp_apprenant)`;
+
+/** What a filter searches: [of an effectif, of a dossier never applied], as the list shows it. */
+const SEARCHED: Record<(typeof EFFECTIF_FILTERS)[number], [effectif: string, recu: string]> = {
+  apprenant: ["e.nom || ' ' || e.prenom", "COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, '')"],
+  formation: ["e.libelle_formation", "d.libelle_formation"],
+  employeur: ["e.employeur", "d.held_data ->> '$.siret_employeur'"],
+  debut: [dateFrSql("e.contrat_debut"), dateFrSql("(d.held_data ->> '$.contrat_date_debut')")],
+  fin: [dateFrSql("e.contrat_fin"), dateFrSql("(d.held_data ->> '$.contrat_date_fin')")],
+  statut: [statutLabelSql("s.statut"), "NULL"],
+  etat: [ETAT_EFFECTIF_SQL, ETAT_RECU_SQL],
+};
+
+interface SortKey {
+  /** one or two key columns: of an effectif, of a dossier never applied (dates as ISO, not as shown) */
+  effectif: string[];
+  recu: string[];
+  nocase: boolean;
+  /** never empty (a name): no "empty last" term, no read of the effectifs without a key */
+  neverEmpty?: true;
+  /** the index giving the effectifs in this order within an organisme (migration 0015); none: computed */
+  index?: string;
+}
+
+const SORT_KEYS: Record<EffectifTri, SortKey> = {
+  apprenant: {
+    effectif: ["e.nom", "e.prenom"],
+    recu: ["COALESCE(d.nom, '')", "COALESCE(d.prenom, '')"],
+    nocase: true,
+    neverEmpty: true,
+    index: "effectifs_liste_nom",
+  },
+  formation: {
+    effectif: ["e.libelle_formation"],
+    recu: ["d.libelle_formation"],
+    nocase: true,
+    index: "effectifs_liste_formation",
+  },
+  employeur: {
+    effectif: ["e.employeur"],
+    recu: ["d.held_data ->> '$.siret_employeur'"],
+    nocase: true,
+    index: "effectifs_liste_employeur",
+  },
+  debut: {
+    effectif: ["e.contrat_debut"],
+    recu: ["d.held_data ->> '$.contrat_date_debut'"],
+    nocase: false,
+    index: "effectifs_liste_debut",
+  },
+  fin: {
+    effectif: ["e.contrat_fin"],
+    recu: ["d.held_data ->> '$.contrat_date_fin'"],
+    nocase: false,
+    index: "effectifs_liste_fin",
+  },
+  statut: { effectif: [statutLabelSql("s.statut")], recu: ["NULL"], nocase: true },
+  etat: { effectif: [ETAT_EFFECTIF_SQL], recu: [ETAT_RECU_SQL], nocase: true },
+  organisme: {
+    effectif: [organismeNomSql("e.organisme_id")],
+    recu: [organismeNomSql("d.organisme_id")],
+    nocase: true,
+  },
+};
+
+/**
+ * The list's order over candidate rows (k1, k2: the key; t: the effectif's rowid, or the dossier's identity, so
+ * that on a tie effectifs come before dossiers never applied; then the organisme): empty keys last whatever the
+ * direction (a name is never empty). `reverse`: the exact reverse, to read a page near the end from the end.
+ */
+function orderSql(key: SortKey, prefix: string, descending: boolean, reverse: boolean): string {
+  const dir = descending !== reverse ? " DESC" : "";
+  const collate = key.nocase ? " COLLATE NOCASE" : "";
+  const keys = key.effectif.map((_, i) => `${prefix}k${i + 1}${collate}${dir}`);
+  const nulls = key.neverEmpty ? [] : [`${prefix}k1 IS NULL${reverse ? " DESC" : ""}`];
+  return [...nulls, ...keys, `${prefix}t${dir}`, `${prefix}organismeId${dir}`].join(", ");
+}
+
+/** The candidate columns of an effectif (`e`) or a dossier never applied (`d`): rid, organismeId, k1, k2, t. */
+const candidateColumns = (key: SortKey, source: "effectif" | "recu") =>
+  [
+    source === "effectif" ? "e.rowid AS rid" : "NULL AS rid",
+    `${source === "effectif" ? "e" : "d"}.organisme_id AS organismeId`,
+    ...[0, 1].map((i) => `${key[source][i] ?? "NULL"} AS k${i + 1}`),
+    source === "effectif" ? "e.rowid AS t" : "d.identity AS t",
+  ].join(", ");
+
+interface Arms {
+  key: SortKey;
+  /** joins an effectif needs for the filters (and the sort key) */
+  joins: string;
+  /** filter clauses, of an effectif and of a dossier never applied */
+  effectifWhere: string;
+  recuWhere: string;
+}
+
+/**
+ * The first `?n` rows of the list in its order (or the reverse), as the union of a few short reads, each already in
+ * that order: the effectifs with a key, through the key's index (INDEXED BY: without statistics the planner may
+ * prefer an index that does not give the order), those without one, and the dossiers never applied.
+ */
+function firstRowsSql(arms: Arms, descending: boolean, reverse: boolean, n: string): string {
+  const { key, joins, effectifWhere, recuWhere } = arms;
+  const dir = descending !== reverse ? " DESC" : "";
+  const collate = key.nocase ? " COLLATE NOCASE" : "";
+  const recus = `SELECT * FROM (SELECT ${candidateColumns(key, "recu")} FROM dossiers_recus d WHERE ${RECU_SQL}${recuWhere}
+                  ORDER BY ${orderSql(key, "", descending, reverse)} LIMIT ${n})`;
+  if (!key.index) {
+    const effectifs = `SELECT * FROM (SELECT ${candidateColumns(key, "effectif")} FROM effectifs e ${joins}
+                        WHERE e.organisme_id ${SCOPE_SQL}${effectifWhere} ORDER BY ${orderSql(key, "", descending, reverse)} LIMIT ${n})`;
+    return `${effectifs} UNION ALL ${recus}`;
+  }
+  // The raw columns, so that the index's order is used and each organisme's walk stops after `n` rows.
+  const keyOrder = key.effectif.map((column) => `${column}${collate}${dir}`).join(", ");
+  const withKey = `SELECT * FROM (SELECT ${candidateColumns(key, "effectif")} FROM effectifs e INDEXED BY ${key.index} ${joins}
+                    WHERE e.organisme_id ${SCOPE_SQL}${effectifWhere}${key.neverEmpty ? "" : ` AND ${key.effectif[0]} IS NOT NULL`}
+                    ORDER BY ${keyOrder}, e.rowid${dir} LIMIT ${n})`;
+  if (key.neverEmpty) return `${withKey} UNION ALL ${recus}`;
+  const withoutKey = `SELECT * FROM (SELECT ${candidateColumns(key, "effectif")} FROM effectifs e INDEXED BY ${key.index} ${joins}
+                       WHERE e.organisme_id ${SCOPE_SQL}${effectifWhere} AND ${key.effectif[0]} IS NULL
+                       ORDER BY e.rowid${dir} LIMIT ${n})`;
+  return `${withKey} UNION ALL ${withoutKey} UNION ALL ${recus}`;
+}
+
+/** The page's rows with their display columns: from the effectif and its report row (d), or from the report row alone. */
+const pageSql = (key: SortKey, descending: boolean) => `
+    SELECT e.id AS effectifId, p.organismeId,
+           CASE WHEN p.rid IS NULL THEN p.t ELSE e.annee_scolaire || '|' || e.id_erp_apprenant END AS identity,
+           CASE WHEN p.rid IS NULL THEN COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, '') ELSE e.nom || ' ' || e.prenom END AS apprenant,
+           ${organismeNomSql("p.organismeId")} AS organisme,
+           CASE WHEN p.rid IS NULL THEN d.libelle_formation ELSE e.libelle_formation END AS formation,
+           ${dateFrSql("CASE WHEN p.rid IS NULL THEN d.held_data ->> '$.date_entree_formation' ELSE e.date_entree_formation END")} AS formationDebut,
+           ${dateFrSql("CASE WHEN p.rid IS NULL THEN d.held_data ->> '$.date_fin_formation' ELSE e.date_fin_formation END")} AS formationFin,
+           CASE WHEN p.rid IS NULL
+                THEN COALESCE('CFD ' || (d.held_data ->> '$.formation_cfd'), 'RNCP ' || (d.held_data ->> '$.formation_rncp'))
+                ELSE COALESCE('CFD ' || e.formation_cfd, 'RNCP ' || e.formation_rncp) END AS diplome,
+           CASE WHEN p.rid IS NULL THEN d.held_data ->> '$.sexe_apprenant' ELSE e.data ->> '$.sexe_apprenant' END AS sexe,
+           CASE WHEN p.rid IS NULL THEN NULL ELSE ${statutLabelSql("s.statut")} END AS statut,
+           CASE WHEN p.rid IS NULL THEN d.held_data ->> '$.siret_employeur' ELSE e.employeur END AS employeur,
+           ${dateFrSql("CASE WHEN p.rid IS NULL THEN d.held_data ->> '$.contrat_date_debut' ELSE e.contrat_debut END")} AS debut,
+           ${dateFrSql("CASE WHEN p.rid IS NULL THEN d.held_data ->> '$.contrat_date_fin' ELSE e.contrat_fin END")} AS fin,
+           CASE WHEN p.rid IS NULL THEN ${ETAT_RECU_SQL} ELSE ${ETAT_EFFECTIF_SQL} END AS etat,
+           COALESCE(d.errors, '[]') AS erreurs,
+           CASE WHEN p.rid IS NULL THEN d.received_at ELSE e.updated_at END AS majLe
+      FROM page p
+      LEFT JOIN effectifs e ON e.rowid = p.rid
+      LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)
+      LEFT JOIN dossiers_recus d ON d.organisme_id = p.organismeId
+                                AND d.identity = CASE WHEN p.rid IS NULL THEN p.t ELSE e.annee_scolaire || '|' || e.id_erp_apprenant END
+     ORDER BY ${orderSql(key, "p.", descending, false)}`;
+
+/** From this offset on, the count is read first and a page in the second half is read from the end. */
+const DEEP_OFFSET = 1000;
+
+/**
+ * The filters as clauses on each source; values are ?3, ?4… (LIKE is case-insensitive for ASCII in SQLite). The
+ * joins an effectif needs: its statut at the date, its report row.
+ */
+function filtersSql(filters: EffectifFilters, tri: EffectifTri) {
+  const params: string[] = [];
+  let effectifWhere = "";
+  let recuWhere = "";
+  for (const name of EFFECTIF_FILTERS) {
+    const value = filters[name]?.trim();
+    if (!value) continue;
+    params.push(`%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    const like = (expression: string) => ` AND COALESCE(${expression}, '') LIKE ?${params.length + 2} ESCAPE '\\'`;
+    effectifWhere += like(SEARCHED[name][0]);
+    recuWhere += like(SEARCHED[name][1]);
+  }
+  const needs = (name: string, forCount: boolean) =>
+    Boolean(filters[name as keyof EffectifFilters]?.trim()) || (!forCount && tri === name);
+  const joins = (forCount: boolean) =>
+    [needs("statut", forCount) ? STATUT_JOIN_SQL : "", needs("etat", forCount) ? REPORT_JOIN_SQL : ""].join(" ");
+  return { params, effectifWhere, recuWhere, joins };
+}
+
+export async function listEffectifs(
+  db: Database,
+  organismeIds: string[],
+  options: {
+    date: string;
+    filters: EffectifFilters;
+    offset: number;
+    limit: number;
+    tri?: EffectifTri;
+    ordre?: "asc" | "desc";
+  },
+): Promise<{ total: number; rows: EffectifListRow[] }> {
+  const tri = options.tri ?? "apprenant";
+  const key = SORT_KEYS[tri];
+  const descending = options.ordre === "desc";
+  const { params, effectifWhere, recuWhere, joins } = filtersSql(options.filters, tri);
+  const bind = [options.date, JSON.stringify(organismeIds), ...params];
+  const d1 = db.$client;
+  const countStatement = d1
+    .prepare(
+      `SELECT (SELECT count(*) FROM effectifs e ${joins(true)} WHERE e.organisme_id ${SCOPE_SQL}${effectifWhere})
+            + (SELECT count(*) FROM dossiers_recus d WHERE ${RECU_SQL}${recuWhere}) AS n`,
+    )
+    .bind(...bind);
+  const arms: Arms = { key, joins: joins(false), effectifWhere, recuWhere };
+  const [n, limitParam, offsetParam] = [bind.length + 1, bind.length + 2, bind.length + 3].map((i) => `?${i}`);
+  const pageStatement = (reverse: boolean, limit: number, offset: number) =>
+    d1
+      .prepare(
+        `WITH page AS (SELECT * FROM (${firstRowsSql(arms, descending, reverse, n)})
+                        ORDER BY ${orderSql(key, "", descending, reverse)} LIMIT ${limitParam} OFFSET ${offsetParam})
+         ${pageSql(key, descending)}`,
+      )
+      .bind(...bind, offset + limit, limit, offset);
+  type PageRow = Omit<EffectifListRow, "erreurs"> & { erreurs: string };
+  let total: number;
+  let page: D1Result<PageRow>;
+  if (options.offset < DEEP_OFFSET) {
+    const [count, first] = await d1.batch<{ n: number } | PageRow>([
+      countStatement,
+      pageStatement(false, options.limit, options.offset),
+    ]);
+    total = (count.results[0] as { n: number } | undefined)?.n ?? 0;
+    page = first as D1Result<PageRow>;
+  } else {
+    // A page in the second half is read from the end, in the reverse order: each read keeps `limit` rows plus the
+    // few after the page instead of every row before it.
+    total = (await countStatement.first<{ n: number }>())?.n ?? 0;
+    const fromEnd = total - options.offset - options.limit;
+    page =
+      fromEnd < options.offset
+        ? await pageStatement(
+            true,
+            Math.max(0, options.limit + Math.min(0, fromEnd)),
+            Math.max(0, fromEnd),
+          ).all<PageRow>()
+        : await pageStatement(false, options.limit, options.offset).all<PageRow>();
+  }
+  return {
+    total,
+    rows: page.results.map((row) => ({
+      ...row,
+      erreurs: JSON.parse(row.erreurs) as EffectifListRow["erreurs"],
+    })),
+  };
+}
