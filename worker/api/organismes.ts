@@ -7,7 +7,6 @@ import { requireNominatif } from "../lib/organisme-access";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { database } from "../data/db";
-import { missionsLocalesDesEffectifs } from "../data/effectif-suivi";
 import { countIndicateurs } from "../data/indicateurs";
 import { findDossier } from "../data/effectifs";
 import { EFFECTIF_FILTERS, EFFECTIF_TRIS, listEffectifs, type EffectifFilters } from "../data/effectifs-liste";
@@ -118,20 +117,9 @@ export const organismesRoutes = new Hono<AppEnv>()
       limit,
       tri,
       ordre,
+      journal: { userId: user.id, organismeId: id, kind: "effectifs-page" },
     });
-    const [missionsLocales] = await Promise.all([
-      missionsLocalesDesEffectifs(
-        db,
-        result.rows.flatMap((row) => (row.effectifId ? [row.effectifId] : [])),
-      ),
-      logNominativeAccess(db, { userId: user.id, organismeId: id, kind: "effectifs-page", rows: result.rows.length }),
-    ]);
-    return c.json({
-      page,
-      taille: limit,
-      ...result,
-      missionsLocales: Object.fromEntries(missionsLocales),
-    } satisfies EffectifsPage);
+    return c.json({ page, taille: limit, ...result } satisfies EffectifsPage);
   })
   /** Every row (filtered), for "Télécharger le rapport complet"; the download is logged (SPEC §8). */
   .get(
@@ -158,14 +146,9 @@ export const organismesRoutes = new Hono<AppEnv>()
         limit: EXPORT_MAX,
         tri,
         ordre,
+        journal: { userId: user.id, organismeId: id, kind: `effectifs-${format}` },
       });
-      await logNominativeAccess(db, {
-        userId: user.id,
-        organismeId: id,
-        kind: `effectifs-${format}`,
-        rows: result.rows.length,
-      });
-      return c.json(result satisfies EffectifsExport);
+      return c.json({ total: result.total, rows: result.rows } satisfies EffectifsExport);
     },
   )
   /** One dossier: its data, its parcours and its latest errors (the read is logged). */

@@ -13,6 +13,7 @@
  */
 import type { EffectifListRow } from "../domain/effectifs-liste";
 import { STATUT_LABELS } from "../domain/labels";
+import type { EtatSuivi } from "../domain/missions-locales";
 import type { Database } from "./db";
 
 export const EFFECTIF_FILTERS = ["formation", "apprenant", "statut", "employeur", "debut", "fin", "etat"] as const;
@@ -193,13 +194,24 @@ const pageSql = (key: SortKey, descending: boolean) => `
            ${dateFrSql("CASE WHEN p.rid IS NULL THEN d.held_data ->> '$.contrat_date_fin' ELSE e.contrat_fin END")} AS fin,
            CASE WHEN p.rid IS NULL THEN ${ETAT_RECU_SQL} ELSE ${ETAT_EFFECTIF_SQL} END AS etat,
            COALESCE(d.errors, '[]') AS erreurs,
-           CASE WHEN p.rid IS NULL THEN d.received_at ELSE e.updated_at END AS majLe
+           CASE WHEN p.rid IS NULL THEN d.received_at ELSE e.updated_at END AS majLe,
+           ${MISSION_LOCALE_SQL} AS missionLocale
       FROM page p
       LEFT JOIN effectifs e ON e.rowid = p.rid
       LEFT JOIN effectif_statuts s ON s.effectif_id = e.id AND s.du <= ?1 AND (s.au IS NULL OR s.au >= ?1)
       LEFT JOIN dossiers_recus d ON d.organisme_id = p.organismeId
                                 AND d.identity = CASE WHEN p.rid IS NULL THEN p.t ELSE e.annee_scolaire || '|' || e.id_erp_apprenant END
      ORDER BY ${orderSql(key, "p.", descending, false)}`;
+
+/**
+ * For an effectif ever in rupture: the Mission Locale covering its home (by INSEE code, else postal code) and its
+ * follow-up state there (null: not followed yet), as JSON; null otherwise.
+ */
+const MISSION_LOCALE_SQL = `CASE WHEN e.date_rupture IS NOT NULL THEN (
+    SELECT CASE WHEN count(*) > 0 THEN json_object('nom', min(ml.nom), 'etat', max(sm.etat)) END
+      FROM mission_locale_communes mc JOIN missions_locales ml ON ml.id = mc.mission_locale_id
+      LEFT JOIN suivis_mission_locale sm ON sm.effectif_id = e.id AND sm.mission_locale_id = ml.id
+     WHERE e.commune_apprenant = mc.code_insee OR (e.commune_apprenant IS NULL AND e.code_postal_apprenant = mc.code_postal)) END`;
 
 /** From this offset on, the count is read first and a page in the second half is read from the end. */
 const DEEP_OFFSET = 1000;
@@ -227,6 +239,20 @@ function filtersSql(filters: EffectifFilters, tri: EffectifTri) {
   return { params, effectifWhere, recuWhere, joins };
 }
 
+/** Who reads the list, logged with the number of rows shown in the same batch as the read (SPEC §8). */
+export interface LectureJournalisee {
+  userId: string;
+  organismeId: string;
+  kind: string;
+}
+
+export interface EffectifsLus {
+  total: number;
+  rows: EffectifListRow[];
+  /** by effectif id, for the rows ever in rupture: the Mission Locale covering them, its follow-up state */
+  missionsLocales: Record<string, { nom: string; etat: EtatSuivi | null }>;
+}
+
 export async function listEffectifs(
   db: Database,
   organismeIds: string[],
@@ -237,8 +263,9 @@ export async function listEffectifs(
     limit: number;
     tri?: EffectifTri;
     ordre?: "asc" | "desc";
+    journal: LectureJournalisee;
   },
-): Promise<{ total: number; rows: EffectifListRow[] }> {
+): Promise<EffectifsLus> {
   const tri = options.tri ?? "apprenant";
   const key = SORT_KEYS[tri];
   const descending = options.ordre === "desc";
@@ -252,22 +279,39 @@ export async function listEffectifs(
     )
     .bind(...bind);
   const arms: Arms = { key, joins: joins(false), effectifWhere, recuWhere };
-  const [n, limitParam, offsetParam] = [bind.length + 1, bind.length + 2, bind.length + 3].map((i) => `?${i}`);
-  const pageStatement = (reverse: boolean, limit: number, offset: number) =>
+  const [n, limitParam, offsetParam] = [1, 2, 3].map((i) => `?${bind.length + i}`);
+  const pageCte = (reverse: boolean) => `WITH page AS (SELECT * FROM (${firstRowsSql(arms, descending, reverse, n)})
+                        ORDER BY ${orderSql(key, "", descending, reverse)} LIMIT ${limitParam} OFFSET ${offsetParam})`;
+  const pageBind = (limit: number, offset: number) => [...bind, offset + limit, limit, offset];
+  /** The log row: `rows` is SQL over `binds` (or over the page, given its CTE); the log's own values number after them. */
+  const logStatement = (rows: string, binds: unknown[], cte = "") =>
     d1
       .prepare(
-        `WITH page AS (SELECT * FROM (${firstRowsSql(arms, descending, reverse, n)})
-                        ORDER BY ${orderSql(key, "", descending, reverse)} LIMIT ${limitParam} OFFSET ${offsetParam})
-         ${pageSql(key, descending)}`,
+        `${cte} INSERT INTO downloads_log (user_id, organisme_id, kind, rows, at)
+         SELECT ?${binds.length + 1}, ?${binds.length + 2}, ?${binds.length + 3}, ${rows}, ?${binds.length + 4}
+         ${cte && "FROM page"}`,
       )
-      .bind(...bind, offset + limit, limit, offset);
-  type PageRow = Omit<EffectifListRow, "erreurs"> & { erreurs: string };
+      .bind(
+        ...binds,
+        options.journal.userId,
+        options.journal.organismeId,
+        options.journal.kind,
+        new Date().toISOString(),
+      );
+  // The page and its log row in one batch: one round trip, and no page shown without its log. The log counts the
+  // page's rows by reading it again: its short reads, when the key has an index; a computed key's page sorts every
+  // row, so it is logged after it instead.
+  const pageAndLog = (reverse: boolean, limit: number, offset: number) => [
+    d1.prepare(`${pageCte(reverse)} ${pageSql(key, descending)}`).bind(...pageBind(limit, offset)),
+    ...(key.index ? [logStatement("count(*)", pageBind(limit, offset), pageCte(reverse))] : []),
+  ];
+  type PageRow = Omit<EffectifListRow, "erreurs"> & { erreurs: string; missionLocale: string | null };
   let total: number;
   let page: D1Result<PageRow>;
   if (options.offset < DEEP_OFFSET) {
     const [count, first] = await d1.batch<{ n: number } | PageRow>([
       countStatement,
-      pageStatement(false, options.limit, options.offset),
+      ...pageAndLog(false, options.limit, options.offset),
     ]);
     total = (count.results[0] as { n: number } | undefined)?.n ?? 0;
     page = first as D1Result<PageRow>;
@@ -276,20 +320,17 @@ export async function listEffectifs(
     // few after the page instead of every row before it.
     total = (await countStatement.first<{ n: number }>())?.n ?? 0;
     const fromEnd = total - options.offset - options.limit;
-    page =
+    const statements =
       fromEnd < options.offset
-        ? await pageStatement(
-            true,
-            Math.max(0, options.limit + Math.min(0, fromEnd)),
-            Math.max(0, fromEnd),
-          ).all<PageRow>()
-        : await pageStatement(false, options.limit, options.offset).all<PageRow>();
+        ? pageAndLog(true, Math.max(0, options.limit + Math.min(0, fromEnd)), Math.max(0, fromEnd))
+        : pageAndLog(false, options.limit, options.offset);
+    [page] = (await d1.batch<PageRow>(statements)) as [D1Result<PageRow>];
   }
-  return {
-    total,
-    rows: page.results.map((row) => ({
-      ...row,
-      erreurs: JSON.parse(row.erreurs) as EffectifListRow["erreurs"],
-    })),
-  };
+  if (!key.index) await logStatement("?1", [page.results.length]).run();
+  const missionsLocales: EffectifsLus["missionsLocales"] = {};
+  const rows = page.results.map(({ missionLocale, erreurs, ...row }) => {
+    if (missionLocale && row.effectifId) missionsLocales[row.effectifId] = JSON.parse(missionLocale);
+    return { ...row, erreurs: JSON.parse(erreurs) as EffectifListRow["erreurs"] };
+  });
+  return { total, rows, missionsLocales };
 }
