@@ -11,6 +11,7 @@ import { useForm } from "../forms";
 import { formatDate } from "../format";
 import { getComptesEnAttente } from "../queries";
 import { useUser } from "../session";
+import { DsfrTable } from "../components/DsfrTable";
 
 /**
  * Validation of the accounts waiting for it: colleagues see their organisation's, administrators every one, each with
@@ -51,79 +52,76 @@ export default function Administration() {
         <Show when={comptes.latest} fallback={<p>Chargement…</p>}>
           {(list) => (
             <Show when={list().length > 0} fallback={<p id="aucun-compte">Aucun compte en attente de validation.</p>}>
-              <div class="fr-table fr-table--no-caption table-scroll">
-                <table>
-                  <caption>Comptes en attente de validation</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Personne</th>
-                      <th scope="col">E-mail</th>
-                      <th scope="col">Organisation</th>
-                      <th scope="col">Demande du</th>
-                      <th scope="col">Décision</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={list()}>
-                      {(compte) => {
-                        // The row's buttons wait for its own decision only.
-                        const envoi = useSubmission(deciderCompte, ([c]) => c.id === compte.id);
-                        return (
-                          <tr>
-                            <td>
-                              {[compte.civilite, compte.prenom, compte.nom].filter(Boolean).join(" ")}
-                              <Show when={compte.fonction}>
-                                <br />
-                                <span class="fr-text--xs">{compte.fonction}</span>
-                              </Show>
-                            </td>
-                            <td>{compte.email}</td>
-                            <td>
-                              {compte.organisationLabel}
-                              <Show when={detailOrganisation(compte)}>
-                                <br />
-                                <span class="fr-text--xs">{detailOrganisation(compte)}</span>
-                              </Show>
-                            </td>
-                            <td>{formatDate(compte.createdAt)}</td>
-                            <td>
-                              <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
-                                <li>
-                                  <button
-                                    type="button"
-                                    class="fr-btn fr-btn--sm"
-                                    disabled={envoi.pending}
-                                    onClick={() => decide(compte, "valider")}
-                                    aria-label={`Valider le compte de ${compte.prenom} ${compte.nom}`}
-                                  >
-                                    Valider
-                                  </button>
-                                </li>
-                                <li>
-                                  <BoutonAvecConfirmation
-                                    class="fr-btn fr-btn--sm fr-btn--tertiary"
-                                    label="Refuser"
-                                    ariaLabel={`Refuser la demande de ${compte.prenom} ${compte.nom}`}
-                                    disabled={envoi.pending}
-                                    titre={`Refuser la demande de ${compte.prenom} ${compte.nom} ?`}
-                                    confirmer="Refuser la demande"
-                                    onConfirm={() => decide(compte, "refuser")}
-                                  >
-                                    <p>
-                                      {compte.prenom} {compte.nom} ({compte.email}) ne pourra pas accéder au tableau de
-                                      bord de {compte.organisationLabel}. Un e-mail l'en informe.
-                                    </p>
-                                  </BoutonAvecConfirmation>
-                                </li>
-                              </ul>
-                            </td>
-                          </tr>
-                        );
-                      }}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DsfrTable caption="Comptes en attente de validation" class="fr-table--no-caption table-scroll">
+                <thead>
+                  <tr>
+                    <th scope="col">Personne</th>
+                    <th scope="col">E-mail</th>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">Demande du</th>
+                    <th scope="col">Décision</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(compte) => {
+                      // The row's buttons wait for its own decision only.
+                      const envoi = useSubmission(deciderCompte, ([c]) => c.id === compte.id);
+                      return (
+                        <tr>
+                          <td>
+                            {[compte.civilite, compte.prenom, compte.nom].filter(Boolean).join(" ")}
+                            <Show when={compte.fonction}>
+                              <br />
+                              <span class="fr-text--xs">{compte.fonction}</span>
+                            </Show>
+                          </td>
+                          <td>{compte.email}</td>
+                          <td>
+                            {compte.organisationLabel}
+                            <Show when={detailOrganisation(compte)}>
+                              <br />
+                              <span class="fr-text--xs">{detailOrganisation(compte)}</span>
+                            </Show>
+                          </td>
+                          <td>{formatDate(compte.createdAt)}</td>
+                          <td>
+                            <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
+                              <li>
+                                <button
+                                  type="button"
+                                  class="fr-btn fr-btn--sm"
+                                  disabled={envoi.pending}
+                                  onClick={() => decide(compte, "valider")}
+                                  aria-label={`Valider le compte de ${compte.prenom} ${compte.nom}`}
+                                >
+                                  Valider
+                                </button>
+                              </li>
+                              <li>
+                                <BoutonAvecConfirmation
+                                  class="fr-btn fr-btn--sm fr-btn--tertiary"
+                                  label="Refuser"
+                                  ariaLabel={`Refuser la demande de ${compte.prenom} ${compte.nom}`}
+                                  disabled={envoi.pending}
+                                  titre={`Refuser la demande de ${compte.prenom} ${compte.nom} ?`}
+                                  confirmer="Refuser la demande"
+                                  onConfirm={() => decide(compte, "refuser")}
+                                >
+                                  <p>
+                                    {compte.prenom} {compte.nom} ({compte.email}) ne pourra pas accéder au tableau de
+                                    bord de {compte.organisationLabel}. Un e-mail l'en informe.
+                                  </p>
+                                </BoutonAvecConfirmation>
+                              </li>
+                            </ul>
+                          </td>
+                        </tr>
+                      );
+                    }}
+                  </For>
+                </tbody>
+              </DsfrTable>
             </Show>
           )}
         </Show>

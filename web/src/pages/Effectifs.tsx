@@ -24,6 +24,7 @@ import { exportEffectifs, getEffectifs, getFormateurs, getOrganisme } from "../q
 import { dateParis } from "../components/transmission/dates";
 import { useUser } from "../session";
 import { RAPPORT_COLUMNS, toCsv } from "../../../worker/domain/rapport-transmission";
+import { DsfrTable } from "../components/DsfrTable";
 
 const PAGE_SIZE = 50;
 const SEARCH_DELAY_MS = 300;
@@ -153,132 +154,134 @@ function EffectifsTable(props: { organismeId: string }) {
           />
         )}
       </Show>
-      <div class="fr-table table-scroll effectifs-table">
-        <table id="table-effectifs" aria-busy={page.latest === undefined} tabindex="0">
-          <caption class="fr-sr-only">Dossiers apprenants transmis, avec leur état</caption>
-          <thead>
-            <tr>
-              <th scope="col">N°</th>
-              <For each={colonnes()}>
-                {(column) => (
-                  <th
-                    scope="col"
-                    aria-sort={
-                      tri().tri === column.key ? (tri().ordre === "asc" ? "ascending" : "descending") : undefined
-                    }
+      <DsfrTable
+        caption="Dossiers apprenants transmis, avec leur état"
+        class="table-scroll effectifs-table"
+        tableId="table-effectifs"
+        busy={page.latest === undefined}
+        focusable
+        srOnlyCaption
+      >
+        <thead>
+          <tr>
+            <th scope="col">N°</th>
+            <For each={colonnes()}>
+              {(column) => (
+                <th
+                  scope="col"
+                  aria-sort={
+                    tri().tri === column.key ? (tri().ordre === "asc" ? "ascending" : "descending") : undefined
+                  }
+                >
+                  <button
+                    type="button"
+                    class="tri-colonne"
+                    data-tri={column.key}
+                    title={`Trier par ${column.label.toLowerCase()}`}
+                    onClick={() => trier(column.key)}
                   >
-                    <button
-                      type="button"
-                      class="tri-colonne"
-                      data-tri={column.key}
-                      title={`Trier par ${column.label.toLowerCase()}`}
-                      onClick={() => trier(column.key)}
-                    >
-                      {column.label}
-                      <span
-                        aria-hidden="true"
-                        class={
-                          tri().tri !== column.key
-                            ? "tri-icone fr-icon-arrow-up-down-line fr-icon--sm"
-                            : tri().ordre === "asc"
-                              ? "tri-icone fr-icon-arrow-up-line fr-icon--sm"
-                              : "tri-icone fr-icon-arrow-down-line fr-icon--sm"
-                        }
-                      />
-                    </button>
-                  </th>
-                )}
-              </For>
-            </tr>
-            <tr>
-              <td />
-              <For each={colonnes()}>
-                {(column) => (
-                  <td>
-                    <Show
-                      when={column.key !== "organisme"}
-                      fallback={
-                        <select
-                          class="fr-select fr-select--sm"
-                          id="filtre-formateur"
-                          aria-label="Filtrer par organisme formateur"
-                          value={formateur()}
-                          onChange={(e) => {
-                            setFormateur(e.currentTarget.value);
-                            setQuery({ ...query(), page: 1 });
-                          }}
-                        >
-                          <option value="">Tous</option>
-                          <For each={formateurs.latest ?? []}>
-                            {(o) => (
-                              <option value={o.id}>
-                                {o.nom}
-                                {o.uai ? ` (${o.uai})` : ""}
-                              </option>
-                            )}
-                          </For>
-                        </select>
+                    {column.label}
+                    <span
+                      aria-hidden="true"
+                      class={
+                        tri().tri !== column.key
+                          ? "tri-icone fr-icon-arrow-up-down-line fr-icon--sm"
+                          : tri().ordre === "asc"
+                            ? "tri-icone fr-icon-arrow-up-line fr-icon--sm"
+                            : "tri-icone fr-icon-arrow-down-line fr-icon--sm"
                       }
-                    >
-                      <input
-                        class="fr-input fr-input--sm"
-                        type="search"
-                        placeholder="recherche"
-                        aria-label={`Rechercher par ${column.label.toLowerCase()}`}
-                        value={search[column.key as ColumnKey] ?? ""}
-                        onInput={(e) => onSearch(column.key as ColumnKey, e.currentTarget.value)}
-                      />
-                    </Show>
-                  </td>
-                )}
-              </For>
-            </tr>
-          </thead>
-          <tbody>
-            <For
-              each={page.latest?.rows ?? []}
-              fallback={
-                <tr>
-                  <td colSpan={colonnes().length + 1}>
-                    {page.latest === undefined ? "Chargement…" : "Aucun dossier."}
-                  </td>
-                </tr>
-              }
-            >
-              {(row, i) => (
-                <tr data-etat={row.etat}>
-                  <td>{(query().page - 1) * PAGE_SIZE + i() + 1}</td>
-                  <td>{libelleFormation(row)}</td>
-                  <td>
-                    <Show when={row.effectifId} fallback={libelleApprenant(row)}>
-                      {(id) => (
-                        <button type="button" class="fr-link" data-effectif={id()} onClick={() => setSelected(id())}>
-                          {libelleApprenant(row)}
-                        </button>
-                      )}
-                    </Show>
-                  </td>
-                  <Show when={avecFormateurs()}>
-                    <td>{row.organisme}</td>
-                  </Show>
-                  <td>
-                    {row.statut}
-                    <MissionLocaleEffectif
-                      suivi={row.effectifId ? page.latest?.missionsLocales[row.effectifId] : undefined}
                     />
-                  </td>
-                  <td>{row.employeur}</td>
-                  <td>{row.debut}</td>
-                  <td>{row.fin}</td>
-                  <td>
-                    <EtatDossier row={row} index={i()} />
-                  </td>
-                </tr>
+                  </button>
+                </th>
               )}
             </For>
-          </tbody>
-        </table>
-      </div>
+          </tr>
+          <tr>
+            <td />
+            <For each={colonnes()}>
+              {(column) => (
+                <td>
+                  <Show
+                    when={column.key !== "organisme"}
+                    fallback={
+                      <select
+                        class="fr-select fr-select--sm"
+                        id="filtre-formateur"
+                        aria-label="Filtrer par organisme formateur"
+                        value={formateur()}
+                        onChange={(e) => {
+                          setFormateur(e.currentTarget.value);
+                          setQuery({ ...query(), page: 1 });
+                        }}
+                      >
+                        <option value="">Tous</option>
+                        <For each={formateurs.latest ?? []}>
+                          {(o) => (
+                            <option value={o.id}>
+                              {o.nom}
+                              {o.uai ? ` (${o.uai})` : ""}
+                            </option>
+                          )}
+                        </For>
+                      </select>
+                    }
+                  >
+                    <input
+                      class="fr-input fr-input--sm"
+                      type="search"
+                      placeholder="recherche"
+                      aria-label={`Rechercher par ${column.label.toLowerCase()}`}
+                      value={search[column.key as ColumnKey] ?? ""}
+                      onInput={(e) => onSearch(column.key as ColumnKey, e.currentTarget.value)}
+                    />
+                  </Show>
+                </td>
+              )}
+            </For>
+          </tr>
+        </thead>
+        <tbody>
+          <For
+            each={page.latest?.rows ?? []}
+            fallback={
+              <tr>
+                <td colSpan={colonnes().length + 1}>{page.latest === undefined ? "Chargement…" : "Aucun dossier."}</td>
+              </tr>
+            }
+          >
+            {(row, i) => (
+              <tr data-etat={row.etat}>
+                <td>{(query().page - 1) * PAGE_SIZE + i() + 1}</td>
+                <td>{libelleFormation(row)}</td>
+                <td>
+                  <Show when={row.effectifId} fallback={libelleApprenant(row)}>
+                    {(id) => (
+                      <button type="button" class="fr-link" data-effectif={id()} onClick={() => setSelected(id())}>
+                        {libelleApprenant(row)}
+                      </button>
+                    )}
+                  </Show>
+                </td>
+                <Show when={avecFormateurs()}>
+                  <td>{row.organisme}</td>
+                </Show>
+                <td>
+                  {row.statut}
+                  <MissionLocaleEffectif
+                    suivi={row.effectifId ? page.latest?.missionsLocales[row.effectifId] : undefined}
+                  />
+                </td>
+                <td>{row.employeur}</td>
+                <td>{row.debut}</td>
+                <td>{row.fin}</td>
+                <td>
+                  <EtatDossier row={row} index={i()} />
+                </td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </DsfrTable>
       <Pagination page={query().page} pages={pages()} label="Pagination des dossiers apprenants" onPage={goTo} />
     </QueryBoundary>
   );

@@ -7,6 +7,7 @@ import { ACCUEIL, FilAriane } from "../components/FilAriane";
 import { useForm } from "../forms";
 import { formatDateTime } from "../format";
 import { deconnexionPartout, getMonCompte, modifierIdentite, modifierMotDePasse } from "../queries-administration";
+import { DsfrTable } from "../components/DsfrTable";
 
 /** As the server's rules say (worker/accounts/identite.ts, worker/accounts/password.ts). */
 const PASSWORD_MIN_LENGTH = 12;
@@ -254,35 +255,36 @@ function Sessions(props: {
       <h2 class="fr-h4" id="titre-sessions">
         Mes sessions ouvertes
       </h2>
-      <div class="fr-table table-scroll">
-        <table id="table-sessions">
-          <caption>Les appareils et navigateurs connectés à votre compte</caption>
-          <thead>
-            <tr>
-              <th scope="col">Session</th>
-              <th scope="col">Ouverte le</th>
-              <th scope="col">Dernière activité</th>
-              <th scope="col">Expire le</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={props.sessions}>
-              {(session) => (
-                <tr data-courante={session.courante ? "1" : undefined}>
-                  <td>
-                    <Show when={session.courante} fallback={<>Autre session</>}>
-                      <p class="fr-badge fr-badge--info fr-badge--sm">Cette session</p>
-                    </Show>
-                  </td>
-                  <td>{formatDateTime(session.createdAt)}</td>
-                  <td>{formatDateTime(session.lastSeenAt)}</td>
-                  <td>{formatDateTime(session.expiresAt)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DsfrTable
+        caption="Les appareils et navigateurs connectés à votre compte"
+        class="table-scroll"
+        tableId="table-sessions"
+      >
+        <thead>
+          <tr>
+            <th scope="col">Session</th>
+            <th scope="col">Ouverte le</th>
+            <th scope="col">Dernière activité</th>
+            <th scope="col">Expire le</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.sessions}>
+            {(session) => (
+              <tr data-courante={session.courante ? "1" : undefined}>
+                <td>
+                  <Show when={session.courante} fallback={<>Autre session</>}>
+                    <p class="fr-badge fr-badge--info fr-badge--sm">Cette session</p>
+                  </Show>
+                </td>
+                <td>{formatDateTime(session.createdAt)}</td>
+                <td>{formatDateTime(session.lastSeenAt)}</td>
+                <td>{formatDateTime(session.expiresAt)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </DsfrTable>
       <FormError message={partout.error()?.message ?? null} />
       <BoutonAvecConfirmation
         id="deconnexion-partout"

@@ -15,6 +15,7 @@ import { ACCUEIL, FilAriane } from "../components/FilAriane";
 import { useForm } from "../forms";
 import { formatDate } from "../format";
 import { annulerInvitation, changerRole, getMonOrganisation, inviterMembre, retirerMembre } from "../queries-membres";
+import { DsfrTable } from "../components/DsfrTable";
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -92,93 +93,94 @@ export default function MonOrganisation() {
               <FormError message={erreur()} />
 
               <h2 class="fr-h4 fr-mt-4w">Membres</h2>
-              <div class="fr-table fr-table--no-caption table-scroll">
-                <table id="table-membres">
-                  <caption>Membres de l'organisation</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Nom</th>
-                      <th scope="col">E-mail</th>
-                      <th scope="col">Rôle</th>
-                      <th scope="col">Statut</th>
-                      <Show when={vue().peutGerer}>
-                        <th scope="col">Actions</th>
-                      </Show>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={vue().membres}>
-                      {(m) => {
-                        const nom = nomDe(m);
-                        const autre: RoleOrganisation = m.role === "administrateur" ? "membre" : "administrateur";
-                        return (
-                          <tr data-membre={m.email}>
-                            <td>
-                              {nom}
-                              <Show when={m.moi}>
-                                <span class="fr-text--xs"> (vous)</span>
-                              </Show>
-                            </td>
-                            <td>{m.email}</td>
-                            <td>
-                              <p
-                                class="fr-badge fr-badge--sm"
-                                classList={{ "fr-badge--blue-ecume": m.role === "administrateur" }}
-                              >
-                                {ROLE_LIBELLES[m.role]}
-                              </p>
-                            </td>
-                            <td>
-                              <p
-                                class="fr-badge fr-badge--sm"
-                                classList={{
-                                  "fr-badge--success": m.status === "active",
-                                  "fr-badge--new": m.status === "pending",
-                                }}
-                              >
-                                {m.status === "active" ? "Actif" : "En attente de validation"}
-                              </p>
-                            </td>
-                            <Show when={vue().peutGerer}>
-                              <td>
-                                <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
-                                  <li>
-                                    <button
-                                      type="button"
-                                      class="fr-btn fr-btn--sm fr-btn--secondary"
-                                      disabled={pending()}
-                                      aria-label={`${libelleRole(autre)} : ${nom}`}
-                                      onClick={() => void changer(m, autre)}
-                                    >
-                                      {libelleRole(autre)}
-                                    </button>
-                                  </li>
-                                  <li>
-                                    <BoutonAvecConfirmation
-                                      class="fr-btn fr-btn--sm fr-btn--tertiary"
-                                      label="Retirer"
-                                      ariaLabel={`Retirer ${nom} de l'organisation`}
-                                      disabled={pending()}
-                                      titre={`Retirer ${nom} de l'organisation ?`}
-                                      confirmer="Retirer de l'organisation"
-                                      onConfirm={() => void retirer(m)}
-                                    >
-                                      <p>
-                                        {nom} ({m.email}) ne pourra plus se connecter ; ses sessions ouvertes et ses
-                                        tableaux de bord en direct sont fermés immédiatement.
-                                      </p>
-                                    </BoutonAvecConfirmation>
-                                  </li>
-                                </ul>
-                              </td>
+              <DsfrTable
+                caption="Membres de l'organisation"
+                class="fr-table--no-caption table-scroll"
+                tableId="table-membres"
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">Nom</th>
+                    <th scope="col">E-mail</th>
+                    <th scope="col">Rôle</th>
+                    <th scope="col">Statut</th>
+                    <Show when={vue().peutGerer}>
+                      <th scope="col">Actions</th>
+                    </Show>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={vue().membres}>
+                    {(m) => {
+                      const nom = nomDe(m);
+                      const autre: RoleOrganisation = m.role === "administrateur" ? "membre" : "administrateur";
+                      return (
+                        <tr data-membre={m.email}>
+                          <td>
+                            {nom}
+                            <Show when={m.moi}>
+                              <span class="fr-text--xs"> (vous)</span>
                             </Show>
-                          </tr>
-                        );
-                      }}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+                          </td>
+                          <td>{m.email}</td>
+                          <td>
+                            <p
+                              class="fr-badge fr-badge--sm"
+                              classList={{ "fr-badge--blue-ecume": m.role === "administrateur" }}
+                            >
+                              {ROLE_LIBELLES[m.role]}
+                            </p>
+                          </td>
+                          <td>
+                            <p
+                              class="fr-badge fr-badge--sm"
+                              classList={{
+                                "fr-badge--success": m.status === "active",
+                                "fr-badge--new": m.status === "pending",
+                              }}
+                            >
+                              {m.status === "active" ? "Actif" : "En attente de validation"}
+                            </p>
+                          </td>
+                          <Show when={vue().peutGerer}>
+                            <td>
+                              <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
+                                <li>
+                                  <button
+                                    type="button"
+                                    class="fr-btn fr-btn--sm fr-btn--secondary"
+                                    disabled={pending()}
+                                    aria-label={`${libelleRole(autre)} : ${nom}`}
+                                    onClick={() => void changer(m, autre)}
+                                  >
+                                    {libelleRole(autre)}
+                                  </button>
+                                </li>
+                                <li>
+                                  <BoutonAvecConfirmation
+                                    class="fr-btn fr-btn--sm fr-btn--tertiary"
+                                    label="Retirer"
+                                    ariaLabel={`Retirer ${nom} de l'organisation`}
+                                    disabled={pending()}
+                                    titre={`Retirer ${nom} de l'organisation ?`}
+                                    confirmer="Retirer de l'organisation"
+                                    onConfirm={() => void retirer(m)}
+                                  >
+                                    <p>
+                                      {nom} ({m.email}) ne pourra plus se connecter ; ses sessions ouvertes et ses
+                                      tableaux de bord en direct sont fermés immédiatement.
+                                    </p>
+                                  </BoutonAvecConfirmation>
+                                </li>
+                              </ul>
+                            </td>
+                          </Show>
+                        </tr>
+                      );
+                    }}
+                  </For>
+                </tbody>
+              </DsfrTable>
 
               <Show when={vue().peutGerer}>
                 <h2 class="fr-h4 fr-mt-4w">Invitations en attente</h2>
@@ -186,45 +188,46 @@ export default function MonOrganisation() {
                   when={vue().invitations.length}
                   fallback={<p id="aucune-invitation">Aucune invitation en attente.</p>}
                 >
-                  <div class="fr-table fr-table--no-caption table-scroll">
-                    <table id="table-invitations">
-                      <caption>Invitations en attente</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">E-mail</th>
-                          <th scope="col">Rôle</th>
-                          <th scope="col">Invité par</th>
-                          <th scope="col">Valable jusqu'au</th>
-                          <th scope="col">Action</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={vue().invitations}>
-                          {(i) => (
-                            <tr data-invitation={i.email}>
-                              <td>{i.email}</td>
-                              <td>{ROLE_LIBELLES[i.role]}</td>
-                              <td>{i.invitePar}</td>
-                              <td>{formatDate(i.expiresAt)}</td>
-                              <td>
-                                <BoutonAvecConfirmation
-                                  class="fr-btn fr-btn--sm fr-btn--tertiary"
-                                  label="Annuler"
-                                  ariaLabel={`Annuler l'invitation de ${i.email}`}
-                                  disabled={pending()}
-                                  titre={`Annuler l'invitation de ${i.email} ?`}
-                                  confirmer="Annuler l'invitation"
-                                  onConfirm={() => void annuler(i)}
-                                >
-                                  <p>Le lien envoyé à {i.email} ne fonctionnera plus.</p>
-                                </BoutonAvecConfirmation>
-                              </td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
+                  <DsfrTable
+                    caption="Invitations en attente"
+                    class="fr-table--no-caption table-scroll"
+                    tableId="table-invitations"
+                  >
+                    <thead>
+                      <tr>
+                        <th scope="col">E-mail</th>
+                        <th scope="col">Rôle</th>
+                        <th scope="col">Invité par</th>
+                        <th scope="col">Valable jusqu'au</th>
+                        <th scope="col">Action</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={vue().invitations}>
+                        {(i) => (
+                          <tr data-invitation={i.email}>
+                            <td>{i.email}</td>
+                            <td>{ROLE_LIBELLES[i.role]}</td>
+                            <td>{i.invitePar}</td>
+                            <td>{formatDate(i.expiresAt)}</td>
+                            <td>
+                              <BoutonAvecConfirmation
+                                class="fr-btn fr-btn--sm fr-btn--tertiary"
+                                label="Annuler"
+                                ariaLabel={`Annuler l'invitation de ${i.email}`}
+                                disabled={pending()}
+                                titre={`Annuler l'invitation de ${i.email} ?`}
+                                confirmer="Annuler l'invitation"
+                                onConfirm={() => void annuler(i)}
+                              >
+                                <p>Le lien envoyé à {i.email} ne fonctionnera plus.</p>
+                              </BoutonAvecConfirmation>
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </DsfrTable>
                 </Show>
               </Show>
             </>

@@ -13,6 +13,7 @@ import { formatDate, formatDateTime } from "../format";
 import { useOrganismeLive } from "../live";
 import { getIndicateurs, getOrganisme, getTransmissionsParJour, getTransmissionView } from "../queries";
 import { useUser } from "../session";
+import { DsfrTable } from "../components/DsfrTable";
 
 const JOURS = 30;
 
@@ -130,28 +131,31 @@ function Lecture(props: { id: string }) {
             <h2 id="historique-titre" class="fr-h4">
               Dernières transmissions
             </h2>
-            <div class="fr-table table-scroll" id="table-transmissions">
-              <table tabindex="0">
-                <caption class="fr-sr-only">Transmissions par jour, sur les {JOURS} derniers jours</caption>
-                <EnteteTransmissionsJour />
-                <tbody>
-                  <For
-                    each={historique.latest?.parJour ?? []}
-                    fallback={
-                      <tr>
-                        <td colSpan={6}>Aucune transmission sur les {JOURS} derniers jours.</td>
-                      </tr>
-                    }
-                  >
-                    {(jour) => (
-                      <tr data-jour={jour.date}>
-                        <CellulesTransmissionsJour jour={jour} />
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DsfrTable
+              caption={<>Transmissions par jour, sur les {JOURS} derniers jours</>}
+              class="table-scroll"
+              id="table-transmissions"
+              focusable
+              srOnlyCaption
+            >
+              <EnteteTransmissionsJour />
+              <tbody>
+                <For
+                  each={historique.latest?.parJour ?? []}
+                  fallback={
+                    <tr>
+                      <td colSpan={6}>Aucune transmission sur les {JOURS} derniers jours.</td>
+                    </tr>
+                  }
+                >
+                  {(jour) => (
+                    <tr data-jour={jour.date}>
+                      <CellulesTransmissionsJour jour={jour} />
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </DsfrTable>
           </section>
         </Suspense>
       </QueryBoundary>

@@ -18,6 +18,7 @@ import type { DownloadFile, DownloadFormat } from "../download";
 import { useOrganismeLive } from "../live";
 import { exportSifa, getEnqueteSifa } from "../queries";
 import { useUser } from "../session";
+import { DsfrTable } from "../components/DsfrTable";
 
 /** The current school year and the four before it: the surveys an OFA may still have to send or check. */
 const ANNEES_PROPOSEES = 5;
@@ -121,33 +122,35 @@ function EnqueteOrganisme(props: { organismeId: string }) {
                   manquent. Complétez-les dans votre ERP puis renvoyez les dossiers ; cette liste se met à jour dès leur
                   réception (voir aussi <A href="/effectifs">Mes effectifs</A>).
                 </p>
-                <div class="fr-table table-scroll" id="table-sifa-incomplets">
-                  <table tabindex="0" aria-busy={enquete.latest === undefined}>
-                    <caption class="fr-sr-only">
-                      Apprenants dont des champs obligatoires de l'enquête SIFA manquent
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Apprenant</th>
-                        <th scope="col">Formation</th>
-                        <th scope="col">Colonnes manquantes</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={pageIncomplets()}>
-                        {(row) => (
-                          <tr>
-                            <th scope="row">
-                              {row.nom} {row.prenom}
-                            </th>
-                            <td>{row.formation ?? ""}</td>
-                            <td>{row.manquants.join(", ")}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DsfrTable
+                  caption="Apprenants dont des champs obligatoires de l'enquête SIFA manquent"
+                  class="table-scroll"
+                  id="table-sifa-incomplets"
+                  busy={enquete.latest === undefined}
+                  focusable
+                  srOnlyCaption
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">Apprenant</th>
+                      <th scope="col">Formation</th>
+                      <th scope="col">Colonnes manquantes</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={pageIncomplets()}>
+                      {(row) => (
+                        <tr>
+                          <th scope="row">
+                            {row.nom} {row.prenom}
+                          </th>
+                          <td>{row.formation ?? ""}</td>
+                          <td>{row.manquants.join(", ")}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </DsfrTable>
                 <Pagination
                   page={pageCourante()}
                   pages={pages()}
@@ -159,31 +162,31 @@ function EnqueteOrganisme(props: { organismeId: string }) {
           </Show>
           <details class="fr-mt-2w">
             <summary>Colonnes obligatoires et champs de l'ERP qui les renseignent</summary>
-            <div class="fr-table table-scroll fr-mt-1w">
-              <table tabindex="0">
-                <caption class="fr-sr-only">
-                  Colonnes obligatoires de l'enquête SIFA et champs des dossiers apprenants correspondants
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Colonne SIFA</th>
-                    <th scope="col">Champ du dossier apprenant</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <For each={COLONNES_SIFA_OBLIGATOIRES}>
-                    {(colonne) => (
-                      <tr>
-                        <th scope="row">{colonne}</th>
-                        <td>
-                          <code>{CHAMPS_OBLIGATOIRES_SIFA[colonne]}</code>
-                        </td>
-                      </tr>
-                    )}
-                  </For>
-                </tbody>
-              </table>
-            </div>
+            <DsfrTable
+              caption="Colonnes obligatoires de l'enquête SIFA et champs des dossiers apprenants correspondants"
+              class="table-scroll fr-mt-1w"
+              focusable
+              srOnlyCaption
+            >
+              <thead>
+                <tr>
+                  <th scope="col">Colonne SIFA</th>
+                  <th scope="col">Champ du dossier apprenant</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={COLONNES_SIFA_OBLIGATOIRES}>
+                  {(colonne) => (
+                    <tr>
+                      <th scope="row">{colonne}</th>
+                      <td>
+                        <code>{CHAMPS_OBLIGATOIRES_SIFA[colonne]}</code>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </DsfrTable>
           </details>
         </section>
       </QueryBoundary>

@@ -9,6 +9,7 @@ import "../components/indicateurs/indicateurs.css";
 import { useOrganismeLive } from "../live";
 import { getTransmissionsParJour } from "../queries";
 import { useUser } from "../session";
+import { DsfrTable } from "../components/DsfrTable";
 
 const PERIODES = [7, 30, 90, 365];
 
@@ -59,52 +60,55 @@ function HistoriqueTransmissions(props: { organismeId: string }) {
         </select>
       </div>
       <QueryBoundary queries={[historique]}>
-        <div class="fr-table table-scroll" id="table-transmissions">
-          <table aria-busy={historique.latest === undefined} tabindex="0">
-            <caption>Transmissions par jour, sur les {jours()} derniers jours</caption>
-            <EnteteTransmissionsJour>
-              <th scope="col">Détail</th>
-            </EnteteTransmissionsJour>
-            <tbody>
-              <For
-                each={historique.latest?.parJour ?? []}
-                fallback={
-                  <tr>
-                    <td colSpan={7}>
-                      {historique.latest === undefined ? "Chargement…" : "Aucune transmission sur cette période."}
+        <DsfrTable
+          caption={<>Transmissions par jour, sur les {jours()} derniers jours</>}
+          class="table-scroll"
+          id="table-transmissions"
+          busy={historique.latest === undefined}
+          focusable
+        >
+          <EnteteTransmissionsJour>
+            <th scope="col">Détail</th>
+          </EnteteTransmissionsJour>
+          <tbody>
+            <For
+              each={historique.latest?.parJour ?? []}
+              fallback={
+                <tr>
+                  <td colSpan={7}>
+                    {historique.latest === undefined ? "Chargement…" : "Aucune transmission sur cette période."}
+                  </td>
+                </tr>
+              }
+            >
+              {(jour) => (
+                <>
+                  <tr data-jour={jour.date}>
+                    <CellulesTransmissionsJour jour={jour} />
+                    <td>
+                      <button
+                        type="button"
+                        class="fr-btn fr-btn--tertiary fr-btn--sm"
+                        aria-expanded={ouvert() === jour.date}
+                        aria-controls={`jour-${jour.date}`}
+                        onClick={() => setOuvert(ouvert() === jour.date ? null : jour.date)}
+                      >
+                        {ouvert() === jour.date ? "Masquer" : "Voir les transmissions"}
+                      </button>
                     </td>
                   </tr>
-                }
-              >
-                {(jour) => (
-                  <>
-                    <tr data-jour={jour.date}>
-                      <CellulesTransmissionsJour jour={jour} />
-                      <td>
-                        <button
-                          type="button"
-                          class="fr-btn fr-btn--tertiary fr-btn--sm"
-                          aria-expanded={ouvert() === jour.date}
-                          aria-controls={`jour-${jour.date}`}
-                          onClick={() => setOuvert(ouvert() === jour.date ? null : jour.date)}
-                        >
-                          {ouvert() === jour.date ? "Masquer" : "Voir les transmissions"}
-                        </button>
+                  <Show when={ouvert() === jour.date}>
+                    <tr>
+                      <td colSpan={7}>
+                        <TransmissionsDuJour organismeId={props.organismeId} date={jour.date} />
                       </td>
                     </tr>
-                    <Show when={ouvert() === jour.date}>
-                      <tr>
-                        <td colSpan={7}>
-                          <TransmissionsDuJour organismeId={props.organismeId} date={jour.date} />
-                        </td>
-                      </tr>
-                    </Show>
-                  </>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+                  </Show>
+                </>
+              )}
+            </For>
+          </tbody>
+        </DsfrTable>
       </QueryBoundary>
     </>
   );

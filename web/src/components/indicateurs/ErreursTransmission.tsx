@@ -4,6 +4,7 @@ import { getTransmission } from "../../queries";
 import { QueryBoundary } from "../Errors";
 import { formatDateTime } from "../../format";
 import type { TransmissionResume } from "../../../../worker/domain/transmissions-historique";
+import { DsfrTable } from "../DsfrTable";
 
 /** The invalid dossiers of one push, each with every error, fetched when asked for. */
 export function ErreursTransmission(props: { organismeId: string; transmission: TransmissionResume }) {
@@ -23,45 +24,46 @@ export function ErreursTransmission(props: { organismeId: string; transmission: 
                 </p>
               </Show>
               <Show when={d().dossiersInvalides.length > 0}>
-                <div class="fr-table table-scroll">
-                  <table tabindex="0">
-                    <caption>
-                      Dossiers invalides de la transmission du {formatDateTime(props.transmission.receivedAt)}
-                    </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Apprenant</th>
-                        <th scope="col">Formation</th>
-                        <th scope="col">Identifiant ERP</th>
-                        <th scope="col">Erreurs</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={d().dossiersInvalides}>
-                        {(dossier) => (
-                          <tr>
-                            <th scope="row">
-                              {[dossier.nom, dossier.prenom].filter(Boolean).join(" ") || "Apprenant non identifié"}
-                            </th>
-                            <td>{dossier.formation}</td>
-                            <td>{dossier.idErpApprenant}</td>
-                            <td>
-                              <ul class="fr-mb-0">
-                                <For each={dossier.erreurs}>
-                                  {(e) => (
-                                    <li>
-                                      <code>{e.path || "dossier"}</code> : {e.message}
-                                    </li>
-                                  )}
-                                </For>
-                              </ul>
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DsfrTable
+                  caption={
+                    <>Dossiers invalides de la transmission du {formatDateTime(props.transmission.receivedAt)}</>
+                  }
+                  class="table-scroll"
+                  focusable
+                >
+                  <thead>
+                    <tr>
+                      <th scope="col">Apprenant</th>
+                      <th scope="col">Formation</th>
+                      <th scope="col">Identifiant ERP</th>
+                      <th scope="col">Erreurs</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={d().dossiersInvalides}>
+                      {(dossier) => (
+                        <tr>
+                          <th scope="row">
+                            {[dossier.nom, dossier.prenom].filter(Boolean).join(" ") || "Apprenant non identifié"}
+                          </th>
+                          <td>{dossier.formation}</td>
+                          <td>{dossier.idErpApprenant}</td>
+                          <td>
+                            <ul class="fr-mb-0">
+                              <For each={dossier.erreurs}>
+                                {(e) => (
+                                  <li>
+                                    <code>{e.path || "dossier"}</code> : {e.message}
+                                  </li>
+                                )}
+                              </For>
+                            </ul>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </DsfrTable>
               </Show>
             </>
           )}

@@ -5,6 +5,7 @@ import { EntetesIndicateurs } from "./TableIndicateurs";
 import type { Evolution } from "../../../../worker/domain/indicateurs-organisme";
 import type { Indicateur } from "../../../../worker/domain/indicators";
 import { axeY } from "./axe-y";
+import { DsfrTable } from "../DsfrTable";
 
 const MOIS = ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
 const isMonthEnd = (date: string) =>
@@ -132,32 +133,35 @@ export function EvolutionChart(props: { data: Evolution }) {
           {showTable() ? "Masquer les données du graphique" : "Afficher les données du graphique"}
         </button>
       </figcaption>
-      <div id="evolution-donnees" hidden={!showTable()} class="fr-table table-scroll">
-        <table tabindex="0">
-          <caption>Effectifs en fin de mois, année scolaire {props.data.anneeScolaire}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Mois</th>
-              <EntetesIndicateurs />
-            </tr>
-          </thead>
-          <tbody>
-            <For each={points()}>
-              {(p) => (
-                <tr>
-                  <th scope="row">
-                    {moisLabel(p.mois)}
-                    {p.date && !isMonthEnd(p.date) ? ` (au ${formatDate(p.date)})` : ""}
-                  </th>
-                  <For each={INDICATEURS}>
-                    {(key) => <td class="cell-number">{p.indicateurs ? p.indicateurs[key] : "—"}</td>}
-                  </For>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-      </div>
+      <DsfrTable
+        caption={<>Effectifs en fin de mois, année scolaire {props.data.anneeScolaire}</>}
+        class="table-scroll"
+        id="evolution-donnees"
+        hidden={!showTable()}
+        focusable
+      >
+        <thead>
+          <tr>
+            <th scope="col">Mois</th>
+            <EntetesIndicateurs />
+          </tr>
+        </thead>
+        <tbody>
+          <For each={points()}>
+            {(p) => (
+              <tr>
+                <th scope="row">
+                  {moisLabel(p.mois)}
+                  {p.date && !isMonthEnd(p.date) ? ` (au ${formatDate(p.date)})` : ""}
+                </th>
+                <For each={INDICATEURS}>
+                  {(key) => <td class="cell-number">{p.indicateurs ? p.indicateurs[key] : "—"}</td>}
+                </For>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </DsfrTable>
     </figure>
   );
 }

@@ -9,6 +9,7 @@ import type { Indicateur } from "../../../../worker/domain/indicators";
 import { Pagination } from "../Pagination";
 import { DownloadButtons } from "../DownloadButtons";
 import { QueryBoundary } from "../Errors";
+import { DsfrTable } from "../DsfrTable";
 
 const PAGE_SIZE = 50;
 
@@ -84,50 +85,47 @@ export function ListeApprenants<R extends ApprenantListe>(props: {
           </p>
           <DownloadButtons label="Télécharger" file={props.download} small />
         </div>
-        <div class="fr-table table-scroll">
-          <table aria-busy={liste.latest === undefined} tabindex="0">
-            <caption class="fr-sr-only">{titre()}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nom</th>
-                <th scope="col">Prénom</th>
-                <th scope="col">Date de naissance</th>
-                <Show when={props.organisme}>
-                  <th scope="col">Organisme</th>
-                </Show>
-                <th scope="col">Formation</th>
-                <th scope="col">Statut</th>
-                <th scope="col">Depuis le</th>
-                <th scope="col">Contrat</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For
-                each={liste.latest?.rows ?? []}
-                fallback={
-                  <tr>
-                    <td colSpan={props.organisme ? 8 : 7}>
-                      {liste.latest === undefined ? "Chargement…" : "Aucun apprenant."}
-                    </td>
-                  </tr>
-                }
-              >
-                {(row) => (
-                  <tr>
-                    <th scope="row">{row.nom}</th>
-                    <td>{row.prenom}</td>
-                    <td>{formatDate(row.dateDeNaissance)}</td>
-                    <Show when={props.organisme}>{(organisme) => <td>{organisme()(row)}</td>}</Show>
-                    <td>{row.formation}</td>
-                    <td>{statutLabel(row.statut)}</td>
-                    <td>{formatDate(row.depuis)}</td>
-                    <td>{contratLabel(row)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+        <DsfrTable caption={titre()} class="table-scroll" busy={liste.latest === undefined} focusable srOnlyCaption>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Prénom</th>
+              <th scope="col">Date de naissance</th>
+              <Show when={props.organisme}>
+                <th scope="col">Organisme</th>
+              </Show>
+              <th scope="col">Formation</th>
+              <th scope="col">Statut</th>
+              <th scope="col">Depuis le</th>
+              <th scope="col">Contrat</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For
+              each={liste.latest?.rows ?? []}
+              fallback={
+                <tr>
+                  <td colSpan={props.organisme ? 8 : 7}>
+                    {liste.latest === undefined ? "Chargement…" : "Aucun apprenant."}
+                  </td>
+                </tr>
+              }
+            >
+              {(row) => (
+                <tr>
+                  <th scope="row">{row.nom}</th>
+                  <td>{row.prenom}</td>
+                  <td>{formatDate(row.dateDeNaissance)}</td>
+                  <Show when={props.organisme}>{(organisme) => <td>{organisme()(row)}</td>}</Show>
+                  <td>{row.formation}</td>
+                  <td>{statutLabel(row.statut)}</td>
+                  <td>{formatDate(row.depuis)}</td>
+                  <td>{contratLabel(row)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </DsfrTable>
         <Pagination page={page()} pages={pages()} label="Pagination de la liste" onPage={setPage} />
       </QueryBoundary>
     </section>

@@ -1,6 +1,7 @@
 import { For, type JSX } from "solid-js";
 import { INDICATEUR_LABELS, INDICATEURS } from "./types";
 import type { Indicateurs } from "../../../../worker/domain/indicators";
+import { DsfrTable } from "../DsfrTable";
 
 /** The header cells of the five counters, in their order. */
 export function EntetesIndicateurs() {
@@ -27,33 +28,30 @@ export function TableIndicateurs<R extends { indicateurs: Indicateurs }>(props: 
   cellules: (row: R) => JSX.Element;
 }) {
   return (
-    <div class="fr-table table-scroll" id={props.id}>
-      <table tabindex="0">
-        <caption class="fr-sr-only">{props.caption}</caption>
-        <thead>
-          <tr>
-            <For each={props.colonnes}>{(colonne) => <th scope="col">{colonne}</th>}</For>
-            <EntetesIndicateurs />
-          </tr>
-        </thead>
-        <tbody>
-          <For
-            each={props.rows}
-            fallback={
-              <tr>
-                <td colSpan={props.colonnes.length + INDICATEURS.length}>Aucun apprenant à cette date.</td>
-              </tr>
-            }
-          >
-            {(row) => (
-              <tr>
-                {props.cellules(row)}
-                <For each={INDICATEURS}>{(key) => <td class="cell-number">{row.indicateurs[key]}</td>}</For>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
+    <DsfrTable caption={props.caption} class="table-scroll" id={props.id} focusable srOnlyCaption>
+      <thead>
+        <tr>
+          <For each={props.colonnes}>{(colonne) => <th scope="col">{colonne}</th>}</For>
+          <EntetesIndicateurs />
+        </tr>
+      </thead>
+      <tbody>
+        <For
+          each={props.rows}
+          fallback={
+            <tr>
+              <td colSpan={props.colonnes.length + INDICATEURS.length}>Aucun apprenant à cette date.</td>
+            </tr>
+          }
+        >
+          {(row) => (
+            <tr>
+              {props.cellules(row)}
+              <For each={INDICATEURS}>{(key) => <td class="cell-number">{row.indicateurs[key]}</td>}</For>
+            </tr>
+          )}
+        </For>
+      </tbody>
+    </DsfrTable>
   );
 }

@@ -12,6 +12,7 @@ import { formatDate } from "../../format";
 import { getMissionLocaleTableau, useMissionLocaleLive } from "../../queries-mission-locale";
 import { jeunes } from "./etats";
 import "./missions-locales.css";
+import { DsfrTable } from "../DsfrTable";
 
 /**
  * A Mission Locale's dashboard: the learners of each tab, the follow-up states of those in rupture, the learners
@@ -66,31 +67,28 @@ export function TableauMissionLocale() {
                 <h2 id="etats-titre" class="fr-h5">
                   Suivi des {jeunes(t().onglets.rupturants)} en rupture
                 </h2>
-                <div class="fr-table">
-                  <table id="table-etats">
-                    <caption class="fr-sr-only">Jeunes en rupture par état du suivi</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">État du suivi</th>
-                        <th scope="col" class="cell-number">
-                          Jeunes
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={ETATS_SUIVI}>
-                        {(etat) => (
-                          <tr data-etat={etat}>
-                            <th scope="row">
-                              <A href={`/jeunes-en-rupture?etat=${etat}`}>{ETAT_SUIVI_LABELS[etat]}</A>
-                            </th>
-                            <td class="cell-number">{t().etats[etat]}</td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
+                <DsfrTable caption="Jeunes en rupture par état du suivi" tableId="table-etats" srOnlyCaption>
+                  <thead>
+                    <tr>
+                      <th scope="col">État du suivi</th>
+                      <th scope="col" class="cell-number">
+                        Jeunes
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={ETATS_SUIVI}>
+                      {(etat) => (
+                        <tr data-etat={etat}>
+                          <th scope="row">
+                            <A href={`/jeunes-en-rupture?etat=${etat}`}>{ETAT_SUIVI_LABELS[etat]}</A>
+                          </th>
+                          <td class="cell-number">{t().etats[etat]}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </DsfrTable>
               </section>
               <A class="fr-btn fr-icon-arrow-right-line fr-btn--icon-right" href="/jeunes-en-rupture">
                 Voir les jeunes en rupture

@@ -4,6 +4,7 @@ import { getAudit } from "../../queries";
 import { QueryBoundary } from "../Errors";
 import { AUDIT_ACTION_LABELS } from "../../../../worker/domain/transmission-view";
 import { dateTimeParis } from "./dates";
+import { DsfrTable } from "../DsfrTable";
 
 /** Who did what, when, in the procedure (revalidated with the transmission settings). */
 export function AuditLog(props: { organismeId: string }) {
@@ -17,37 +18,35 @@ export function AuditLog(props: { organismeId: string }) {
         <Show when={entries.latest} fallback={<p>Chargement…</p>}>
           {(list) => (
             <Show when={list().length > 0} fallback={<p>Aucune opération pour le moment.</p>}>
-              <div class="fr-table fr-table--sm">
-                <div class="fr-table__wrapper">
-                  <div class="fr-table__container" tabindex="0">
-                    <div class="fr-table__content">
-                      <table id="historique">
-                        <caption class="fr-sr-only">Historique du paramétrage de la transmission</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Date</th>
-                            <th scope="col">Par</th>
-                            <th scope="col">Opération</th>
-                            <th scope="col">Détail</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <For each={list()}>
-                            {(entry) => (
-                              <tr>
-                                <td>{dateTimeParis(entry.at)}</td>
-                                <td>{entry.actor}</td>
-                                <td>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</td>
-                                <td>{entry.detail}</td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                      </table>
-                    </div>
-                  </div>
-                </div>
-              </div>
+              <DsfrTable
+                caption="Historique du paramétrage de la transmission"
+                class="fr-table--sm"
+                tableId="historique"
+                focusable
+                dsfrMarkup
+                srOnlyCaption
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Par</th>
+                    <th scope="col">Opération</th>
+                    <th scope="col">Détail</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={list()}>
+                    {(entry) => (
+                      <tr>
+                        <td>{dateTimeParis(entry.at)}</td>
+                        <td>{entry.actor}</td>
+                        <td>{AUDIT_ACTION_LABELS[entry.action] ?? entry.action}</td>
+                        <td>{entry.detail}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </DsfrTable>
             </Show>
           )}
         </Show>

@@ -4,6 +4,7 @@ import type { TransmissionView } from "../../../../worker/domain/transmission-vi
 import { dateParis } from "./dates";
 import { BoutonAvecConfirmation } from "../ConfirmationModale";
 import { DossiersEnAttente } from "../dashboard/DossiersEnAttente";
+import { DsfrTable } from "../DsfrTable";
 
 /** Step 4: the ERP used the key; the user confirms (or not) the UAI and SIRET it declared. */
 export function ConfirmationStep(props: {
@@ -44,44 +45,39 @@ export function ConfirmationStep(props: {
           </p>
         </div>
       </Show>
-      <div class="fr-table fr-table--no-caption fr-mb-2w table-empilee">
-        <div class="fr-table__wrapper">
-          <div class="fr-table__container">
-            <div class="fr-table__content">
-              <table>
-                <caption>Établissement déclaré par votre ERP</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Organisme de formation</th>
-                    <th scope="col">SIRET</th>
-                    <th scope="col">UAI</th>
-                    <th scope="col">Interfaçage</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    {/* the name of the couple shown, never the user's own next to another's identifiers */}
-                    <td data-label="Organisme de formation" id="organisme-declare">
-                      {mismatch()
-                        ? (props.organismeDeclare ?? "Établissement inconnu du référentiel")
-                        : props.organisme.raisonSociale}
-                    </td>
-                    <td data-label="SIRET" id="siret-declare">
-                      {siret()}
-                    </td>
-                    <td data-label="UAI" id="uai-declare">
-                      {uai()}
-                    </td>
-                    <td data-label="Interfaçage">
-                      ✓ Transmet MAJ : {dateParis(props.organisme.lastTransmissionAt ?? props.installation.at)}
-                    </td>
-                  </tr>
-                </tbody>
-              </table>
-            </div>
-          </div>
-        </div>
-      </div>
+      <DsfrTable
+        caption="Établissement déclaré par votre ERP"
+        class="fr-table--no-caption fr-mb-2w table-empilee"
+        dsfrMarkup
+      >
+        <thead>
+          <tr>
+            <th scope="col">Organisme de formation</th>
+            <th scope="col">SIRET</th>
+            <th scope="col">UAI</th>
+            <th scope="col">Interfaçage</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            {/* the name of the couple shown, never the user's own next to another's identifiers */}
+            <td data-label="Organisme de formation" id="organisme-declare">
+              {mismatch()
+                ? (props.organismeDeclare ?? "Établissement inconnu du référentiel")
+                : props.organisme.raisonSociale}
+            </td>
+            <td data-label="SIRET" id="siret-declare">
+              {siret()}
+            </td>
+            <td data-label="UAI" id="uai-declare">
+              {uai()}
+            </td>
+            <td data-label="Interfaçage">
+              ✓ Transmet MAJ : {dateParis(props.organisme.lastTransmissionAt ?? props.installation.at)}
+            </td>
+          </tr>
+        </tbody>
+      </DsfrTable>
       <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--right">
         <li>
           <BoutonAvecConfirmation

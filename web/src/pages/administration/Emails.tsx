@@ -4,6 +4,7 @@ import { STATUT_EMAIL_LABELS, STATUTS_EMAIL, type StatutEmail } from "../../../.
 import { ErrorAlert, QueryBoundary } from "../../components/Errors";
 import { formatDateTime } from "../../format";
 import { getEmails, renvoyerEmail } from "../../queries-emails";
+import { DsfrTable } from "../../components/DsfrTable";
 
 const BADGE: Record<StatutEmail, string> = {
   pending: "fr-badge--info",
@@ -53,76 +54,71 @@ export default function AdminEmails() {
                 </For>
               </ul>
               <Show when={envoi.error}>{(error) => <ErrorAlert error={error()} />}</Show>
-              <div class="fr-table fr-table--no-caption">
-                <div class="fr-table__wrapper">
-                  <div class="fr-table__container">
-                    <div class="fr-table__content">
-                      <table>
-                        <caption>E-mails de la file d'envoi, les plus récents d'abord</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Créé le</th>
-                            <th scope="col">Destinataire</th>
-                            <th scope="col">Objet</th>
-                            <th scope="col">État</th>
-                            <th scope="col">Essais</th>
-                            <th scope="col">Envoyé le / prochain essai / raison</th>
-                            <th scope="col">Action</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <For
-                            each={vue().emails}
-                            fallback={
-                              <tr>
-                                <td colSpan={7}>Aucun e-mail.</td>
-                              </tr>
-                            }
-                          >
-                            {(email) => (
-                              <tr>
-                                <td>{formatDateTime(email.createdAt)}</td>
-                                <td>{email.to}</td>
-                                <td>{email.subject}</td>
-                                <td>
-                                  <p class={`fr-badge fr-badge--sm ${BADGE[email.status]}`}>
-                                    {STATUT_EMAIL_LABELS[email.status]}
-                                  </p>
-                                </td>
-                                <td>{email.attempts}</td>
-                                <td>
-                                  {email.status === "sent"
-                                    ? formatDateTime(email.sentAt)
-                                    : email.status === "pending"
-                                      ? email.nextAttemptAt
-                                        ? `Prochain essai : ${formatDateTime(email.nextAttemptAt)}`
-                                        : "Au prochain envoi"
-                                      : email.lastError}
-                                  <Show when={email.status === "pending" && email.lastError}>
-                                    <br />
-                                    <span class="fr-text--xs">Dernière erreur : {email.lastError}</span>
-                                  </Show>
-                                </td>
-                                <td>
-                                  <Show when={email.status === "failed"}>
-                                    <button
-                                      class="fr-btn fr-btn--sm fr-btn--secondary"
-                                      disabled={envoi.pending}
-                                      onClick={() => void renvoyer(email.id)}
-                                    >
-                                      Renvoyer
-                                    </button>
-                                  </Show>
-                                </td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                      </table>
-                    </div>
-                  </div>
-                </div>
-              </div>
+              <DsfrTable
+                caption="E-mails de la file d'envoi, les plus récents d'abord"
+                class="fr-table--no-caption"
+                dsfrMarkup
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">Créé le</th>
+                    <th scope="col">Destinataire</th>
+                    <th scope="col">Objet</th>
+                    <th scope="col">État</th>
+                    <th scope="col">Essais</th>
+                    <th scope="col">Envoyé le / prochain essai / raison</th>
+                    <th scope="col">Action</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For
+                    each={vue().emails}
+                    fallback={
+                      <tr>
+                        <td colSpan={7}>Aucun e-mail.</td>
+                      </tr>
+                    }
+                  >
+                    {(email) => (
+                      <tr>
+                        <td>{formatDateTime(email.createdAt)}</td>
+                        <td>{email.to}</td>
+                        <td>{email.subject}</td>
+                        <td>
+                          <p class={`fr-badge fr-badge--sm ${BADGE[email.status]}`}>
+                            {STATUT_EMAIL_LABELS[email.status]}
+                          </p>
+                        </td>
+                        <td>{email.attempts}</td>
+                        <td>
+                          {email.status === "sent"
+                            ? formatDateTime(email.sentAt)
+                            : email.status === "pending"
+                              ? email.nextAttemptAt
+                                ? `Prochain essai : ${formatDateTime(email.nextAttemptAt)}`
+                                : "Au prochain envoi"
+                              : email.lastError}
+                          <Show when={email.status === "pending" && email.lastError}>
+                            <br />
+                            <span class="fr-text--xs">Dernière erreur : {email.lastError}</span>
+                          </Show>
+                        </td>
+                        <td>
+                          <Show when={email.status === "failed"}>
+                            <button
+                              class="fr-btn fr-btn--sm fr-btn--secondary"
+                              disabled={envoi.pending}
+                              onClick={() => void renvoyer(email.id)}
+                            >
+                              Renvoyer
+                            </button>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </DsfrTable>
             </>
           )}
         </Show>

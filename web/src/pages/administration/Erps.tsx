@@ -3,6 +3,7 @@ import { createSignal, For, Show } from "solid-js";
 import type { ErpCatalogue } from "../../../../worker/domain/erps-catalogue";
 import { ErrorAlert, QueryBoundary } from "../../components/Errors";
 import { ajouterErp, getErpsCatalogue, modifierErp } from "../../queries-erps";
+import { DsfrTable } from "../../components/DsfrTable";
 
 /** One ERP of the table: its label edited in place, its flow and its activity switched. */
 function LigneErp(props: { erp: ErpCatalogue; busy: boolean }) {
@@ -128,29 +129,20 @@ export default function AdminErps() {
       </form>
       <Show when={ajout.error ?? changement.error}>{(error) => <ErrorAlert error={error()} />}</Show>
       <QueryBoundary queries={[erps]}>
-        <div class="fr-table">
-          <div class="fr-table__wrapper">
-            <div class="fr-table__container">
-              <div class="fr-table__content">
-                <table>
-                  <caption>ERP du catalogue</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Nom</th>
-                      <th scope="col">Mode</th>
-                      <th scope="col">Organismes</th>
-                      <th scope="col">État</th>
-                      <th scope="col">Action</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={erps()?.erps}>{(erp) => <LigneErp erp={erp} busy={busy()} />}</For>
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DsfrTable caption="ERP du catalogue" dsfrMarkup>
+          <thead>
+            <tr>
+              <th scope="col">Nom</th>
+              <th scope="col">Mode</th>
+              <th scope="col">Organismes</th>
+              <th scope="col">État</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={erps()?.erps}>{(erp) => <LigneErp erp={erp} busy={busy()} />}</For>
+          </tbody>
+        </DsfrTable>
       </QueryBoundary>
     </>
   );

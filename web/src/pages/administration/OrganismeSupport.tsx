@@ -8,6 +8,7 @@ import { QueryBoundary } from "../../components/Errors";
 import { useForm } from "../../forms";
 import { formatDateTime, NATURE_LABELS } from "../../format";
 import { actionSupport, getOrganismeSupport } from "../../queries-administration";
+import { DsfrTable } from "../../components/DsfrTable";
 
 const MODES: Record<string, string> = { api: "ERP (clé d'échange)", manuel: "Fichier Excel" };
 const REVOCATIONS: Record<string, string> = {
@@ -169,37 +170,34 @@ export default function OrganismeSupport() {
                     Clés d'échange
                   </h2>
                   <Show when={data().cles.length > 0} fallback={<p>Aucune clé d'échange.</p>}>
-                    <div class="fr-table fr-table--no-caption table-scroll">
-                      <table id="table-cles">
-                        <caption>Clés d'échange</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Préfixe</th>
-                            <th scope="col">Créée le</th>
-                            <th scope="col">Dernière utilisation</th>
-                            <th scope="col">Révoquée</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <For each={data().cles}>
-                            {(k) => (
-                              <tr>
-                                <td>
-                                  <code>{k.prefix}…</code>
-                                </td>
-                                <td>{formatDateTime(k.createdAt)}</td>
-                                <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Jamais"}</td>
-                                <td>
-                                  {k.revokedAt
-                                    ? `${formatDateTime(k.revokedAt)} (${REVOCATIONS[k.revokedReason ?? ""] ?? k.revokedReason ?? ""})`
-                                    : "Active"}
-                                </td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                      </table>
-                    </div>
+                    <DsfrTable caption="Clés d'échange" class="fr-table--no-caption table-scroll" tableId="table-cles">
+                      <thead>
+                        <tr>
+                          <th scope="col">Préfixe</th>
+                          <th scope="col">Créée le</th>
+                          <th scope="col">Dernière utilisation</th>
+                          <th scope="col">Révoquée</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={data().cles}>
+                          {(k) => (
+                            <tr>
+                              <td>
+                                <code>{k.prefix}…</code>
+                              </td>
+                              <td>{formatDateTime(k.createdAt)}</td>
+                              <td>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Jamais"}</td>
+                              <td>
+                                {k.revokedAt
+                                  ? `${formatDateTime(k.revokedAt)} (${REVOCATIONS[k.revokedReason ?? ""] ?? k.revokedReason ?? ""})`
+                                  : "Active"}
+                              </td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </DsfrTable>
                   </Show>
                 </section>
 
@@ -212,37 +210,38 @@ export default function OrganismeSupport() {
                       Taux d'erreur sur ces transmissions :{" "}
                       <strong id="taux-erreur">{pourcentage(data().tauxErreur)}</strong>
                     </p>
-                    <div class="fr-table fr-table--no-caption table-scroll">
-                      <table id="table-transmissions-support">
-                        <caption>Dernières transmissions</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Reçue le</th>
-                            <th scope="col">Source</th>
-                            <th scope="col">Dossiers</th>
-                            <th scope="col">Valides</th>
-                            <th scope="col">En attente</th>
-                            <th scope="col">Invalides</th>
-                            <th scope="col">Taux d'erreur</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <For each={data().transmissions}>
-                            {(t) => (
-                              <tr>
-                                <td>{formatDateTime(t.receivedAt)}</td>
-                                <td>{t.source === "erp" ? "ERP" : "Fichier"}</td>
-                                <td>{t.total}</td>
-                                <td>{t.valides}</td>
-                                <td>{t.held}</td>
-                                <td>{t.invalid}</td>
-                                <td>{pourcentage(t.tauxErreur)}</td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                      </table>
-                    </div>
+                    <DsfrTable
+                      caption="Dernières transmissions"
+                      class="fr-table--no-caption table-scroll"
+                      tableId="table-transmissions-support"
+                    >
+                      <thead>
+                        <tr>
+                          <th scope="col">Reçue le</th>
+                          <th scope="col">Source</th>
+                          <th scope="col">Dossiers</th>
+                          <th scope="col">Valides</th>
+                          <th scope="col">En attente</th>
+                          <th scope="col">Invalides</th>
+                          <th scope="col">Taux d'erreur</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={data().transmissions}>
+                          {(t) => (
+                            <tr>
+                              <td>{formatDateTime(t.receivedAt)}</td>
+                              <td>{t.source === "erp" ? "ERP" : "Fichier"}</td>
+                              <td>{t.total}</td>
+                              <td>{t.valides}</td>
+                              <td>{t.held}</td>
+                              <td>{t.invalid}</td>
+                              <td>{pourcentage(t.tauxErreur)}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </DsfrTable>
                   </Show>
                 </section>
 
@@ -269,29 +268,26 @@ export default function OrganismeSupport() {
                     Journal de la procédure
                   </h2>
                   <Show when={data().audit.length > 0} fallback={<p>Aucun événement.</p>}>
-                    <div class="fr-table fr-table--no-caption table-scroll">
-                      <table id="table-journal">
-                        <caption>Journal</caption>
-                        <thead>
-                          <tr>
-                            <th scope="col">Date</th>
-                            <th scope="col">Qui</th>
-                            <th scope="col">Quoi</th>
-                          </tr>
-                        </thead>
-                        <tbody>
-                          <For each={data().audit}>
-                            {(entry) => (
-                              <tr>
-                                <td>{formatDateTime(entry.at)}</td>
-                                <td>{entry.actor}</td>
-                                <td>{entry.detail ?? entry.action}</td>
-                              </tr>
-                            )}
-                          </For>
-                        </tbody>
-                      </table>
-                    </div>
+                    <DsfrTable caption="Journal" class="fr-table--no-caption table-scroll" tableId="table-journal">
+                      <thead>
+                        <tr>
+                          <th scope="col">Date</th>
+                          <th scope="col">Qui</th>
+                          <th scope="col">Quoi</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <For each={data().audit}>
+                          {(entry) => (
+                            <tr>
+                              <td>{formatDateTime(entry.at)}</td>
+                              <td>{entry.actor}</td>
+                              <td>{entry.detail ?? entry.action}</td>
+                            </tr>
+                          )}
+                        </For>
+                      </tbody>
+                    </DsfrTable>
                   </Show>
                 </section>
               </>

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from "solid-js";
 import { QueryBoundary } from "../../components/Errors";
 import { formatDateTime } from "../../format";
 import { getOrganismesAdmin } from "../../queries-administration";
+import { DsfrTable } from "../../components/DsfrTable";
 
 const MODES: Record<string, string> = { api: "ERP (clé d'échange)", manuel: "Fichier" };
 
@@ -51,46 +52,47 @@ export default function OrganismesAdmin() {
                   <p>Seuls les {data().organismes.length} premiers résultats sont affichés : précisez la recherche.</p>
                 </div>
               </Show>
-              <div class="fr-table fr-table--no-caption table-scroll">
-                <table id="table-organismes-admin">
-                  <caption>Organismes trouvés</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Organisme</th>
-                      <th scope="col">UAI</th>
-                      <th scope="col">SIRET</th>
-                      <th scope="col">Commune</th>
-                      <th scope="col">Transmission</th>
-                      <th scope="col">Dernière transmission</th>
-                      <th scope="col">Utilisateurs</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={data().organismes}>
-                      {(o) => (
-                        <tr data-organisme={o.id}>
-                          <td>
-                            <A href={`/administration/organismes/${o.id}`}>{o.enseigne ?? o.raisonSociale}</A>
-                            <Show when={o.enseigne}>
-                              <br />
-                              <span class="fr-text--xs">{o.raisonSociale}</span>
-                            </Show>
-                          </td>
-                          <td>{o.uai ?? "—"}</td>
-                          <td>{o.siret}</td>
-                          <td>
-                            {o.commune ?? ""}
-                            {o.departement ? ` (${o.departement})` : ""}
-                          </td>
-                          <td>{o.modeTransmission ? MODES[o.modeTransmission] : "Non paramétrée"}</td>
-                          <td>{o.lastTransmissionAt ? formatDateTime(o.lastTransmissionAt) : "Jamais"}</td>
-                          <td>{o.utilisateurs}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+              <DsfrTable
+                caption="Organismes trouvés"
+                class="fr-table--no-caption table-scroll"
+                tableId="table-organismes-admin"
+              >
+                <thead>
+                  <tr>
+                    <th scope="col">Organisme</th>
+                    <th scope="col">UAI</th>
+                    <th scope="col">SIRET</th>
+                    <th scope="col">Commune</th>
+                    <th scope="col">Transmission</th>
+                    <th scope="col">Dernière transmission</th>
+                    <th scope="col">Utilisateurs</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data().organismes}>
+                    {(o) => (
+                      <tr data-organisme={o.id}>
+                        <td>
+                          <A href={`/administration/organismes/${o.id}`}>{o.enseigne ?? o.raisonSociale}</A>
+                          <Show when={o.enseigne}>
+                            <br />
+                            <span class="fr-text--xs">{o.raisonSociale}</span>
+                          </Show>
+                        </td>
+                        <td>{o.uai ?? "—"}</td>
+                        <td>{o.siret}</td>
+                        <td>
+                          {o.commune ?? ""}
+                          {o.departement ? ` (${o.departement})` : ""}
+                        </td>
+                        <td>{o.modeTransmission ? MODES[o.modeTransmission] : "Non paramétrée"}</td>
+                        <td>{o.lastTransmissionAt ? formatDateTime(o.lastTransmissionAt) : "Jamais"}</td>
+                        <td>{o.utilisateurs}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </DsfrTable>
             </Show>
           )}
         </Show>

@@ -10,6 +10,7 @@ import { Pagination } from "../../components/Pagination";
 import type { DownloadFile, DownloadFormat } from "../../download";
 import { formatDateTime } from "../../format";
 import { getVueTransmissions, vueTransmissionsExport, type FiltresVue } from "../../queries-administration";
+import { DsfrTable } from "../../components/DsfrTable";
 
 const MODES: Record<ModeVue, string> = { api: "ERP (clé)", manuel: "Fichier", none: "Aucun" };
 
@@ -135,37 +136,38 @@ export default function VueTransmissions() {
                   file={async (format) => fichier((await vueTransmissionsExport(filtres())).organismes, format)}
                 />
               </div>
-              <div class="fr-table fr-table--no-caption table-scroll">
-                <table id="table-vue-transmissions">
-                  <caption>Transmissions des organismes</caption>
-                  <thead>
-                    <tr>
-                      <For each={COLONNES.filter((c) => c.label !== "SIRET")}>
-                        {(c) => <th scope="col">{c.label}</th>}
-                      </For>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={data().organismes}>
-                      {(o) => (
-                        <tr data-organisme={o.id}>
-                          <td>
-                            <A href={`/administration/organismes/${o.id}`}>{o.raisonSociale}</A>
-                          </td>
-                          <td>{o.uai ?? "—"}</td>
-                          <td>{o.region ? (REGIONS[o.region] ?? o.region) : ""}</td>
-                          <td>{MODES[o.mode]}</td>
-                          <td>{o.erpLabel ?? ""}</td>
-                          <td>{ETATS_PROCEDURE[o.etat]}</td>
-                          <td>{o.clePresente ? "Oui" : "Non"}</td>
-                          <td>{o.lastTransmissionAt ? formatDateTime(o.lastTransmissionAt) : "Jamais"}</td>
-                          <td>{pourcentage(o.partInvalides)}</td>
-                        </tr>
-                      )}
+              <DsfrTable
+                caption="Transmissions des organismes"
+                class="fr-table--no-caption table-scroll"
+                tableId="table-vue-transmissions"
+              >
+                <thead>
+                  <tr>
+                    <For each={COLONNES.filter((c) => c.label !== "SIRET")}>
+                      {(c) => <th scope="col">{c.label}</th>}
                     </For>
-                  </tbody>
-                </table>
-              </div>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data().organismes}>
+                    {(o) => (
+                      <tr data-organisme={o.id}>
+                        <td>
+                          <A href={`/administration/organismes/${o.id}`}>{o.raisonSociale}</A>
+                        </td>
+                        <td>{o.uai ?? "—"}</td>
+                        <td>{o.region ? (REGIONS[o.region] ?? o.region) : ""}</td>
+                        <td>{MODES[o.mode]}</td>
+                        <td>{o.erpLabel ?? ""}</td>
+                        <td>{ETATS_PROCEDURE[o.etat]}</td>
+                        <td>{o.clePresente ? "Oui" : "Non"}</td>
+                        <td>{o.lastTransmissionAt ? formatDateTime(o.lastTransmissionAt) : "Jamais"}</td>
+                        <td>{pourcentage(o.partInvalides)}</td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </DsfrTable>
               <Pagination
                 page={data().page}
                 pages={Math.ceil(data().total / data().taille)}

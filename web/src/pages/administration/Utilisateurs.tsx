@@ -10,6 +10,7 @@ import { useForm } from "../../forms";
 import { formatDate } from "../../format";
 import { changerStatut, getUtilisateurs } from "../../queries-administration";
 import { useUser } from "../../session";
+import { DsfrTable } from "../../components/DsfrTable";
 
 const BADGES: Record<StatutCompte, string> = {
   pending: "fr-badge--new",
@@ -110,117 +111,114 @@ export default function Utilisateurs() {
               <p id="nombre-utilisateurs">
                 {data().total} utilisateur{data().total > 1 ? "s" : ""}
               </p>
-              <div class="fr-table fr-table--no-caption table-scroll">
-                <table id="table-utilisateurs">
-                  <caption>Utilisateurs</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Personne</th>
-                      <th scope="col">E-mail</th>
-                      <th scope="col">Organisation</th>
-                      <th scope="col">Statut</th>
-                      <th scope="col">Inscrit le</th>
-                      <th scope="col">Actions</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={data().utilisateurs}>
-                      {(u) => {
-                        const nom = `${u.prenom} ${u.nom}`;
-                        return (
-                          <tr data-utilisateur={u.id}>
-                            <td>
-                              {[u.civilite, u.prenom, u.nom].filter(Boolean).join(" ")}
-                              <Show when={u.fonction}>
-                                <br />
-                                <span class="fr-text--xs">{u.fonction}</span>
-                              </Show>
-                            </td>
-                            <td>{u.email}</td>
-                            <td>
-                              {u.organisationLabel}
+              <DsfrTable caption="Utilisateurs" class="fr-table--no-caption table-scroll" tableId="table-utilisateurs">
+                <thead>
+                  <tr>
+                    <th scope="col">Personne</th>
+                    <th scope="col">E-mail</th>
+                    <th scope="col">Organisation</th>
+                    <th scope="col">Statut</th>
+                    <th scope="col">Inscrit le</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={data().utilisateurs}>
+                    {(u) => {
+                      const nom = `${u.prenom} ${u.nom}`;
+                      return (
+                        <tr data-utilisateur={u.id}>
+                          <td>
+                            {[u.civilite, u.prenom, u.nom].filter(Boolean).join(" ")}
+                            <Show when={u.fonction}>
                               <br />
-                              <span class="fr-text--xs">
-                                {[ORGANISATION_TYPES[u.organisationType] ?? u.organisationType, detailOrganisation(u)]
-                                  .filter(Boolean)
-                                  .join(" · ")}
-                              </span>
-                            </td>
-                            <td>
-                              <p class={`fr-badge fr-badge--sm ${BADGES[u.status]}`}>{STATUTS_COMPTE[u.status]}</p>
-                            </td>
-                            <td>{formatDate(u.createdAt)}</td>
-                            <td>
-                              <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
-                                <Show when={u.status === "pending"}>
-                                  <li>
-                                    <button
-                                      type="button"
-                                      class="fr-btn fr-btn--sm"
-                                      disabled={decision.pending()}
-                                      aria-label={`Valider le compte de ${nom}`}
-                                      onClick={() => decide(u, "valider")}
-                                    >
-                                      Valider
-                                    </button>
-                                  </li>
-                                  <li>
-                                    <BoutonAvecConfirmation
-                                      class="fr-btn fr-btn--sm fr-btn--tertiary"
-                                      label="Refuser"
-                                      ariaLabel={`Refuser la demande de ${nom}`}
-                                      disabled={decision.pending()}
-                                      titre={`Refuser la demande de ${nom} ?`}
-                                      confirmer="Refuser la demande"
-                                      onConfirm={() => decide(u, "refuser")}
-                                    >
-                                      <p>
-                                        {nom} ({u.email}) ne pourra pas accéder au tableau de bord de{" "}
-                                        {u.organisationLabel}. Un e-mail l'en informe.
-                                      </p>
-                                    </BoutonAvecConfirmation>
-                                  </li>
-                                </Show>
-                                <Show when={u.status === "active" && u.id !== me().id}>
-                                  <li>
-                                    <BoutonAvecConfirmation
-                                      class="fr-btn fr-btn--sm fr-btn--tertiary"
-                                      label="Désactiver"
-                                      ariaLabel={`Désactiver le compte de ${nom}`}
-                                      disabled={decision.pending()}
-                                      titre={`Désactiver le compte de ${nom} ?`}
-                                      confirmer="Désactiver le compte"
-                                      onConfirm={() => decide(u, "desactiver")}
-                                    >
-                                      <p>
-                                        {nom} ({u.email}) ne pourra plus se connecter ; ses sessions ouvertes et ses
-                                        tableaux de bord en direct sont fermés immédiatement.
-                                      </p>
-                                    </BoutonAvecConfirmation>
-                                  </li>
-                                </Show>
-                                <Show when={u.status === "disabled"}>
-                                  <li>
-                                    <button
-                                      type="button"
-                                      class="fr-btn fr-btn--sm fr-btn--secondary"
-                                      disabled={decision.pending()}
-                                      aria-label={`Réactiver le compte de ${nom}`}
-                                      onClick={() => decide(u, "reactiver")}
-                                    >
-                                      Réactiver
-                                    </button>
-                                  </li>
-                                </Show>
-                              </ul>
-                            </td>
-                          </tr>
-                        );
-                      }}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
+                              <span class="fr-text--xs">{u.fonction}</span>
+                            </Show>
+                          </td>
+                          <td>{u.email}</td>
+                          <td>
+                            {u.organisationLabel}
+                            <br />
+                            <span class="fr-text--xs">
+                              {[ORGANISATION_TYPES[u.organisationType] ?? u.organisationType, detailOrganisation(u)]
+                                .filter(Boolean)
+                                .join(" · ")}
+                            </span>
+                          </td>
+                          <td>
+                            <p class={`fr-badge fr-badge--sm ${BADGES[u.status]}`}>{STATUTS_COMPTE[u.status]}</p>
+                          </td>
+                          <td>{formatDate(u.createdAt)}</td>
+                          <td>
+                            <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
+                              <Show when={u.status === "pending"}>
+                                <li>
+                                  <button
+                                    type="button"
+                                    class="fr-btn fr-btn--sm"
+                                    disabled={decision.pending()}
+                                    aria-label={`Valider le compte de ${nom}`}
+                                    onClick={() => decide(u, "valider")}
+                                  >
+                                    Valider
+                                  </button>
+                                </li>
+                                <li>
+                                  <BoutonAvecConfirmation
+                                    class="fr-btn fr-btn--sm fr-btn--tertiary"
+                                    label="Refuser"
+                                    ariaLabel={`Refuser la demande de ${nom}`}
+                                    disabled={decision.pending()}
+                                    titre={`Refuser la demande de ${nom} ?`}
+                                    confirmer="Refuser la demande"
+                                    onConfirm={() => decide(u, "refuser")}
+                                  >
+                                    <p>
+                                      {nom} ({u.email}) ne pourra pas accéder au tableau de bord de{" "}
+                                      {u.organisationLabel}. Un e-mail l'en informe.
+                                    </p>
+                                  </BoutonAvecConfirmation>
+                                </li>
+                              </Show>
+                              <Show when={u.status === "active" && u.id !== me().id}>
+                                <li>
+                                  <BoutonAvecConfirmation
+                                    class="fr-btn fr-btn--sm fr-btn--tertiary"
+                                    label="Désactiver"
+                                    ariaLabel={`Désactiver le compte de ${nom}`}
+                                    disabled={decision.pending()}
+                                    titre={`Désactiver le compte de ${nom} ?`}
+                                    confirmer="Désactiver le compte"
+                                    onConfirm={() => decide(u, "desactiver")}
+                                  >
+                                    <p>
+                                      {nom} ({u.email}) ne pourra plus se connecter ; ses sessions ouvertes et ses
+                                      tableaux de bord en direct sont fermés immédiatement.
+                                    </p>
+                                  </BoutonAvecConfirmation>
+                                </li>
+                              </Show>
+                              <Show when={u.status === "disabled"}>
+                                <li>
+                                  <button
+                                    type="button"
+                                    class="fr-btn fr-btn--sm fr-btn--secondary"
+                                    disabled={decision.pending()}
+                                    aria-label={`Réactiver le compte de ${nom}`}
+                                    onClick={() => decide(u, "reactiver")}
+                                  >
+                                    Réactiver
+                                  </button>
+                                </li>
+                              </Show>
+                            </ul>
+                          </td>
+                        </tr>
+                      );
+                    }}
+                  </For>
+                </tbody>
+              </DsfrTable>
               <Pagination
                 page={data().page}
                 pages={Math.ceil(data().total / data().taille)}
