@@ -1,7 +1,8 @@
 import { A, createAsync, useNavigate, useSearchParams } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { ROLE_LIBELLES, type InvitationOuverte } from "../../../worker/domain/membres";
 import { Field, FormError } from "../components/comptes/Field";
+import { createIdentite, focusFirstError, identiteErrors, IdentiteFields } from "../components/comptes/IdentiteFields";
 import { QueryBoundary } from "../components/Errors";
 import { useForm } from "../forms";
 import { formatDate } from "../format";
@@ -60,9 +61,7 @@ export default function Invitation() {
 
 function CreerCompte(props: { jeton: string; invitation: InvitationOuverte }) {
   const navigate = useNavigate();
-  const [civilite, setCivilite] = createSignal("");
-  const [prenom, setPrenom] = createSignal("");
-  const [nom, setNom] = createSignal("");
+  const identite = createIdentite();
   const [password, setPassword] = createSignal("");
   const [confirmation, setConfirmation] = createSignal("");
   const [invalides, setInvalides] = createSignal<Record<string, string>>({});
@@ -81,25 +80,16 @@ function CreerCompte(props: { jeton: string; invitation: InvitationOuverte }) {
   };
   const submit = async (event: SubmitEvent) => {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!civilite()) found.civilite = "Choisissez votre civilité.";
-    if (!prenom().trim()) found.prenom = "Indiquez votre prénom.";
-    if (!nom().trim()) found.nom = "Indiquez votre nom.";
+    const found = identiteErrors(identite.values());
     if (password().length < PASSWORD_MIN_LENGTH)
       found.password = `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`;
     else if (password() !== confirmation()) found.confirmation = "Les deux mots de passe ne sont pas identiques.";
     setInvalides(found);
     form.clear();
-    const first = Object.keys(found)[0];
-    if (first) {
-      document.getElementById(first === "civilite" ? "civilite-Madame" : first)?.focus();
-      return;
-    }
+    if (focusFirstError(found)) return;
     const result = await form.submit({
       jeton: props.jeton,
-      civilite: civilite(),
-      prenom: prenom(),
-      nom: nom(),
+      ...identite.values(),
       password: password(),
     });
     if (result) navigate("/");
@@ -111,47 +101,7 @@ function CreerCompte(props: { jeton: string; invitation: InvitationOuverte }) {
         Adresse e-mail : <strong id="invitation-email">{props.invitation.email}</strong> (votre identifiant de
         connexion)
       </p>
-      <fieldset
-        class="fr-fieldset"
-        classList={{ "fr-fieldset--error": Boolean(errors().civilite) }}
-        aria-labelledby="civilite-legend civilite-messages"
-      >
-        <legend class="fr-fieldset__legend" id="civilite-legend">
-          Civilité
-        </legend>
-        <For each={["Madame", "Monsieur"]}>
-          {(valeur) => (
-            <div class="fr-fieldset__element fr-fieldset__element--inline">
-              <div class="fr-radio-group">
-                <input
-                  type="radio"
-                  id={`civilite-${valeur}`}
-                  name="civilite"
-                  checked={civilite() === valeur}
-                  onChange={() => setCivilite(valeur)}
-                />
-                <label class="fr-label" for={`civilite-${valeur}`}>
-                  {valeur}
-                </label>
-              </div>
-            </div>
-          )}
-        </For>
-        <div class="fr-messages-group" id="civilite-messages" aria-live="assertive">
-          <Show when={errors().civilite}>
-            <p class="fr-message fr-message--error">{errors().civilite}</p>
-          </Show>
-        </div>
-      </fieldset>
-      <Field
-        id="prenom"
-        label="Prénom"
-        autocomplete="given-name"
-        value={prenom()}
-        onInput={setPrenom}
-        error={errors().prenom}
-      />
-      <Field id="nom" label="Nom" autocomplete="family-name" value={nom()} onInput={setNom} error={errors().nom} />
+      <IdentiteFields identite={identite} errors={errors()} />
       <Field
         id="password"
         label="Mot de passe"

@@ -1,6 +1,7 @@
 import { createAsync, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { FormError, Field } from "../components/comptes/Field";
+import { createIdentite, focusFirstError, identiteErrors, IdentiteFields } from "../components/comptes/IdentiteFields";
 import { BoutonAvecConfirmation } from "../components/ConfirmationModale";
 import { QueryBoundary } from "../components/Errors";
 import { ACCUEIL, FilAriane } from "../components/FilAriane";
@@ -44,9 +45,11 @@ export default function MonCompte() {
 function Identite(props: {
   compte: { civilite: string | null; prenom: string; nom: string; email: string; organisationLabel: string };
 }) {
-  const [civilite, setCivilite] = createSignal(props.compte.civilite ?? "");
-  const [prenom, setPrenom] = createSignal(props.compte.prenom);
-  const [nom, setNom] = createSignal(props.compte.nom);
+  const identite = createIdentite({
+    civilite: props.compte.civilite ?? "",
+    prenom: props.compte.prenom,
+    nom: props.compte.nom,
+  });
   const [email, setEmail] = createSignal(props.compte.email);
   const [invalides, setInvalides] = createSignal<Record<string, string>>({});
   const form = useForm(modifierIdentite);
@@ -64,20 +67,12 @@ function Identite(props: {
   };
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!civilite()) found.civilite = "Choisissez votre civilité.";
-    if (!prenom().trim()) found.prenom = "Indiquez votre prénom.";
-    if (!nom().trim()) found.nom = "Indiquez votre nom.";
+    const found = identiteErrors(identite.values());
     if (!EMAIL_PATTERN.test(email().trim())) found.email = "L'adresse e-mail n'est pas valide (ex. nom@domaine.fr).";
     setInvalides(found);
     form.clear();
-    if (Object.keys(found).length) {
-      document
-        .getElementById(Object.keys(found)[0] === "civilite" ? "civilite-Madame" : Object.keys(found)[0])
-        ?.focus();
-      return;
-    }
-    void form.submit({ civilite: civilite(), prenom: prenom(), nom: nom(), email: email() });
+    if (focusFirstError(found)) return;
+    void form.submit({ ...identite.values(), email: email() });
   };
   return (
     <form id="form-identite" novalidate onSubmit={submit}>
@@ -88,47 +83,7 @@ function Identite(props: {
           <p>Vos informations sont enregistrées.</p>
         </div>
       </Show>
-      <fieldset
-        class="fr-fieldset"
-        classList={{ "fr-fieldset--error": Boolean(errors().civilite) }}
-        aria-labelledby="civilite-legend civilite-messages"
-      >
-        <legend class="fr-fieldset__legend" id="civilite-legend">
-          Civilité
-        </legend>
-        <For each={["Madame", "Monsieur"]}>
-          {(valeur) => (
-            <div class="fr-fieldset__element fr-fieldset__element--inline">
-              <div class="fr-radio-group">
-                <input
-                  type="radio"
-                  id={`civilite-${valeur}`}
-                  name="civilite"
-                  checked={civilite() === valeur}
-                  onChange={() => setCivilite(valeur)}
-                />
-                <label class="fr-label" for={`civilite-${valeur}`}>
-                  {valeur}
-                </label>
-              </div>
-            </div>
-          )}
-        </For>
-        <div class="fr-messages-group" id="civilite-messages" aria-live="assertive">
-          <Show when={errors().civilite}>
-            <p class="fr-message fr-message--error">{errors().civilite}</p>
-          </Show>
-        </div>
-      </fieldset>
-      <Field
-        id="prenom"
-        label="Prénom"
-        autocomplete="given-name"
-        value={prenom()}
-        onInput={setPrenom}
-        error={errors().prenom}
-      />
-      <Field id="nom" label="Nom" autocomplete="family-name" value={nom()} onInput={setNom} error={errors().nom} />
+      <IdentiteFields identite={identite} errors={errors()} />
       <Field
         id="email"
         label="Adresse e-mail"
