@@ -3,11 +3,11 @@ import { DEPARTEMENTS } from "../../../../worker/domain/territoires";
 import type { MissionLocaleResume } from "../../../../worker/domain/missions-locales";
 import { useForm } from "../../forms";
 import { rechercherMissionsLocales } from "../../queries-mission-locale";
-import { Field } from "./Field";
+import { ChampRecherche } from "./ChampRecherche";
 
 /**
  * The Mission Locale step of the sign-up: find one's Mission Locale by its name, its commune or its département
- * (`GET /api/referentiel/missions-locales?q=`), then pick it; Enter in the field runs the search.
+ * (`GET /api/referentiel/missions-locales?q=`), then pick it.
  */
 export function RechercheMissionLocale(props: {
   selectedId: string | null;
@@ -20,7 +20,6 @@ export function RechercheMissionLocale(props: {
   const error = () => invalide() ?? recherche.error()?.message ?? null;
 
   const search = async () => {
-    if (recherche.pending()) return;
     recherche.clear();
     props.onSelect(null);
     const q = query().trim();
@@ -38,30 +37,16 @@ export function RechercheMissionLocale(props: {
 
   return (
     <>
-      <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-        <div class="fr-col-12 fr-col-sm-8">
-          <Field
-            id="recherche-mission-locale"
-            label="Votre Mission Locale"
-            hint="Son nom, sa commune ou son département, ex. Clermont-Ferrand ou 63"
-            value={query()}
-            onInput={setQuery}
-            onEnter={search}
-            error={error()}
-            required={false}
-          />
-        </div>
-        <div class="fr-col-12 fr-col-sm-4">
-          <button
-            type="button"
-            class="fr-btn fr-btn--secondary fr-icon-search-line fr-btn--icon-left fr-mb-3w"
-            onClick={search}
-            disabled={recherche.pending()}
-          >
-            Rechercher
-          </button>
-        </div>
-      </div>
+      <ChampRecherche
+        id="recherche-mission-locale"
+        label="Votre Mission Locale"
+        hint="Son nom, sa commune ou son département, ex. Clermont-Ferrand ou 63"
+        value={query()}
+        onInput={setQuery}
+        error={error()}
+        pending={recherche.pending()}
+        onSearch={search}
+      />
       <div aria-live="polite">
         <Switch>
           <Match when={results()?.length === 0}>

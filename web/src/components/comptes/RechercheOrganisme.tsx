@@ -1,7 +1,7 @@
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { rechercherOrganismes } from "../../actions";
 import { useForm } from "../../forms";
-import { Field } from "./Field";
+import { ChampRecherche } from "./ChampRecherche";
 import { OrganismeTrouve } from "./OrganismeTrouve";
 import type { OrganismeReferentiel } from "../../../../worker/domain/referentiel";
 
@@ -72,31 +72,17 @@ export function RechercheOrganisme(props: {
           )}
         </For>
       </fieldset>
-      <div class="fr-grid-row fr-grid-row--gutters fr-grid-row--bottom">
-        <div class="fr-col-12 fr-col-sm-8">
-          <Field
-            id="recherche"
-            label={mode() === "uai" ? "UAI de votre établissement" : "SIRET de votre établissement"}
-            hint={mode() === "uai" ? "7 chiffres et une lettre, ex. 0751234A" : "14 chiffres, ex. 123 456 789 00012"}
-            inputmode={mode() === "siret" ? "numeric" : "text"}
-            value={query()}
-            onInput={setQuery}
-            onEnter={() => !recherche.pending() && search()}
-            error={error() ?? props.error}
-            required={false}
-          />
-        </div>
-        <div class="fr-col-12 fr-col-sm-4">
-          <button
-            type="button"
-            class="fr-btn fr-btn--secondary fr-icon-search-line fr-btn--icon-left fr-mb-3w"
-            onClick={search}
-            disabled={recherche.pending()}
-          >
-            Rechercher
-          </button>
-        </div>
-      </div>
+      <ChampRecherche
+        id="recherche"
+        label={mode() === "uai" ? "UAI de votre établissement" : "SIRET de votre établissement"}
+        hint={mode() === "uai" ? "7 chiffres et une lettre, ex. 0751234A" : "14 chiffres, ex. 123 456 789 00012"}
+        inputmode={mode() === "siret" ? "numeric" : "text"}
+        value={query()}
+        onInput={setQuery}
+        error={error() ?? props.error}
+        pending={recherche.pending()}
+        onSearch={search}
+      />
       <div aria-live="polite">
         <Switch>
           <Match when={notFound()}>
