@@ -1,10 +1,10 @@
 /** Fixtures of the Missions Locales' tests: a Mission Locale and its zone, its users, learners in rupture pushed. */
-import { env } from "cloudflare:test";
-import { expect } from "vitest";
+import { env, SELF } from "cloudflare:test";
+import { expect, onTestFinished } from "vitest";
 import { anneeScolaireOf } from "../../worker/domain/annee-scolaire";
 import { todayParis } from "../../worker/domain/dates";
-import { apiFetch, createUser, type OrganisationFixture } from "../helpers/accounts";
-import { sessionCookie } from "../connection/helpers";
+import { apiFetch, APP_URL, createUser, type OrganisationFixture } from "../helpers/accounts";
+import { discardUnreadBody, sessionCookie } from "../connection/helpers";
 import { dossier, push } from "../ingestion/helpers";
 
 export interface CommuneFixture {
@@ -173,4 +173,42 @@ export async function getJson<T>(path: string, cookie: string, status = 200): Pr
   const text = await response.text();
   expect(response.status, `${path}: ${text}`).toBe(status);
   return JSON.parse(text) as T;
+}
+
+export interface LiveMessage {
+  type: string;
+  organismeIds?: string[];
+  receivedAt: number;
+}
+
+/**
+ * Opens a live socket (`path`: a worklist's or an ARML's) and waits for its snapshot; closed when the test ends,
+ * waiting for the hub's answer. `next` waits up to `timeoutMs` for a message.
+ */
+export async function openLive(path: string, cookie: string) {
+  const response = discardUnreadBody(
+    await SELF.fetch(`${APP_URL}${path}`, { headers: { Cookie: cookie, Origin: APP_URL, Upgrade: "websocket" } }),
+  );
+  const ws = response.webSocket;
+  if (!ws) throw new Error(`socket refused: ${response.status}`);
+  const closed = new Promise<CloseEvent>((resolve) => ws.addEventListener("close", resolve));
+  onTestFinished(async () => {
+    if (ws.readyState === WebSocket.OPEN) ws.close(1000, "fin");
+    await closed;
+  });
+  const messages: LiveMessage[] = [];
+  ws.addEventListener("message", (event) => {
+    if (event.data !== "pong") messages.push({ ...JSON.parse(event.data as string), receivedAt: Date.now() });
+  });
+  ws.accept();
+  async function next(predicate: (m: LiveMessage) => boolean, timeoutMs = 2000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = messages.find(predicate);
+      if (found || Date.now() > deadline) return found;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  expect(await next((m) => m.type === "snapshot")).toBeDefined();
+  return { messages, next };
 }

@@ -1,50 +1,21 @@
 // The Mission Locale's worklist live (issue 10 item 4): a push that breaks a contract in the zone reaches its socket.
 import { SELF } from "cloudflare:test";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JeunesEnRupturePage } from "../../worker/domain/missions-locales";
 import { APP_URL } from "../helpers/accounts";
-import { discardUnreadBody } from "../connection/helpers";
 import { organismeAvecCle } from "../ingestion/helpers";
-import { communeUnique, conseiller, createMissionLocale, dossierEnRupture, getJson, pousser } from "./helpers";
-
-interface Received {
-  type: string;
-  organismeIds?: string[];
-  receivedAt: number;
-}
+import {
+  communeUnique,
+  conseiller,
+  createMissionLocale,
+  dossierEnRupture,
+  getJson,
+  openLive,
+  pousser,
+} from "./helpers";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Opens /api/mission-locale/live; closed when the test ends, waiting for the hub's answer. */
-async function openWorklist(cookie: string) {
-  const response = discardUnreadBody(
-    await SELF.fetch(`${APP_URL}/api/mission-locale/live`, {
-      headers: { Cookie: cookie, Origin: APP_URL, Upgrade: "websocket" },
-    }),
-  );
-  const ws = response.webSocket;
-  if (!ws) throw new Error(`socket refused: ${response.status}`);
-  const closed = new Promise<CloseEvent>((resolve) => ws.addEventListener("close", resolve));
-  onTestFinished(async () => {
-    if (ws.readyState === WebSocket.OPEN) ws.close(1000, "fin");
-    await closed;
-  });
-  const messages: Received[] = [];
-  ws.addEventListener("message", (event) => {
-    if (event.data !== "pong") messages.push({ ...JSON.parse(event.data as string), receivedAt: Date.now() });
-  });
-  ws.accept();
-  async function next(predicate: (m: Received) => boolean, timeoutMs = 2000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = messages.find(predicate);
-      if (found || Date.now() > deadline) return found;
-      await sleep(20);
-    }
-  }
-  expect(await next((m) => m.type === "snapshot")).toBeDefined();
-  return { messages, next };
-}
+const openWorklist = (cookie: string) => openLive("/api/mission-locale/live", cookie);
 
 describe("GET /api/mission-locale/live", () => {
   it("tells the Mission Locale of a rupture pushed in its zone within 1.5 s, and of none outside it", async () => {

@@ -2,9 +2,11 @@
  * An ARML's view (SPEC §10): the activity of the Missions Locales of its région (counters per tab and per follow-up
  * state), never a learner. Administrators may ask for any région.
  */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { z } from "zod";
-import type { AppEnv } from "../env";
+import type { AppEnv, SessionUser } from "../env";
+import { armlHubKey } from "../connection/perimetre-hub";
+import { upgradeToPerimetreHub } from "./perimetre-live";
 import { forbidden } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
@@ -18,22 +20,30 @@ import type { ArmlActivite } from "../domain/missions-locales";
 import { REGIONS } from "../domain/territoires";
 import { jeunesDeLaZone } from "../missions-locales/worklist";
 
-export const armlRoutes = new Hono<AppEnv>().get(
-  "/missions-locales",
-  validate("query", z.object({ region: z.string().max(3).optional() })),
-  async (c) => {
-    const user = requireActiveUser(c);
+/** The région whose Missions Locales the caller reads: an ARML's own, or the one an administrator asks for. */
+async function armlRegion(
+  c: Context<AppEnv>,
+  asked: string | undefined,
+): Promise<{ user: SessionUser; region: string }> {
+  const user = requireActiveUser(c);
+  let region = asked;
+  if (!isAdministrator(user)) {
+    const organisation = await territoireOf(database(c.env.DB), user.organisationId);
+    if (organisation?.type !== "ARML" || !organisation.codeRegion) throw forbidden("Cette page est réservée aux ARML.");
+    if (region && region !== organisation.codeRegion)
+      throw forbidden("Vous n'avez accès qu'aux Missions Locales de votre région.");
+    region = organisation.codeRegion;
+  }
+  if (!region) throw forbidden("Choisissez une région.");
+  return { user, region };
+}
+
+const regionQuery = validate("query", z.object({ region: z.string().max(3).optional() }));
+
+export const armlRoutes = new Hono<AppEnv>()
+  .get("/missions-locales", regionQuery, async (c) => {
+    const { region } = await armlRegion(c, c.req.valid("query").region);
     const db = database(c.env.DB);
-    let region = c.req.valid("query").region;
-    if (!isAdministrator(user)) {
-      const organisation = await territoireOf(db, user.organisationId);
-      if (organisation?.type !== "ARML" || !organisation.codeRegion)
-        throw forbidden("Cette page est réservée aux ARML.");
-      if (region && region !== organisation.codeRegion)
-        throw forbidden("Vous n'avez accès qu'aux Missions Locales de votre région.");
-      region = organisation.codeRegion;
-    }
-    if (!region) throw forbidden("Choisissez une région.");
     const today = todayParis();
     const missionsLocales = await Promise.all(
       (await missionsLocalesOfRegion(db, region)).map(async (ml) => {
@@ -51,5 +61,9 @@ export const armlRoutes = new Hono<AppEnv>().get(
       aujourdhui: today,
       missionsLocales,
     } satisfies ArmlActivite);
-  },
-);
+  })
+  /** The view's live socket: its PerimetreHub, told with each of the région's Missions Locales' worklists. */
+  .get("/live", regionQuery, async (c) => {
+    const { user, region } = await armlRegion(c, c.req.valid("query").region);
+    return upgradeToPerimetreHub(c, user, armlHubKey(region));
+  });

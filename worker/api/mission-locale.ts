@@ -15,7 +15,7 @@ import { candidatRupture } from "../data/jeunes-en-rupture";
 import { communesOfZone, findMissionLocale } from "../data/missions-locales";
 import { changeEtatSuivi, findSuivi, historiqueSuivi } from "../data/suivis-mission-locale";
 import { displayName, organismeHub } from "../connection/hub";
-import { missionLocaleHubKey, perimetreHub } from "../connection/perimetre-hub";
+import { armlHubKey, missionLocaleHubKey, perimetreHub } from "../connection/perimetre-hub";
 import { notifySuiviChange } from "../missions-locales/notifications";
 import { jeunesDeLaZone } from "../missions-locales/worklist";
 import { todayParis } from "../domain/dates";
@@ -205,9 +205,10 @@ missionLocaleRoutes.post(
     // The CFA that signalled the learner hears of the change (e-mail without personal data).
     if (avant?.signaleParOrganismeId && avant.etat !== body.etat)
       await notifySuiviChange(c.env, avant.signaleParOrganismeId, ml.nom);
-    // Both sides are live: the Mission Locale's open worklists and the CFA's Mes effectifs.
+    // Every side is live: the Mission Locale's open worklists, its ARML's view and the CFA's Mes effectifs.
     await Promise.all([
       perimetreHub(c.env, missionLocaleHubKey(ml.id)).organismesChanged([jeune.cfa.id]),
+      perimetreHub(c.env, armlHubKey(ml.codeRegion)).organismesChanged([jeune.cfa.id]),
       organismeHub(c.env, jeune.cfa.id).notifyEffectifsChanged(),
     ]);
     return c.json({

@@ -27,21 +27,27 @@ export async function notifyPerimetres(env: Pick<Env, "DB" | "PERIMETRE_HUB">, o
 /** The hub of a Mission Locale's worklist: a PerimetreHub too, coalescing the same way. */
 export const missionLocaleHubKey = (missionLocaleId: string) => `mission-locale:${missionLocaleId}`;
 
+/** The hub of an ARML's view: its région's Missions Locales' counters, told whenever one of their worklists is. */
+export const armlHubKey = (codeRegion: string) => `arml:${codeRegion}`;
+
 /** A learner in rupture just written, and its CFA. */
 export type RuptureEcrite = AdresseApprenant & { organismeId: string };
 
 /**
- * Tells the Missions Locales whose zone holds these learners' homes that their worklist changed (one D1 query only
- * when the push wrote learners in rupture). Logged, not thrown, like notifyPerimetres.
+ * Tells the Missions Locales whose zone holds these learners' homes that their worklist changed, and the ARML of
+ * their régions (one D1 query only when the push wrote learners in rupture). Logged, not thrown, like
+ * notifyPerimetres.
  */
 export async function notifyMissionsLocales(env: Pick<Env, "DB" | "PERIMETRE_HUB">, ruptures: RuptureEcrite[]) {
   if (ruptures.length === 0) return;
   try {
-    const ids = await missionsLocalesOfAdresses(database(env.DB), ruptures);
+    const missionsLocales = await missionsLocalesOfAdresses(database(env.DB), ruptures);
     const organismeIds = [...new Set(ruptures.map((r) => r.organismeId))];
-    const results = await Promise.allSettled(
-      ids.map((id) => perimetreHub(env, missionLocaleHubKey(id)).organismesChanged(organismeIds)),
-    );
+    const keys = [
+      ...missionsLocales.map(({ id }) => missionLocaleHubKey(id)),
+      ...new Set(missionsLocales.map(({ codeRegion }) => armlHubKey(codeRegion))),
+    ];
+    const results = await Promise.allSettled(keys.map((key) => perimetreHub(env, key).organismesChanged(organismeIds)));
     for (const r of results) if (r.status === "rejected") console.error("notifyMissionsLocales", r.reason);
   } catch (error) {
     console.error("notifyMissionsLocales", error);

@@ -11,6 +11,7 @@ const resume = {
   nom: missionsLocales.nom,
   commune: missionsLocales.commune,
   codeDepartement: missionsLocales.codeDepartement,
+  codeRegion: missionsLocales.codeRegion,
   telephone: missionsLocales.telephone,
   email: missionsLocales.email,
 };
@@ -67,16 +68,21 @@ export interface AdresseApprenant {
 }
 
 /**
- * The Missions Locales whose zone holds one of these learners' homes: by INSEE code, else by postal code when the
- * dossier has none (SPEC §10). One statement (on the push path: which worklists a push changed).
+ * The Missions Locales whose zone holds one of these learners' homes, with their région: by INSEE code, else by
+ * postal code when the dossier has none (SPEC §10). One statement (on the push path: which worklists, and which
+ * ARML's view, a push changed).
  */
-export async function missionsLocalesOfAdresses(db: Database, adresses: AdresseApprenant[]): Promise<string[]> {
+export async function missionsLocalesOfAdresses(
+  db: Database,
+  adresses: AdresseApprenant[],
+): Promise<{ id: string; codeRegion: string }[]> {
   const communes = [...new Set(adresses.flatMap((a) => (a.commune ? [a.commune] : [])))];
   const codesPostaux = [...new Set(adresses.flatMap((a) => (!a.commune && a.codePostal ? [a.codePostal] : [])))];
   if (communes.length === 0 && codesPostaux.length === 0) return [];
-  const rows = await db
-    .selectDistinct({ id: missionLocaleCommunes.missionLocaleId })
+  return db
+    .selectDistinct({ id: missionLocaleCommunes.missionLocaleId, codeRegion: missionsLocales.codeRegion })
     .from(missionLocaleCommunes)
+    .innerJoin(missionsLocales, eq(missionsLocales.id, missionLocaleCommunes.missionLocaleId))
     .where(
       or(
         communes.length
@@ -91,7 +97,6 @@ export async function missionsLocalesOfAdresses(db: Database, adresses: AdresseA
       ),
     )
     .all();
-  return rows.map((r) => r.id);
 }
 
 /** The Mission Locale covering one learner's home (the first by name if zones overlap), or undefined. */

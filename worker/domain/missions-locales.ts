@@ -123,6 +123,7 @@ export interface MissionLocaleResume {
   nom: string;
   commune: string | null;
   codeDepartement: string;
+  codeRegion: string;
   telephone: string | null;
   email: string | null;
 }
