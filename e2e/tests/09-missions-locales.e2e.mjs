@@ -98,6 +98,17 @@ export default async function ({ browser, newPage, baseUrl }) {
     });
     assert(response.status === 200, `la transmission est acceptée (${response.status} ${await response.text()})`);
   };
+  // The ARML of the région keeps its dashboard open (its own browser): its counters follow, live.
+  const armlContext = await browser.newContext({ baseURL: baseUrl });
+  const arml = await armlContext.newPage();
+  await login(arml, "arml@example.fr");
+  await arml.goto("/tableau-de-bord");
+  await hasText(arml.locator("#etat-direct"), "Mis à jour en direct");
+  const rupturantsArml = arml
+    .locator("#table-arml tbody tr[data-mission-locale]", { hasText: "Mission Locale de Clermont-Ferrand" })
+    .locator("td[data-onglet='rupturants']");
+  const avant = Number(await rupturantsArml.textContent());
+
   const ligne = page.locator("#table-jeunes tbody tr[data-jeune]", { hasText: nom });
   await push(dossier);
   await until(
@@ -105,6 +116,12 @@ export default async function ({ browser, newPage, baseUrl }) {
     "le jeune apparaît sur la liste ouverte, sans recharger",
     10_000,
   );
+  await until(
+    async () => Number(await rupturantsArml.textContent()) === avant + 1,
+    "le tableau de bord de l'ARML compte le jeune, sans recharger",
+    10_000,
+  );
+  await armlContext.close();
   const texte = (await ligne.textContent()).replace(/\s+/g, " ");
   for (const attendu of ["Camille", "19", "0612345678", "CAP MAÇON E2E", "98765432100017", "10", "À traiter"])
     assert(texte.includes(attendu), `la ligne contient « ${attendu} » : ${texte}`);

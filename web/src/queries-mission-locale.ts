@@ -61,6 +61,14 @@ export function useMissionLocaleLive(): LiveConnection {
   return useLiveQueries(`${URL}/live`, () => missionLocaleKeys(), parsePerimetreMessage);
 }
 
+/**
+ * The ARML's live socket (`/api/arml/live`) for the lifetime of the calling component: each change of one of its
+ * région's Missions Locales' worklists (a push, a follow-up state) revalidates its counters.
+ */
+export function useArmlLive(): LiveConnection {
+  return useLiveQueries("/api/arml/live", () => [getArmlActivite.key], parsePerimetreMessage);
+}
+
 /** A change of a learner's follow-up state; the answer is the learner and its new history. */
 export const changerSuivi = action(async (effectifId: string, changement: ChangementSuivi) => {
   const detail = await api<JeuneEnRuptureDetail>(`${URL}/jeunes/${encodeURIComponent(effectifId)}/suivi`, {

@@ -9,19 +9,22 @@ import {
 import { QueryBoundary } from "../Errors";
 import { DEPARTEMENTS } from "../../../../worker/domain/territoires";
 import { formatDate } from "../../format";
-import { getArmlActivite } from "../../queries-mission-locale";
+import { getArmlActivite, useArmlLive } from "../../queries-mission-locale";
+import { EtatDirect } from "../EtatDirect";
 import "./missions-locales.css";
 import { DsfrTable } from "../DsfrTable";
 
 /**
  * An ARML's dashboard: one row per Mission Locale of its région with its counters (tabs, follow-up states,
- * signalements) — activity figures only, never a learner.
+ * signalements) — activity figures only, never a learner. Live: each push or follow-up change in its région.
  */
 export function TableauArml() {
   const activite = createAsync(() => getArmlActivite());
+  const live = useArmlLive();
   return (
     <QueryBoundary queries={[activite]}>
       <Suspense fallback={<p>Chargement…</p>}>
+        <EtatDirect live={live} />
         <Show when={activite.latest}>
           {(a) => (
             <section aria-labelledby="arml-titre">
@@ -83,7 +86,13 @@ export function TableauArml() {
                         <td>
                           {DEPARTEMENTS[ml.codeDepartement] ?? ml.codeDepartement} ({ml.codeDepartement})
                         </td>
-                        <For each={ONGLETS_RUPTURE}>{(o) => <td class="cell-number">{ml.onglets[o]}</td>}</For>
+                        <For each={ONGLETS_RUPTURE}>
+                          {(o) => (
+                            <td class="cell-number" data-onglet={o}>
+                              {ml.onglets[o]}
+                            </td>
+                          )}
+                        </For>
                         <td class="cell-number">{ml.signales}</td>
                         <For each={ETATS_SUIVI}>{(etat) => <td class="cell-number">{ml.etats[etat]}</td>}</For>
                       </tr>
