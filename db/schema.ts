@@ -474,18 +474,28 @@ export const auditLog = sqliteTable(
 );
 
 /** Every access to nominative data, downloaded or read on screen (SPEC §8). */
-export const downloadsLog = sqliteTable("downloads_log", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  userId: text("user_id").notNull(),
-  /** null for a list over a perimeter (a territory's rupturants) rather than one organisme */
-  organismeId: text("organisme_id"),
-  kind: text("kind").notNull(),
-  /** how many rows (learners) the page or the file held; null when not counted */
-  rows: integer("rows"),
-  /** which learner (effectif id) or which list (its tab and filters), when the kind alone does not say it */
-  cible: text("cible"),
-  at: text("at").notNull(),
-});
+export const downloadsLog = sqliteTable(
+  "downloads_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id").notNull(),
+    /** null for a list over a perimeter (a territory's rupturants) rather than one organisme */
+    organismeId: text("organisme_id"),
+    kind: text("kind").notNull(),
+    /** how many rows (learners) the page or the file held; null when not counted */
+    rows: integer("rows"),
+    /** which learner (effectif id) or which list (its tab and filters), when the kind alone does not say it */
+    cible: text("cible"),
+    at: text("at").notNull(),
+  },
+  // A learner's contact details opened again by the same person within minutes is the same consultation
+  // (worker/data/downloads-log.ts): found through this index, kept to the rows that name a learner or a list.
+  (t) => [
+    index("downloads_log_cible")
+      .on(t.userId, t.cible, t.at)
+      .where(sql`${t.cible} IS NOT NULL`),
+  ],
+);
 
 /** The Missions Locales (SPEC §10): the public service that accompanies the 16–25 year-olds of its zone. */
 export const missionsLocales = sqliteTable(

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ArmlActivite, JeunesEnRupturePage } from "../../worker/domain/missions-locales";
 import { APP_URL, apiFetch, createUser } from "../helpers/accounts";
 import { sessionCookie } from "../connection/helpers";
+import { CONSULTATION_MS } from "../../worker/data/downloads-log";
 import { organismeAvecCle } from "../ingestion/helpers";
 import {
   communeUnique,
@@ -146,12 +147,14 @@ describe("who sees the learners in rupture", () => {
     await sous.body?.cancel();
   });
 
-  it("logs every list page (not an empty one), every export and every opening of a learner's contact details", async () => {
+  it("logs every list page (not an empty one), every export and every consultation of a learner's contact details", async () => {
     const page = await getJson<JeunesEnRupturePage>("/api/mission-locale/jeunes?q=secret", ml1.cookie);
     expect(page.total).toBe(1);
     await getJson("/api/mission-locale/jeunes?onglet=abandons", ml1.cookie); // empty: nothing shown, nothing logged
     await getJson("/api/mission-locale/jeunes?export=csv", ml1.cookie);
     await getJson("/api/mission-locale/jeunes?export=xlsx&rqth=1", ml1.cookie);
+    await getJson(`/api/mission-locale/jeunes/${effectifId}`, ml1.cookie);
+    // The open detail read again (the page's live refresh): the same consultation, not logged twice.
     await getJson(`/api/mission-locale/jeunes/${effectifId}`, ml1.cookie);
     const rows = await downloads(ml1.userId);
     expect(rows).toEqual([
@@ -166,6 +169,12 @@ describe("who sees the learners in rupture", () => {
         cible: effectifId,
       },
     ]);
+    // Ten minutes later, it is a new consultation.
+    await env.DB.prepare("UPDATE downloads_log SET at = ? WHERE user_id = ? AND kind = 'mission-locale-contact'")
+      .bind(new Date(Date.now() - CONSULTATION_MS - 1000).toISOString(), ml1.userId)
+      .run();
+    await getJson(`/api/mission-locale/jeunes/${effectifId}`, ml1.cookie);
+    expect((await downloads(ml1.userId)).filter((r) => r.kind === "mission-locale-contact")).toHaveLength(2);
     expect(JSON.parse(rows[0].cible!)).toEqual({ onglet: "rupturants", q: "secret" });
     expect(JSON.parse(rows[1].cible!)).toEqual({ onglet: "rupturants" });
     expect(JSON.parse(rows[2].cible!)).toEqual({ onglet: "rupturants", rqth: true });

@@ -10,7 +10,7 @@ import { badRequest, forbidden, notFound } from "../lib/errors";
 import { requireActiveUser } from "../lib/session";
 import { validate } from "../lib/validate";
 import { database } from "../data/db";
-import { logNominativeAccess } from "../data/downloads-log";
+import { logConsultation, logNominativeAccess } from "../data/downloads-log";
 import { candidatRupture } from "../data/jeunes-en-rupture";
 import { communesOfZone, findMissionLocale } from "../data/missions-locales";
 import { changeEtatSuivi, findSuivi, historiqueSuivi } from "../data/suivis-mission-locale";
@@ -156,11 +156,10 @@ missionLocaleRoutes.get("/jeunes/:effectifId", validate("param", effectifParam),
   const { effectifId } = c.req.valid("param");
   const jeune = await jeuneDeLaZone(c, ml.id, effectifId);
   const db = database(c.env.DB);
-  await logNominativeAccess(db, {
+  await logConsultation(db, {
     userId: user.id,
     organismeId: jeune.cfa.id,
     kind: "mission-locale-contact",
-    rows: 1,
     cible: effectifId,
   });
   return c.json({ jeune, historique: await historiqueSuivi(db, effectifId, ml.id) } satisfies JeuneEnRuptureDetail);

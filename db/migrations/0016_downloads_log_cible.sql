@@ -1,0 +1,1 @@
+CREATE INDEX `downloads_log_cible` ON `downloads_log` (`user_id`,`cible`,`at`) WHERE "downloads_log"."cible" IS NOT NULL;
