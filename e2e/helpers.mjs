@@ -1,5 +1,7 @@
 // Shared steps of the browser tests.
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -64,4 +66,29 @@ export async function hasText(locator, expected, { exact = false, timeoutMs = 50
     `texte attendu ${exact ? "égal à" : "contenant"} « ${expected} », obtenu « ${actual} »`,
     timeoutMs,
   );
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core on the page as it is: its serious and critical violations, each with its rule and first nodes. */
+export async function axeViolations(page) {
+  // evaluate runs outside the page's Content-Security-Policy, unlike an injected <script>.
+  await page.evaluate(axeSource);
+  return page.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}) : ${v.help} — ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      ),
+  );
+}
+
+/** Fails on any serious or critical axe-core violation of the page as it is (`label`: where, in the message). */
+export async function accessible(page, label = page.url()) {
+  const violations = await axeViolations(page);
+  assert(violations.length === 0, `${label} :\n${violations.join("\n")}`);
 }

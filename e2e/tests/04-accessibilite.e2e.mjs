@@ -1,34 +1,12 @@
 // Issues 5 and 13: axe-core on the pages (visitor and logged in, desktop and phone width): no serious violation.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { login, visible } from "../helpers.mjs";
+import { accessible, login, visible } from "../helpers.mjs";
 
 export const name = "accessibilité des pages principales (axe-core, aucune violation sérieuse ou critique)";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 async function audit(page, path, ready) {
   await page.goto(path);
   await visible(ready);
-  await auditHere(page, path);
-}
-
-async function auditHere(page, path) {
-  // evaluate runs outside the page's Content-Security-Policy, unlike an injected <script>.
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}) : ${v.help} — ${v.nodes
-            .map((n) => n.target.join(" "))
-            .slice(0, 3)
-            .join(", ")}`,
-      );
-  });
-  if (violations.length) throw new Error(`${path} :\n${violations.join("\n")}`);
+  await accessible(page, path);
 }
 
 export default async function ({ newPage }) {
@@ -85,7 +63,7 @@ export default async function ({ newPage }) {
     await visible(page.getByRole("dialog"));
     // after DSFR's fade-in, or axe measures the contrast of half-transparent text
     await page.waitForFunction(() => getComputedStyle(document.querySelector("dialog[open]")).opacity === "1");
-    await auditHere(page, "/parametres (modale ouverte)");
+    await accessible(page, "/parametres (modale ouverte)");
     await page.getByRole("dialog").getByRole("button", { name: "Annuler" }).click();
   }
   // another account on the same page (a logout would leave the page's requests in flight refused)

@@ -1,26 +1,17 @@
 // SPEC §7 "Ajouter via fichier Excel": the OFA downloads the template, uploads a CSV, sees the error of its bad row
 // by line and column before anything is written, imports, and finds the new dossiers in "Mes effectifs".
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { tmpdir } from "node:os";
 import ExcelJS from "exceljs";
-import { assert, hasText, login, until, visible } from "../helpers.mjs";
+import { accessible, assert, hasText, login, until, visible } from "../helpers.mjs";
 
 export const name = "ajout d'effectifs par fichier : modèle, vérification des erreurs par ligne, import, Mes effectifs";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** At phone width, with the errors shown: no serious axe-core violation, and nothing wider than the screen. */
 async function auditTelephone(page) {
   await page.setViewportSize({ width: 375, height: 800 });
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  );
-  assert(violations.length === 0, `accessibilité :\n${violations.join("\n")}`);
+  await accessible(page, "accessibilité");
   const largeur = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(largeur <= 375, `la page déborde de l'écran du téléphone (${largeur} px)`);
   await page.setViewportSize({ width: 1280, height: 900 });

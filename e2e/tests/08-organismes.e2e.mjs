@@ -1,34 +1,14 @@
 // Issue 9, items 2 and 4: a DREETS lists the organismes of its région (couverture, sort, search, download), opens
 // one read-only, sees a push of its ERP arrive live, and the page works on a phone and with the keyboard.
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { tmpdir } from "node:os";
-import { assert, hasText, login, until, visible } from "../helpers.mjs";
+import { accessible, assert, hasText, login, until, visible } from "../helpers.mjs";
 
 export const name =
   "Organismes d'une DREETS : couverture, tri, recherche, téléchargement, page en lecture seule en direct";
 
 const DEMO_KEY = "8c1f2a3e-5b7d-4e9a-b0c6-2d4f6a8b1c3e";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core on the page as it is: no serious or critical violation. */
-async function accessible(page) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${v.id} : ${v.help} — ${v.nodes
-            .map((n) => n.target.join(" "))
-            .slice(0, 3)
-            .join(", ")}`,
-      ),
-  );
-  assert(violations.length === 0, `${page.url()} :\n${violations.join("\n")}`);
-}
 
 const cellules = (page, tri) =>
   page

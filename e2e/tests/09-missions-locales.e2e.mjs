@@ -4,14 +4,11 @@
 // the Mission Locale changes the follow-up state with a note (in the history, seen by the CFA live); the ERP pushes
 // the learner again with a new contract: the learner leaves the list, shown under "Nouveau contrat signé".
 // Also: the sign-up finds a Mission Locale (Enter runs the search), axe-core on the pages and the modal, phone width.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { assert, hasText, login, until, visible } from "../helpers.mjs";
+import { accessible, assert, hasText, login, until, visible } from "../helpers.mjs";
 
 export const name = "Missions Locales : un jeune en rupture poussé par l'ERP apparaît puis quitte la liste ouverte";
 
 const DEMO_KEY = "8c1f2a3e-5b7d-4e9a-b0c6-2d4f6a8b1c3e";
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 const DAY = 86_400_000;
 const jour = (offset) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
@@ -19,17 +16,6 @@ const anneeScolaireOf = (date) => {
   const y = Number(date.slice(0, 4));
   return Number(date.slice(5, 7)) >= 8 ? `${y}-${y + 1}` : `${y - 1}-${y}`;
 };
-
-async function accessible(page, label) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3)}`);
-  });
-  assert(violations.length === 0, `${label} :\n${violations.join("\n")}`);
-}
 
 export default async function ({ browser, newPage, baseUrl }) {
   // The sign-up finds the Mission Locale; Enter in the search runs it (no form submitted, no bubble).

@@ -1,28 +1,7 @@
 // Issue 11, items 1 and 3: an administrator finds ofa-gesti's organisme by its UAI and opens its support view (key
 // prefix, last transmission, the actions' DSFR confirmation); a user changes their password on Mon compte, which
 // ends their other session but not this one, then logs out everywhere.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { assert, DEMO_PASSWORD, hasText, login, queryD1, until, visible } from "../helpers.mjs";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core on the page as it is: no serious or critical violation. */
-async function accessible(page) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${v.id} : ${v.help} — ${v.nodes
-            .map((n) => n.target.join(" "))
-            .slice(0, 3)
-            .join(", ")}`,
-      ),
-  );
-  assert(violations.length === 0, `${page.url()} :\n${violations.join("\n")}`);
-}
+import { accessible, assert, DEMO_PASSWORD, hasText, login, queryD1, until, visible } from "../helpers.mjs";
 
 export const name = "Administration : recherche d'un organisme et vue support ; Mon compte : mot de passe, sessions";
 

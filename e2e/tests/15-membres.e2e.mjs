@@ -2,28 +2,7 @@
 // a colleague from Mon organisation; the link is read from the outbox; the colleague opens it in another browser,
 // creates their account and lands in the organisation, as a membre who reads Paramètres without changing them; the
 // administrateur sees them listed, then removes them, which ends their session at once.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { assert, hasText, login, queryD1, until, visible } from "../helpers.mjs";
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core on the page as it is: no serious or critical violation. */
-async function accessible(page) {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ["violations"] })).violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map(
-        (v) =>
-          `${v.id} : ${v.help} — ${v.nodes
-            .map((n) => n.target.join(" "))
-            .slice(0, 3)
-            .join(", ")}`,
-      ),
-  );
-  assert(violations.length === 0, `${page.url()} :\n${violations.join("\n")}`);
-}
+import { accessible, assert, hasText, login, queryD1, until, visible } from "../helpers.mjs";
 
 export const name = "Mon organisation : inviter un collègue, accepter l'invitation, le retirer";
 
