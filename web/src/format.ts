@@ -18,6 +18,10 @@ export function civiliteCourte(civilite: string | null): string {
   return civilite;
 }
 
+/** "Madame Léa Martin": a person as the lists show them (civilité, prénom, nom, whichever are given). */
+export const nomComplet = (p: { civilite?: string | null; prenom?: string | null; nom?: string | null }) =>
+  [p.civilite, p.prenom, p.nom].filter(Boolean).join(" ");
+
 export const NATURE_LABELS: Record<string, string> = {
   responsable: "Responsable",
   formateur: "Formateur",

@@ -12,6 +12,7 @@ import { formatDate } from "../format";
 import { getComptesEnAttente } from "../queries";
 import { useUser } from "../session";
 import { DsfrTable } from "../components/DsfrTable";
+import { CellulePersonne } from "../components/administration/CellulePersonne";
 
 /**
  * Validation of the accounts waiting for it: colleagues see their organisation's, administrators every one, each with
@@ -69,13 +70,7 @@ export default function Administration() {
                       const envoi = useSubmission(deciderCompte, ([c]) => c.id === compte.id);
                       return (
                         <tr>
-                          <td>
-                            {[compte.civilite, compte.prenom, compte.nom].filter(Boolean).join(" ")}
-                            <Show when={compte.fonction}>
-                              <br />
-                              <span class="fr-text--xs">{compte.fonction}</span>
-                            </Show>
-                          </td>
+                          <CellulePersonne personne={compte} />
                           <td>{compte.email}</td>
                           <td>
                             {compte.organisationLabel}

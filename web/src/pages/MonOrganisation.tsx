@@ -13,7 +13,7 @@ import { BoutonAvecConfirmation } from "../components/ConfirmationModale";
 import { QueryBoundary } from "../components/Errors";
 import { ACCUEIL, FilAriane } from "../components/FilAriane";
 import { useForm } from "../forms";
-import { formatDate } from "../format";
+import { formatDate, nomComplet } from "../format";
 import { annulerInvitation, changerRole, getMonOrganisation, inviterMembre, retirerMembre } from "../queries-membres";
 import { DsfrTable } from "../components/DsfrTable";
 
@@ -21,9 +21,6 @@ const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The button that gives a member the other role. */
 const libelleRole = (role: RoleOrganisation) => (role === "administrateur" ? "Nommer administrateur" : "Passer membre");
-
-const nomDe = (m: Pick<MembreOrganisation, "civilite" | "prenom" | "nom">) =>
-  [m.civilite, m.prenom, m.nom].filter(Boolean).join(" ");
 
 /**
  * "Mon organisation": its members and pending invitations; an administrateur of the organisation invites by e-mail,
@@ -112,7 +109,7 @@ export default function MonOrganisation() {
                 <tbody>
                   <For each={vue().membres}>
                     {(m) => {
-                      const nom = nomDe(m);
+                      const nom = nomComplet(m);
                       const autre: RoleOrganisation = m.role === "administrateur" ? "membre" : "administrateur";
                       return (
                         <tr data-membre={m.email}>

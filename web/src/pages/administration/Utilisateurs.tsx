@@ -11,6 +11,7 @@ import { formatDate } from "../../format";
 import { changerStatut, getUtilisateurs } from "../../queries-administration";
 import { useUser } from "../../session";
 import { DsfrTable } from "../../components/DsfrTable";
+import { CellulePersonne } from "../../components/administration/CellulePersonne";
 
 const BADGES: Record<StatutCompte, string> = {
   pending: "fr-badge--new",
@@ -128,13 +129,7 @@ export default function Utilisateurs() {
                       const nom = `${u.prenom} ${u.nom}`;
                       return (
                         <tr data-utilisateur={u.id}>
-                          <td>
-                            {[u.civilite, u.prenom, u.nom].filter(Boolean).join(" ")}
-                            <Show when={u.fonction}>
-                              <br />
-                              <span class="fr-text--xs">{u.fonction}</span>
-                            </Show>
-                          </td>
+                          <CellulePersonne personne={u} />
                           <td>{u.email}</td>
                           <td>
                             {u.organisationLabel}
