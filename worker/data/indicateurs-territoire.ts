@@ -7,10 +7,10 @@
 import { anneesScolairesAt } from "../domain/annee-scolaire";
 import type { PointEvolution } from "../domain/indicateurs-organisme";
 import type { Perimetre } from "../domain/indicateurs-territoire";
-import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
+import { indicateursFromRows, type Indicateurs } from "../domain/indicators";
 import type { Statut } from "../domain/parcours";
 import type { Database } from "./db";
-import { moisDeLAnnee } from "./indicateurs";
+import { evolutionParMois } from "./indicateurs";
 import { ORGANISMES_COMPTES, ORGANISMES_FIABLES, perimetreParams } from "./perimetre";
 
 /**
@@ -36,9 +36,6 @@ const parStatut = (db: Database, perimetre: Perimetre, date: string) =>
     .prepare(`WITH ${COMPTEURS_AU_JOUR} SELECT statut, sum(n) AS n FROM compteurs GROUP BY statut`)
     .bind(...compteursParams(perimetre, date));
 
-const indicateursOf = (rows: { statut: Statut; n: number }[]) =>
-  indicateursFromStatuts(Object.fromEntries(rows.map((r) => [r.statut, r.n])));
-
 export async function countIndicateursTerritoire(
   db: Database,
   perimetre: Perimetre,
@@ -50,24 +47,17 @@ export async function countIndicateursTerritoire(
     d1.prepare(`SELECT count(*) AS n FROM (${ORGANISMES_FIABLES})`).bind(...perimetreParams(perimetre)),
   ]);
   return {
-    indicateurs: indicateursOf(compteurs.results as { statut: Statut; n: number }[]),
+    indicateurs: indicateursFromRows(compteurs.results as { statut: Statut; n: number }[]),
     organismes: (organismes.results[0] as { n: number }).n,
   };
 }
 
 /** The perimeter's counters at the end of each month of a school year (today for the current one), in one batch. */
-export async function evolutionTerritoire(
+export function evolutionTerritoire(
   db: Database,
   perimetre: Perimetre,
   anneeScolaire: string,
   today: string,
 ): Promise<PointEvolution[]> {
-  const mois = moisDeLAnnee(anneeScolaire, today);
-  const dates = mois.flatMap(({ date }) => (date ? [date] : []));
-  const resultats =
-    dates.length === 0
-      ? []
-      : await db.$client.batch<{ statut: Statut; n: number }>(dates.map((date) => parStatut(db, perimetre, date)));
-  const parDate = new Map(dates.map((date, i) => [date, indicateursOf(resultats[i].results)]));
-  return mois.map(({ mois, date }) => ({ mois, date, indicateurs: date ? parDate.get(date)! : null }));
+  return evolutionParMois(db, anneeScolaire, today, (date) => parStatut(db, perimetre, date));
 }

@@ -6,7 +6,7 @@
  * Measured path: hand-tuned SQL through the D1 binding, every read an index seek (scope, years, month, days listed).
  */
 import { anneesScolairesAt } from "../domain/annee-scolaire";
-import { indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
+import { indicateursFromRows, indicateursFromStatuts, type Indicateurs } from "../domain/indicators";
 import type { IndicateursFormation, PointEvolution } from "../domain/indicateurs-organisme";
 import type { Statut } from "../domain/parcours";
 import type { Database } from "./db";
@@ -42,13 +42,10 @@ const parStatut = (db: Database, organismeIds: string[], date: string) =>
     .prepare(`SELECT statut, sum(n) AS n FROM (${compteursSql("effectif_statuts", "statut")}) GROUP BY statut`)
     .bind(...compteursParams(organismeIds, date));
 
-const indicateursOf = (rows: { statut: Statut; n: number }[]) =>
-  indicateursFromStatuts(Object.fromEntries(rows.map((r) => [r.statut, r.n])));
-
 /** The counters at `date` over `organismeIds`. */
 export async function countIndicateurs(db: Database, organismeIds: string[], date: string): Promise<Indicateurs> {
   if (organismeIds.length === 0) return indicateursFromStatuts({});
-  return indicateursOf((await parStatut(db, organismeIds, date).all<{ statut: Statut; n: number }>()).results);
+  return indicateursFromRows((await parStatut(db, organismeIds, date).all<{ statut: Statut; n: number }>()).results);
 }
 
 /**
@@ -105,22 +102,29 @@ export function moisDeLAnnee(anneeScolaire: string, today: string): { mois: stri
   });
 }
 
-/** The month by month evolution over one school year: each month's counters, in one batch. */
-export async function evolutionIndicateurs(
+/**
+ * A school year month by month: the counters at each month's date (`parStatut`: one statement per date), in one
+ * batch; a month still to come has none.
+ */
+export async function evolutionParMois(
+  db: Database,
+  anneeScolaire: string,
+  today: string,
+  parStatut: (date: string) => D1PreparedStatement,
+): Promise<PointEvolution[]> {
+  const mois = moisDeLAnnee(anneeScolaire, today);
+  const dates = mois.flatMap(({ date }) => (date ? [date] : []));
+  const results = dates.length ? await db.$client.batch<{ statut: Statut; n: number }>(dates.map(parStatut)) : [];
+  const byDate = new Map(dates.map((date, i) => [date, indicateursFromRows(results[i].results)]));
+  return mois.map(({ mois, date }) => ({ mois, date, indicateurs: date ? byDate.get(date)! : null }));
+}
+
+/** An organisme's evolution over one school year. */
+export function evolutionIndicateurs(
   db: Database,
   organismeIds: string[],
   anneeScolaire: string,
   today: string,
 ): Promise<PointEvolution[]> {
-  const mois = moisDeLAnnee(anneeScolaire, today);
-  const dates = mois.flatMap(({ date }) => (date && organismeIds.length ? [date] : []));
-  const results = dates.length
-    ? await db.$client.batch<{ statut: Statut; n: number }>(dates.map((date) => parStatut(db, organismeIds, date)))
-    : [];
-  const byDate = new Map(dates.map((date, i) => [date, indicateursOf(results[i].results)]));
-  return mois.map(({ mois, date }) => ({
-    mois,
-    date,
-    indicateurs: date ? (byDate.get(date) ?? indicateursFromStatuts({})) : null,
-  }));
+  return evolutionParMois(db, anneeScolaire, today, (date) => parStatut(db, organismeIds, date));
 }

@@ -22,5 +22,9 @@ export function indicateursFromStatuts(counts: Partial<Record<Statut, number>>):
   };
 }
 
+/** The same from counted rows (statut, n), as the counters' queries give them. */
+export const indicateursFromRows = (rows: { statut: Statut; n: number }[]): Indicateurs =>
+  indicateursFromStatuts(Object.fromEntries(rows.map((r) => [r.statut, r.n])));
+
 /** One of the five counters, as the API names it (`?indicateur=` of the nominative list). */
 export type Indicateur = keyof Indicateurs;
