@@ -5,7 +5,7 @@ import { anneeScolaireOf } from "../../worker/domain/annee-scolaire";
 import { todayParis } from "../../worker/domain/dates";
 import { apiFetch, APP_URL, createUser, type OrganisationFixture } from "../helpers/accounts";
 import { discardUnreadBody, sessionCookie } from "../connection/helpers";
-import { dossier, push } from "../ingestion/helpers";
+import { dossier, push, type organismeAvecCle } from "../ingestion/helpers";
 
 export interface CommuneFixture {
   insee: string;
@@ -211,4 +211,38 @@ export async function openLive(path: string, cookie: string) {
   }
   expect(await next((m) => m.type === "snapshot")).toBeDefined();
   return { messages, next };
+}
+
+type Cfa = Awaited<ReturnType<typeof organismeAvecCle>>;
+
+/**
+ * The live check shared by a Mission Locale's worklist and an ARML's view: a rupture that `dehors` pushes in
+ * `ailleurs` tells the open socket nothing; one that `dedans` pushes in `ici` tells it within 1.5 s of the ERP's
+ * answer, naming `dedans` and not `dehors`. Returns the learner pushed in the zone.
+ */
+export async function ruptureDehorsPuisDedans(
+  socket: Awaited<ReturnType<typeof openLive>>,
+  communes: { ici: CommuneFixture; ailleurs: CommuneFixture },
+  cfas: { dedans: Cfa; dehors: Cfa },
+): Promise<string> {
+  const { ici, ailleurs } = communes;
+  const { dedans, dehors } = cfas;
+  await pousser(dehors.key, [
+    dossierEnRupture(dehors.organisme, { commune: { insee: ailleurs.insee, postal: ailleurs.postal } }),
+  ]);
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  expect(socket.messages.filter((m) => m.type === "perimetre-changed")).toEqual([]);
+
+  const started = Date.now();
+  const [{ effectifId }] = await pousser(dedans.key, [
+    dossierEnRupture(dedans.organisme, { commune: { insee: ici.insee, postal: ici.postal } }),
+  ]);
+  const answered = Date.now();
+  const message = await socket.next(
+    (m) => m.type === "perimetre-changed" && m.receivedAt >= started && !!m.organismeIds?.includes(dedans.organisme.id),
+    1500,
+  );
+  expect(message?.receivedAt).toBeLessThan(answered + 1500);
+  expect(message?.organismeIds).not.toContain(dehors.organisme.id);
+  return effectifId;
 }
