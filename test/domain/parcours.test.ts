@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   computeParcours,
+  dayBefore,
   MAX_JOURS_INSCRIT_SANS_CONTRAT,
   MAX_JOURS_RUPTURANT,
   parcoursToIntervals,
@@ -290,5 +291,27 @@ describe("parcours computed interval by interval", () => {
       }),
     ];
     for (const input of cases) expect(computeParcours(input)).toEqual(parcoursJourParJour(input));
+  });
+});
+
+describe("dayBefore", () => {
+  it("gives the calendar day before, as a Date does, from year 100 to 9999 (leap years, centuries included)", () => {
+    const DAY_MS = 86_400_000;
+    const first = Date.parse("0100-01-02T00:00:00Z") / DAY_MS;
+    const last = Date.parse("9999-12-31T00:00:00Z") / DAY_MS;
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: last }), (day) => {
+        const iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+        expect(dayBefore(iso)).toBe(new Date((day - 1) * DAY_MS).toISOString().slice(0, 10));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const [date, before] of [
+      ["2024-03-01", "2024-02-29"],
+      ["2100-03-01", "2100-02-28"],
+      ["2000-03-01", "2000-02-29"],
+      ["2025-01-01", "2024-12-31"],
+    ])
+      expect(dayBefore(date)).toBe(before);
   });
 });
