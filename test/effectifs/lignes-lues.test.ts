@@ -20,7 +20,7 @@ async function charger(organismeId: string, n: number, prefix: string) {
 }
 
 /** The rows D1 read for each statement of the list's batch (count, page, log), as its meta reports them. */
-async function lignesLues(organismeIds: string[], tri: EffectifTri, ordre: "asc" | "desc", offset = 0) {
+async function lignesLues(organismeIds: string[], tri: EffectifTri, ordre: "asc" | "desc", offset = 0, limit = 50) {
   const reads: number[] = [];
   const client = {
     prepare: (query: string) => env.DB.prepare(query),
@@ -34,12 +34,12 @@ async function lignesLues(organismeIds: string[], tri: EffectifTri, ordre: "asc"
     date: "2025-01-15",
     filters: {},
     offset,
-    limit: 50,
+    limit,
     tri,
     ordre,
     journal: { userId: "lecteur", organismeId: organismeIds[0], kind: "effectifs-page" },
   });
-  return { total, rows: rows.length, count: reads[0], page: reads[1] };
+  return { total, rows: rows.length, count: reads[0], page: reads[1], statements: reads.length };
 }
 
 describe("Mes effectifs: a page reads its rows, not the organisme's", { timeout: 60_000 }, () => {
@@ -67,5 +67,20 @@ describe("Mes effectifs: a page reads its rows, not the organisme's", { timeout:
       expect(large.page, `${tri} ${ordre}`).toBeLessThan(large.count / 3);
       expect(large.page, `${tri} ${ordre}`).toBeLessThan(2 * small.page + 200);
     }
+  });
+
+  it("logs an export after reading it, instead of reading its 50,000 rows again in the batch", async () => {
+    const organisme = await createOrganisme({});
+    await charger(organisme.id, 2500, "x");
+    const logged = () =>
+      env.DB.prepare("SELECT rows FROM downloads_log WHERE organisme_id = ? ORDER BY id").bind(organisme.id).all<{
+        rows: number;
+      }>();
+    const page = await lignesLues([organisme.id], "apprenant", "asc");
+    expect(page.statements).toBe(3);
+    const complet = await lignesLues([organisme.id], "apprenant", "asc", 0, 50_000);
+    expect(complet.rows).toBe(2500);
+    expect(complet.statements).toBe(2);
+    expect((await logged()).results.map((r) => r.rows)).toEqual([50, 2500]);
   });
 });

@@ -215,6 +215,8 @@ const MISSION_LOCALE_SQL = `CASE WHEN e.date_rupture IS NOT NULL THEN (
 
 /** From this offset on, the count is read first and a page in the second half is read from the end. */
 const DEEP_OFFSET = 1000;
+/** Past this many rows (an export, not a page), reading the rows again to log them costs more than a round trip. */
+const LOG_IN_BATCH_MAX = 1000;
 
 /**
  * The filters as clauses on each source; values are ?3, ?4… (LIKE is case-insensitive for ASCII in SQLite). The
@@ -299,11 +301,13 @@ export async function listEffectifs(
         new Date().toISOString(),
       );
   // The page and its log row in one batch: one round trip, and no page shown without its log. The log counts the
-  // page's rows by reading it again: its short reads, when the key has an index; a computed key's page sorts every
-  // row, so it is logged after it instead.
+  // page's rows by reading it again: its short reads, when the key has an index and the page is a page. A computed
+  // key's page sorts every row, and an export reads up to 50,000: those are logged after the read instead, so that
+  // it is not done twice.
+  const logAfter = !key.index || options.limit > LOG_IN_BATCH_MAX;
   const pageAndLog = (reverse: boolean, limit: number, offset: number) => [
     d1.prepare(`${pageCte(reverse)} ${pageSql(key, descending)}`).bind(...pageBind(limit, offset)),
-    ...(key.index ? [logStatement("count(*)", pageBind(limit, offset), pageCte(reverse))] : []),
+    ...(logAfter ? [] : [logStatement("count(*)", pageBind(limit, offset), pageCte(reverse))]),
   ];
   type PageRow = Omit<EffectifListRow, "erreurs"> & { erreurs: string; missionLocale: string | null };
   let total: number;
@@ -326,7 +330,7 @@ export async function listEffectifs(
         : pageAndLog(false, options.limit, options.offset);
     [page] = (await d1.batch<PageRow>(statements)) as [D1Result<PageRow>];
   }
-  if (!key.index) await logStatement("?1", [page.results.length]).run();
+  if (logAfter) await logStatement("?1", [page.results.length]).run();
   const missionsLocales: EffectifsLus["missionsLocales"] = {};
   const rows = page.results.map(({ missionLocale, erreurs, ...row }) => {
     if (missionLocale && row.effectifId) missionsLocales[row.effectifId] = JSON.parse(missionLocale);
