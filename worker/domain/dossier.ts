@@ -33,6 +33,19 @@ const isEmpty = (v: unknown) => v === undefined || v === null || (typeof v === "
 
 const FIELD_INDEX = new Map<string, number>(DOSSIER_FIELDS.map((key, i) => [key, i]));
 
+/**
+ * A dossier's known fields by schema index, read in the object's own order (the enumeration's fast path): looking
+ * 68 names up one by one on objects of as many shapes as there are dossiers is a slow lookup each.
+ */
+function fieldValues(record: Record<string, unknown>): unknown[] {
+  const values: unknown[] = new Array(DOSSIER_FIELDS.length);
+  for (const key in record) {
+    const index = FIELD_INDEX.get(key);
+    if (index !== undefined) values[index] = record[key];
+  }
+  return values;
+}
+
 const SHAPE = dossierApprenantSchema.shape as Record<string, z.ZodType>;
 
 /**
@@ -87,6 +100,7 @@ const CONTRAT_KEYS = CONTRAT_SUFFIXES.map((s) => ({
   finKey: `contrat_date_fin${s}`,
   ruptureKey: `contrat_date_rupture${s}`,
   causeKey: `cause_rupture_contrat${s}`,
+  siretKey: `siret_employeur${s}`,
 }));
 
 /** Checks between fields, which the reference only runs later. */
@@ -194,13 +208,7 @@ export function validateDossiers(inputs: unknown[]): DossierValidation[] {
       const parsed: Record<string, unknown> = {};
       const malformed: ValidationError[] = [];
       const issues: ValidationError[] = [];
-      // The dossier's own fields read in their order (the enumeration's fast path), then walked in schema order:
-      // reading 68 names from objects of many shapes is a slow lookup each.
-      const values: unknown[] = new Array(DOSSIER_FIELDS.length);
-      for (const key in input) {
-        const index = FIELD_INDEX.get(key);
-        if (index !== undefined) values[index] = input[key];
-      }
+      const values = fieldValues(input);
       for (let i = 0; i < DOSSIER_FIELDS.length; i++) {
         const key = DOSSIER_FIELDS[i];
         let value = values[i];
@@ -252,20 +260,24 @@ export interface Contrat {
 /** The contracts of a dossier (slots with a start date), oldest first. */
 export function contratsOf(dossier: Partial<DossierNormalise>): Contrat[] {
   const record = dossier as Record<string, string | undefined>;
-  return CONTRAT_SUFFIXES.flatMap((s) => {
-    const debut = record[`contrat_date_debut${s}`];
-    if (!debut) return [];
-    return [
-      {
-        date_debut: debut,
-        date_fin: record[`contrat_date_fin${s}`] ?? null,
-        date_rupture: record[`contrat_date_rupture${s}`] ?? null,
-        cause_rupture: record[`cause_rupture_contrat${s}`] ?? null,
-        siret_employeur: record[`siret_employeur${s}`] ?? null,
-      },
-    ];
-  }).sort((a, b) => (a.date_debut < b.date_debut ? -1 : a.date_debut > b.date_debut ? 1 : 0));
+  const contrats: Contrat[] = [];
+  for (const { debutKey, finKey, ruptureKey, causeKey, siretKey } of CONTRAT_KEYS) {
+    const debut = record[debutKey];
+    if (!debut) continue;
+    contrats.push({
+      date_debut: debut,
+      date_fin: record[finKey] ?? null,
+      date_rupture: record[ruptureKey] ?? null,
+      cause_rupture: record[causeKey] ?? null,
+      siret_employeur: record[siretKey] ?? null,
+    });
+  }
+  return contrats.sort((a, b) => (a.date_debut < b.date_debut ? -1 : a.date_debut > b.date_debut ? 1 : 0));
 }
+
+const CONTRAT_INDEXES = CONTRAT_FIELDS.map((key) => FIELD_INDEX.get(key)!);
+const IS_CONTRAT = DOSSIER_FIELDS.map((key) => (CONTRAT_FIELDS as string[]).includes(key));
+const NIR_INDEX = FIELD_INDEX.get("nir_apprenant")!;
 
 /**
  * A dossier sent again over a stored one (SPEC §5): sent values overwrite, absent ones never erase, and the
@@ -273,17 +285,14 @@ export function contratsOf(dossier: Partial<DossierNormalise>): Contrat[] {
  */
 export function mergeDossiers(stored: DossierNormalise | null, sent: DossierNormalise): DossierNormalise {
   if (!stored) return sent;
-  const sentRecord = sent as Record<string, unknown>;
-  const replacesContrats = CONTRAT_FIELDS.some((k) => sentRecord[k] !== undefined);
+  const sentValues = fieldValues(sent);
+  const storedValues = fieldValues(stored);
+  const replacesContrats = CONTRAT_INDEXES.some((i) => sentValues[i] !== undefined);
   const merged: Record<string, unknown> = {};
-  for (const key of DOSSIER_FIELDS) {
-    if (key === "nir_apprenant") continue;
-    const keep =
-      replacesContrats && (CONTRAT_FIELDS as string[]).includes(key)
-        ? undefined
-        : (stored as Record<string, unknown>)[key];
-    const value = sentRecord[key] ?? keep;
-    if (value !== undefined) merged[key] = value;
+  for (let i = 0; i < DOSSIER_FIELDS.length; i++) {
+    if (i === NIR_INDEX) continue;
+    const value = sentValues[i] ?? (replacesContrats && IS_CONTRAT[i] ? undefined : storedValues[i]);
+    if (value !== undefined) merged[DOSSIER_FIELDS[i]] = value;
   }
   merged.has_nir = stored.has_nir || sent.has_nir;
   return merged as DossierNormalise;
