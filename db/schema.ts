@@ -312,6 +312,15 @@ export const effectifs = sqliteTable(
 );
 
 /**
+ * How many effectifs each organisme has (all school years), kept exact by triggers on `effectifs` (migration 0017):
+ * the count of an unfiltered Mes effectifs reads a few rows instead of every index entry of a large organisme.
+ */
+export const effectifsParOrganisme = sqliteTable("effectifs_par_organisme", {
+  organismeId: text("organisme_id").primaryKey(),
+  n: integer("n").notNull(),
+});
+
+/**
  * The parcours as intervals, so that the statut at any date is one indexed query:
  * statut of an effectif at D = the row with du <= D <= au (au null = open-ended).
  * The first interval starts at "0000-01-01" (INSCRIT before the parcours starts).

@@ -28,6 +28,9 @@ const TRIGGERS = {
   effectif_formations_effectif_insert: "effectifs",
   effectif_formations_effectif_update: "effectifs",
   effectif_formations_effectif_delete: "effectifs",
+  effectifs_par_organisme_insert: "effectifs",
+  effectifs_par_organisme_delete: "effectifs",
+  effectifs_par_organisme_update: "effectifs",
 };
 
 type ColumnShape = { name: string; type: string; notNull: boolean; default: string | null };

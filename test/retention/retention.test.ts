@@ -75,6 +75,10 @@ describe("retention of the school years (daily cron)", () => {
     expect(rest).toMatchObject({ effectifs: 3, termine: true });
     expect(rest.dossiersRecus).toBeGreaterThanOrEqual(5);
     expect(await countEffectifs(organisme.id)).toBe(3);
+    const compte = await env.DB.prepare("SELECT n FROM effectifs_par_organisme WHERE organisme_id = ?")
+      .bind(organisme.id)
+      .first<{ n: number }>();
+    expect(compte?.n).toBe(3);
 
     const after = await counters(organisme.id);
     expect(after.filter((r) => String(r.annee_scolaire).startsWith("2019"))).toEqual([]);

@@ -7,8 +7,9 @@
  * organisme's size. The effectifs are read in the order of an index per sortable column (migration 0015,
  * `effectifs_liste_*`: organisme, then the column), each organisme of the scope stopping after the rows the page
  * needs; the dossiers never applied (few) are sorted apart, and the two merged. Ties go by the effectif's rowid
- * (its arrival), which every index holds: a total order, so "desc" is the exact reverse of "asc". Only the count
- * reads every row (its index, or the rows a filter must look at). The computed columns (statut, état, organisme)
+ * (its arrival), which every index holds: a total order, so "desc" is the exact reverse of "asc". The count of an
+ * unfiltered list reads the per-organisme counts (migration 0017); a filtered one reads the rows the filter must
+ * look at. The computed columns (statut, état, organisme)
  * have no index: sorting on them sorts every row.
  */
 import type { EffectifListRow } from "../domain/effectifs-liste";
@@ -281,11 +282,13 @@ export async function listEffectifs(
   const { params, effectifWhere, recuWhere, joins } = filtersSql(options.filters, tri);
   const bind = [options.date, JSON.stringify(organismeIds), ...params];
   const d1 = db.$client;
+  // Unfiltered, the effectifs are counted by the triggers' per-organisme counts (migration 0017): a few rows read
+  // instead of every index entry of the scope.
+  const effectifsCount = params.length
+    ? `SELECT count(*) FROM effectifs e ${joins(true)} WHERE e.organisme_id ${SCOPE_SQL}${effectifWhere}`
+    : `SELECT coalesce(sum(c.n), 0) FROM effectifs_par_organisme c WHERE c.organisme_id ${SCOPE_SQL}`;
   const countStatement = d1
-    .prepare(
-      `SELECT (SELECT count(*) FROM effectifs e ${joins(true)} WHERE e.organisme_id ${SCOPE_SQL}${effectifWhere})
-            + (SELECT count(*) FROM dossiers_recus d WHERE ${RECU_SQL}${recuWhere}) AS n`,
-    )
+    .prepare(`SELECT (${effectifsCount}) + (SELECT count(*) FROM dossiers_recus d WHERE ${RECU_SQL}${recuWhere}) AS n`)
     .bind(...bind);
   const arms: Arms = { key, joins: joins(false), effectifWhere, recuWhere };
   const [n, limitParam, offsetParam] = [1, 2, 3].map((i) => `?${bind.length + i}`);
