@@ -295,9 +295,9 @@ describe("parcours computed interval by interval", () => {
 });
 
 describe("dayBefore", () => {
-  it("gives the calendar day before, as a Date does, from year 100 to 9999 (leap years, centuries included)", () => {
+  it("gives the calendar day before, as a Date does, from year 0 to 9999 (leap years, centuries included)", () => {
     const DAY_MS = 86_400_000;
-    const first = Date.parse("0100-01-02T00:00:00Z") / DAY_MS;
+    const first = Date.parse("0000-01-02T00:00:00Z") / DAY_MS;
     const last = Date.parse("9999-12-31T00:00:00Z") / DAY_MS;
     fc.assert(
       fc.property(fc.integer({ min: first, max: last }), (day) => {
@@ -311,6 +311,8 @@ describe("dayBefore", () => {
       ["2100-03-01", "2100-02-28"],
       ["2000-03-01", "2000-02-29"],
       ["2025-01-01", "2024-12-31"],
+      ["0050-03-01", "0050-02-28"],
+      ["0000-03-01", "0000-02-29"],
     ])
       expect(dayBefore(date)).toBe(before);
   });

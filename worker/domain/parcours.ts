@@ -42,8 +42,18 @@ export const TOLERANCE_FIN_DE_FORMATION_JOURS = 60;
 export const DEBUT_DES_TEMPS = "0000-01-01";
 
 const DAY_MS = 86_400_000;
-const toDay = (date: string) =>
-  Math.floor(Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) / DAY_MS);
+/**
+ * "YYYY-MM-DD" → days since 1970-01-01 (H. Hinnant's days_from_civil), the inverse of fromDay. Date.UTC would
+ * read the years 0000–0099 as 1900–1999.
+ */
+function toDay(date: string): number {
+  const m = +date.slice(5, 7);
+  const y = +date.slice(0, 4) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + +date.slice(8, 10) - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
 /**
  * Day number → "YYYY-MM-DD" by arithmetic (H. Hinnant's civil_from_days): a Date's toISOString was a third of a
  * parcours' cost. Years outside 0000–9999 go through a Date, as before.
