@@ -54,19 +54,22 @@ const RECU_SQL = `d.organisme_id ${SCOPE_SQL} AND d.outcome IN ('invalid', 'held
   AND NOT EXISTS (SELECT 1 FROM effectifs x WHERE x.organisme_id = d.organisme_id AND x.annee_scolaire = d.annee_scolaire
                                              AND x.id_erp_apprenant = d.id_erp_apprenant)`;
 
-/** What a filter searches: [of an effectif, of a dossier never applied], as the list shows it. */
+const orEmpty = (expression: string) => `COALESCE(${expression}, '')`;
+
+/**
+ * What a filter searches: [of an effectif, of a dossier never applied], as the list shows it, never null (LIKE on
+ * null is null). The effectif's name needs no COALESCE (nom and prénom are required): one less call per row of a
+ * search, which compares every name.
+ */
 const SEARCHED: Record<(typeof EFFECTIF_FILTERS)[number], [effectif: string, recu: string]> = {
-  apprenant: ["e.nom || ' ' || e.prenom", "COALESCE(d.nom, '') || ' ' || COALESCE(d.prenom, '')"],
-  formation: ["e.libelle_formation", "d.libelle_formation"],
-  employeur: ["e.employeur", "d.held_data ->> '$.siret_employeur'"],
-  debut: [dateFrSql("e.contrat_debut"), dateFrSql("(d.held_data ->> '$.contrat_date_debut')")],
-  fin: [dateFrSql("e.contrat_fin"), dateFrSql("(d.held_data ->> '$.contrat_date_fin')")],
-  statut: [statutLabelSql("s.statut"), "NULL"],
+  apprenant: ["e.nom || ' ' || e.prenom", `${orEmpty("d.nom")} || ' ' || ${orEmpty("d.prenom")}`],
+  formation: [orEmpty("e.libelle_formation"), orEmpty("d.libelle_formation")],
+  employeur: [orEmpty("e.employeur"), orEmpty("d.held_data ->> '$.siret_employeur'")],
+  debut: [orEmpty(dateFrSql("e.contrat_debut")), orEmpty(dateFrSql("(d.held_data ->> '$.contrat_date_debut')"))],
+  fin: [orEmpty(dateFrSql("e.contrat_fin")), orEmpty(dateFrSql("(d.held_data ->> '$.contrat_date_fin')"))],
+  statut: [orEmpty(statutLabelSql("s.statut")), "''"],
   etat: [ETAT_EFFECTIF_SQL, ETAT_RECU_SQL],
 };
-
-/** The searched expressions that are never null (nom and prénom are required). */
-const NEVER_NULL = new Set([SEARCHED.apprenant[0]]);
 
 interface SortKey {
   /** one or two key columns: of an effectif, of a dossier never applied (dates as ISO, not as shown) */
@@ -234,11 +237,9 @@ function filtersSql(filters: EffectifFilters, tri: EffectifTri) {
     const value = filters[name]?.trim();
     if (!value) continue;
     params.push(`%${value.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
-    // ESCAPE only when the value needs it, and no COALESCE on a name (never null): both cost ~10 % of a search's
-    // scan of every row.
+    // ESCAPE only when the value needs it: it slows a scan of every row.
     const escape = /[\\%_]/.test(value) ? " ESCAPE '\\'" : "";
-    const like = (expression: string) =>
-      ` AND ${NEVER_NULL.has(expression) ? expression : `COALESCE(${expression}, '')`} LIKE ?${params.length + 2}${escape}`;
+    const like = (expression: string) => ` AND ${expression} LIKE ?${params.length + 2}${escape}`;
     effectifWhere += like(SEARCHED[name][0]);
     recuWhere += like(SEARCHED[name][1]);
   }
