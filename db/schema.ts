@@ -308,6 +308,11 @@ export const effectifs = sqliteTable(
     index("effectifs_liste_employeur").on(t.organismeId, sql`${t.employeur} COLLATE NOCASE`),
     index("effectifs_liste_debut").on(t.organismeId, t.contratDebut),
     index("effectifs_liste_fin").on(t.organismeId, t.contratFin),
+    // A search by name counts every effectif of the scope: this index holds the searched text itself (the same
+    // expression as in worker/data/effectifs-liste.ts), which SQLite ≥ 3.54 reads from the index instead of joining
+    // nom and prénom again for each row. nom and prénom are in it too, so that an older SQLite still reads the index
+    // alone (and joins them), never the table.
+    index("effectifs_recherche_apprenant").on(t.organismeId, sql`(${t.nom} || ' ' || ${t.prenom})`, t.nom, t.prenom),
   ],
 );
 

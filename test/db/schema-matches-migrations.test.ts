@@ -72,10 +72,13 @@ function fromSchema(): Record<string, TableShape> {
     const config = getTableConfig(table);
     const indexes: IndexShape[] = config.indexes.map(({ config: index }) => ({
       name: index.name,
-      // A collated column (`sql\`${t.nom} COLLATE NOCASE\``) is that column for PRAGMA index_info.
-      columns: index.columns.map((column) =>
-        is(column, SQL) ? render(column).replace(/^"[^"]+"\."([^"]+)" COLLATE \w+$/, "$1") : column.name,
-      ),
+      // A collated column (`sql\`${t.nom} COLLATE NOCASE\``) is that column for PRAGMA index_info; any other
+      // expression is compared as written.
+      columns: index.columns.map((column) => {
+        if (!is(column, SQL)) return column.name;
+        const collated = /^"[^"]+"\."([^"]+)" COLLATE \w+$/.exec(render(column));
+        return collated ? collated[1] : normaliseCondition(config.name, render(column));
+      }),
       unique: index.unique,
       where: index.where ? normaliseCondition(config.name, render(index.where)) : null,
     }));
@@ -121,6 +124,23 @@ async function all<T>(query: string, ...params: unknown[]): Promise<T[]> {
   ).results;
 }
 
+/** The terms of `CREATE INDEX … ON t (a, (b || c), d) [WHERE …]` as written: ["a", "(b || c)", "d"]. */
+function indexedTerms(definition: string): string[] {
+  const open = definition.indexOf("(");
+  const terms: string[] = [];
+  let depth = 0;
+  let term = "";
+  for (const ch of definition.slice(open + 1)) {
+    if (ch === "(") depth++;
+    if (ch === ")" && depth-- === 0) break;
+    if (ch === "," && depth === 0) {
+      terms.push(term.trim());
+      term = "";
+    } else term += ch;
+  }
+  return [...terms, term.trim()];
+}
+
 type MasterRow = { type: string; name: string; tbl_name: string; sql: string | null };
 
 /** The tables as the migrations built them. */
@@ -138,9 +158,12 @@ async function fromDatabase(master: MasterRow[]): Promise<Record<string, TableSh
       const columns = await all<{ seqno: number; name: string | null }>(`PRAGMA index_info(\`${index.name}\`)`);
       const definition = master.find((row) => row.type === "index" && row.name === index.name)?.sql ?? "";
       const where = index.partial ? /\bWHERE\b([\s\S]*)$/i.exec(definition)?.[1] : undefined;
+      const written = indexedTerms(definition);
       indexes.push({
         name: index.name,
-        columns: columns.sort((a, b) => a.seqno - b.seqno).map((c) => c.name ?? "<expression>"),
+        columns: columns
+          .sort((a, b) => a.seqno - b.seqno)
+          .map((c) => c.name ?? normaliseCondition(table, written[c.seqno] ?? "<expression>")),
         unique: index.unique === 1,
         where: where === undefined ? null : normaliseCondition(table, where),
       });

@@ -58,8 +58,9 @@ const orEmpty = (expression: string) => `COALESCE(${expression}, '')`;
 
 /**
  * What a filter searches: [of an effectif, of a dossier never applied], as the list shows it, never null (LIKE on
- * null is null). The effectif's name needs no COALESCE (nom and prénom are required): one less call per row of a
- * search, which compares every name.
+ * null is null). The effectif's name needs no COALESCE (nom and prénom are required), and is written exactly as
+ * the index `effectifs_recherche_apprenant` (migration 0018) holds it: a search's count, which compares every
+ * name, reads the text from that index instead of joining nom and prénom for each row.
  */
 const SEARCHED: Record<(typeof EFFECTIF_FILTERS)[number], [effectif: string, recu: string]> = {
   apprenant: ["e.nom || ' ' || e.prenom", `${orEmpty("d.nom")} || ' ' || ${orEmpty("d.prenom")}`],

@@ -1,0 +1,1 @@
+CREATE INDEX `effectifs_recherche_apprenant` ON `effectifs` (`organisme_id`,("nom" || ' ' || "prenom"),`nom`,`prenom`);
