@@ -498,6 +498,8 @@ export const downloadsLog = sqliteTable(
     kind: text("kind").notNull(),
     /** how many rows (learners) the page or the file held; null when not counted */
     rows: integer("rows"),
+    /** for a page of Mes effectifs: how many dossiers the list held (the page is `rows` of them) */
+    total: integer("total"),
     /** which learner (effectif id) or which list (its tab and filters), when the kind alone does not say it */
     cible: text("cible"),
     at: text("at").notNull(),

@@ -77,23 +77,35 @@ describe("Mes effectifs: a page reads its rows, not the organisme's", { timeout:
     }
   });
 
-  it("logs an export or a search after reading it, instead of reading its rows again in the batch", async () => {
+  it("logs a page, an export or a search with its count, in the batch that reads it, without reading it again", async () => {
     const organisme = await createOrganisme({});
     await charger(organisme.id, 2500, "x");
     const logged = () =>
-      env.DB.prepare("SELECT rows FROM downloads_log WHERE organisme_id = ? ORDER BY id").bind(organisme.id).all<{
-        rows: number;
-      }>();
+      env.DB.prepare("SELECT rows, total FROM downloads_log WHERE organisme_id = ? ORDER BY id")
+        .bind(organisme.id)
+        .all<{ rows: number; total: number }>();
     const page = await lignesLues([organisme.id], "apprenant", "asc");
-    expect(page.statements).toBe(3);
+    expect(page.statements).toBe(2);
     const complet = await lignesLues([organisme.id], "apprenant", "asc", 0, 50_000);
     expect(complet.rows).toBe(2500);
     expect(complet.statements).toBe(2);
-    // A rare name: the page is every row looked at, the count too; read twice, not three times.
+    // A rare name: the count and the page each look at every row, once.
     const rare = await lignesLues([organisme.id], "apprenant", "asc", 0, 50, { apprenant: "nom996" });
     expect(rare.statements).toBe(2);
     expect(rare.total).toBe(rare.rows);
     expect(rare.rows).toBeGreaterThan(0);
-    expect((await logged()).results.map((r) => r.rows)).toEqual([50, 2500, rare.rows]);
+    // Nothing found: nothing shown, the count still logged.
+    const aucun = await lignesLues([organisme.id], "apprenant", "asc", 0, 50, { apprenant: "zzz" });
+    expect(aucun.rows).toBe(0);
+    // A deep page near the end, read from the end: logged after, with the rows it read.
+    const fin = await lignesLues([organisme.id], "debut", "asc", 2480, 50);
+    expect(fin.rows).toBe(20);
+    expect((await logged()).results).toEqual([
+      { rows: 50, total: 2500 },
+      { rows: 2500, total: 2500 },
+      { rows: rare.rows, total: rare.rows },
+      { rows: 0, total: 0 },
+      { rows: 20, total: 2500 },
+    ]);
   });
 });

@@ -223,8 +223,6 @@ const MISSION_LOCALE_SQL = `CASE WHEN e.date_rupture IS NOT NULL THEN (
 
 /** From this offset on, the count is read first and a page in the second half is read from the end. */
 const DEEP_OFFSET = 1000;
-/** Past this many rows (an export, not a page), reading the rows again to log them costs more than a round trip. */
-const LOG_IN_BATCH_MAX = 1000;
 
 /**
  * The filters as clauses on each source; values are ?3, ?4… (LIKE is case-insensitive for ASCII in SQLite). The
@@ -289,60 +287,60 @@ export async function listEffectifs(
   const effectifsCount = params.length
     ? `SELECT count(*) FROM effectifs e ${joins(true)} WHERE e.organisme_id ${SCOPE_SQL}${effectifWhere}`
     : `SELECT coalesce(sum(c.n), 0) FROM effectifs_par_organisme c WHERE c.organisme_id ${SCOPE_SQL}`;
-  const countStatement = d1
-    .prepare(`SELECT (${effectifsCount}) + (SELECT count(*) FROM dossiers_recus d WHERE ${RECU_SQL}${recuWhere}) AS n`)
-    .bind(...bind);
+  const countSql = `SELECT (${effectifsCount}) + (SELECT count(*) FROM dossiers_recus d WHERE ${RECU_SQL}${recuWhere}) AS n`;
   const arms: Arms = { key, joins: joins(false), effectifWhere, recuWhere };
   const [n, limitParam, offsetParam] = [1, 2, 3].map((i) => `?${bind.length + i}`);
-  const pageCte = (reverse: boolean) => `WITH page AS (SELECT * FROM (${firstRowsSql(arms, descending, reverse, n)})
-                        ORDER BY ${orderSql(key, "", descending, reverse)} LIMIT ${limitParam} OFFSET ${offsetParam})`;
-  const pageBind = (limit: number, offset: number) => [...bind, offset + limit, limit, offset];
-  /** The log row: `rows` is SQL over `binds` (or over the page, given its CTE); the log's own values number after them. */
-  const logStatement = (rows: string, binds: unknown[], cte = "") =>
+  const pageStatement = (reverse: boolean, limit: number, offset: number) =>
     d1
       .prepare(
-        `${cte} INSERT INTO downloads_log (user_id, organisme_id, kind, rows, at)
-         SELECT ?${binds.length + 1}, ?${binds.length + 2}, ?${binds.length + 3}, ${rows}, ?${binds.length + 4}
-         ${cte && "FROM page"}`,
+        `WITH page AS (SELECT * FROM (${firstRowsSql(arms, descending, reverse, n)})
+                        ORDER BY ${orderSql(key, "", descending, reverse)} LIMIT ${limitParam} OFFSET ${offsetParam})
+         ${pageSql(key, descending)}`,
       )
-      .bind(
-        ...binds,
-        options.journal.userId,
-        options.journal.organismeId,
-        options.journal.kind,
-        new Date().toISOString(),
-      );
-  // The page and its log row in one batch: one round trip, and no page shown without its log. The log counts the
-  // page's rows by reading it again: its short reads, when the key has an index, the page is a page and nothing
-  // filters it. Otherwise the read may be long (a computed key's page sorts every row, an export reads up to
-  // 50,000, a rare name is looked for in every row before the page is full): it is logged after, not done twice.
-  const logAfter = !key.index || options.limit > LOG_IN_BATCH_MAX || params.length > 0;
-  const pageAndLog = (reverse: boolean, limit: number, offset: number) => [
-    d1.prepare(`${pageCte(reverse)} ${pageSql(key, descending)}`).bind(...pageBind(limit, offset)),
-    ...(logAfter ? [] : [logStatement("count(*)", pageBind(limit, offset), pageCte(reverse))]),
-  ];
+      .bind(...bind, offset + limit, limit, offset);
+  const journal = [options.journal.userId, options.journal.organismeId, options.journal.kind, new Date().toISOString()];
   type PageRow = Omit<EffectifListRow, "erreurs"> & { erreurs: string; missionLocale: string | null };
   let total: number;
   let page: D1Result<PageRow>;
   if (options.offset < DEEP_OFFSET) {
+    // The count writes the log row (SPEC §8) and returns itself: the rows shown are the count past the offset, up
+    // to the limit, as the page of the same batch (one transaction) reads them. One round trip, no page shown
+    // without its log, and nothing read twice.
+    const [i, j] = [bind.length + 1, bind.length + 2];
+    const countAndLog = d1
+      .prepare(
+        `INSERT INTO downloads_log (user_id, organisme_id, kind, rows, total, at)
+         SELECT ?${i + 2}, ?${i + 3}, ?${i + 4}, min(?${i}, max(0, compte.n - ?${j})), compte.n, ?${i + 5} FROM (${countSql}) compte
+         RETURNING total AS n`,
+      )
+      .bind(...bind, options.limit, options.offset, ...journal);
     const [count, first] = await d1.batch<{ n: number } | PageRow>([
-      countStatement,
-      ...pageAndLog(false, options.limit, options.offset),
+      countAndLog,
+      pageStatement(false, options.limit, options.offset),
     ]);
-    total = (count.results[0] as { n: number } | undefined)?.n ?? 0;
+    total = (count.results[0] as { n: number }).n;
     page = first as D1Result<PageRow>;
   } else {
     // A page in the second half is read from the end, in the reverse order: each read keeps `limit` rows plus the
-    // few after the page instead of every row before it.
-    total = (await countStatement.first<{ n: number }>())?.n ?? 0;
+    // few after the page instead of every row before it. Logged after it, with the rows it read.
+    total =
+      (
+        await d1
+          .prepare(countSql)
+          .bind(...bind)
+          .first<{ n: number }>()
+      )?.n ?? 0;
     const fromEnd = total - options.offset - options.limit;
-    const statements =
+    page = await (
       fromEnd < options.offset
-        ? pageAndLog(true, Math.max(0, options.limit + Math.min(0, fromEnd)), Math.max(0, fromEnd))
-        : pageAndLog(false, options.limit, options.offset);
-    [page] = (await d1.batch<PageRow>(statements)) as [D1Result<PageRow>];
+        ? pageStatement(true, Math.max(0, options.limit + Math.min(0, fromEnd)), Math.max(0, fromEnd))
+        : pageStatement(false, options.limit, options.offset)
+    ).all<PageRow>();
+    await d1
+      .prepare("INSERT INTO downloads_log (user_id, organisme_id, kind, rows, total, at) VALUES (?, ?, ?, ?, ?, ?)")
+      .bind(journal[0], journal[1], journal[2], page.results.length, total, journal[3])
+      .run();
   }
-  if (logAfter) await logStatement("?1", [page.results.length]).run();
   const missionsLocales: EffectifsLus["missionsLocales"] = {};
   const rows = page.results.map(({ missionLocale, erreurs, ...row }) => {
     if (missionLocale && row.effectifId) missionsLocales[row.effectifId] = JSON.parse(missionLocale);

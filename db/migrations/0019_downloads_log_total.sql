@@ -1,0 +1,1 @@
+ALTER TABLE `downloads_log` ADD `total` integer;
