@@ -1,6 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createOrganisme } from "../helpers/accounts";
+import { capturingD1, queryPlan } from "../helpers/plan";
 import { database } from "../../worker/data/db";
 import { listEffectifs } from "../../worker/data/effectifs-liste";
 
@@ -17,32 +18,9 @@ describe("Mes effectifs: a search by name", () => {
     )
       .bind(organisme.id)
       .run();
-    const captured: { sql: string; params: unknown[] }[] = [];
-    const spy = new Proxy(env.DB, {
-      get(target, property) {
-        if (property === "prepare")
-          return (query: string) => {
-            const entry = { sql: query, params: [] as unknown[] };
-            captured.push(entry);
-            const statement = target.prepare(query);
-            return new Proxy(statement, {
-              get(s, p) {
-                if (p === "bind")
-                  return (...params: unknown[]) => {
-                    entry.params = params;
-                    return s.bind(...params);
-                  };
-                const value = Reflect.get(s, p);
-                return typeof value === "function" ? value.bind(s) : value;
-              },
-            });
-          };
-        const value = Reflect.get(target, property);
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
+    const { db, captured } = capturingD1();
     // "OM1 Élise3" spans nom and prénom; case-insensitive for ASCII only, as LIKE is.
-    const { total } = await listEffectifs(database(spy), [organisme.id], {
+    const { total } = await listEffectifs(database(db), [organisme.id], {
       date: "2025-01-15",
       filters: { apprenant: "OM1 Élise3" },
       offset: 0,
@@ -58,9 +36,6 @@ describe("Mes effectifs: a search by name", () => {
     expect(total).toBeGreaterThan(0);
     const count = captured.find((c) => c.sql.includes("SELECT (SELECT count(*) FROM effectifs e"));
     expect(count).toBeDefined();
-    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${count!.sql}`)
-      .bind(...count!.params)
-      .all<{ detail: string }>();
-    expect(results.map((r) => r.detail).join("\n")).toMatch(/COVERING INDEX effectifs_recherche_apprenant/);
+    expect(await queryPlan(count!)).toMatch(/COVERING INDEX effectifs_recherche_apprenant/);
   });
 });

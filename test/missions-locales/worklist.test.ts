@@ -1,5 +1,4 @@
 // A Mission Locale's worklist over real D1, after real ERP pushes (SPEC §10).
-import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { database } from "../../worker/data/db";
 import { candidatsRupture } from "../../worker/data/jeunes-en-rupture";
@@ -7,6 +6,7 @@ import { todayParis } from "../../worker/domain/dates";
 import { debutFenetre } from "../../worker/domain/jeunes-en-rupture";
 import type { JeuneEnRupture, JeunesEnRupturePage, OngletRupture } from "../../worker/domain/missions-locales";
 import { createOrganisme } from "../helpers/accounts";
+import { capturingD1, queryPlan } from "../helpers/plan";
 import { organismeAvecCle } from "../ingestion/helpers";
 import {
   addDays,
@@ -193,37 +193,10 @@ describe("GET /api/mission-locale/jeunes after ERP pushes", () => {
 describe("the candidates' statement", () => {
   it("reads the partial indexes of the learners in rupture (EXPLAIN QUERY PLAN)", async () => {
     const ml = await createMissionLocale({ communes: [communeUnique(), communeUnique()] });
-    const captured: { sql: string; params: unknown[] }[] = [];
-    // The D1 binding, recording what drizzle prepares and binds.
-    const spy = new Proxy(env.DB, {
-      get(target, property) {
-        if (property === "prepare")
-          return (query: string) => {
-            const entry = { sql: query, params: [] as unknown[] };
-            captured.push(entry);
-            const statement = target.prepare(query);
-            return new Proxy(statement, {
-              get(s, p) {
-                if (p === "bind")
-                  return (...params: unknown[]) => {
-                    entry.params = params;
-                    return s.bind(...params);
-                  };
-                const value = Reflect.get(s, p, s) as unknown;
-                return typeof value === "function" ? value.bind(s) : value;
-              },
-            });
-          };
-        const value = Reflect.get(target, property, target) as unknown;
-        return typeof value === "function" ? value.bind(target) : value;
-      },
-    });
-    await candidatsRupture(database(spy), ml.id, debutFenetre(todayParis()));
+    const { db, captured } = capturingD1();
+    await candidatsRupture(database(db), ml.id, debutFenetre(todayParis()));
     expect(captured).toHaveLength(1);
-    const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${captured[0].sql}`)
-      .bind(...captured[0].params)
-      .all<{ detail: string }>();
-    const plan = results.map((r) => r.detail).join("\n");
+    const plan = await queryPlan(captured[0]);
     expect(plan).toMatch(/effectifs_rupture_commune/);
     expect(plan).toMatch(/effectifs_rupture_code_postal/);
     // The zone's communes drive the loop: no learner is read outside them.
