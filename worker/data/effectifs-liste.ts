@@ -249,7 +249,7 @@ function filtersSql(filters: EffectifFilters, tri: EffectifTri) {
   return { params, effectifWhere, recuWhere, joins };
 }
 
-/** Who reads the list, logged with the number of rows shown in the same batch as the read (SPEC §8). */
+/** Who reads the list, logged with the number of rows shown and the count of the list (SPEC §8). */
 export interface LectureJournalisee {
   userId: string;
   organismeId: string;
@@ -298,7 +298,8 @@ export async function listEffectifs(
          ${pageSql(key, descending)}`,
       )
       .bind(...bind, offset + limit, limit, offset);
-  const journal = [options.journal.userId, options.journal.organismeId, options.journal.kind, new Date().toISOString()];
+  const { userId, organismeId, kind } = options.journal;
+  const at = new Date().toISOString();
   type PageRow = Omit<EffectifListRow, "erreurs"> & { erreurs: string; missionLocale: string | null };
   let total: number;
   let page: D1Result<PageRow>;
@@ -313,7 +314,7 @@ export async function listEffectifs(
          SELECT ?${i + 2}, ?${i + 3}, ?${i + 4}, min(?${i}, max(0, compte.n - ?${j})), compte.n, ?${i + 5} FROM (${countSql}) compte
          RETURNING total AS n`,
       )
-      .bind(...bind, options.limit, options.offset, ...journal);
+      .bind(...bind, options.limit, options.offset, userId, organismeId, kind, at);
     const [count, first] = await d1.batch<{ n: number } | PageRow>([
       countAndLog,
       pageStatement(false, options.limit, options.offset),
@@ -338,7 +339,7 @@ export async function listEffectifs(
     ).all<PageRow>();
     await d1
       .prepare("INSERT INTO downloads_log (user_id, organisme_id, kind, rows, total, at) VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(journal[0], journal[1], journal[2], page.results.length, total, journal[3])
+      .bind(userId, organismeId, kind, page.results.length, total, at)
       .run();
   }
   const missionsLocales: EffectifsLus["missionsLocales"] = {};
