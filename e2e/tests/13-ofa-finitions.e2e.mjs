@@ -168,8 +168,17 @@ async function mesEffectifs({ newPage }) {
 async function sessionExpiree({ context }) {
   const page = await context.newPage();
   await login(page, "ofa-gesti@example.fr");
+  // The live socket's first message revalidates the list: the session must end after that request, not before it
+  // (which would send to the login before the search).
+  const snapshot = new Promise((resolve) =>
+    page.on("websocket", (ws) =>
+      ws.on("framereceived", ({ payload }) => String(payload).includes('"type":"snapshot"') && resolve()),
+    ),
+  );
   await page.goto("/effectifs");
   await visible(page.locator("#table-effectifs tbody tr button").first());
+  await snapshot;
+  await page.waitForLoadState("networkidle");
   await context.clearCookies();
   await page.getByRole("searchbox", { name: "Rechercher par apprenant" }).fill("a");
   await page.waitForURL((url) => url.pathname === "/connexion", { timeout: 5000 });
