@@ -8,7 +8,7 @@ import type { Database } from "./db";
 
 export async function logNominativeAccess(
   db: Database,
-  entry: Pick<typeof downloadsLog.$inferInsert, "userId" | "organismeId" | "kind" | "rows" | "cible">,
+  entry: Pick<typeof downloadsLog.$inferInsert, "userId" | "organismeId" | "kind" | "rows" | "total" | "cible">,
 ): Promise<void> {
   await db.insert(downloadsLog).values({ ...entry, at: new Date().toISOString() });
 }

@@ -16,6 +16,7 @@ import type { EffectifListRow } from "../domain/effectifs-liste";
 import { STATUT_LABELS } from "../domain/labels";
 import type { EtatSuivi } from "../domain/missions-locales";
 import type { Database } from "./db";
+import { logNominativeAccess } from "./downloads-log";
 
 export const EFFECTIF_FILTERS = ["formation", "apprenant", "statut", "employeur", "debut", "fin", "etat"] as const;
 export type EffectifFilters = Partial<Record<(typeof EFFECTIF_FILTERS)[number], string>>;
@@ -299,7 +300,6 @@ export async function listEffectifs(
       )
       .bind(...bind, offset + limit, limit, offset);
   const { userId, organismeId, kind } = options.journal;
-  const at = new Date().toISOString();
   type PageRow = Omit<EffectifListRow, "erreurs"> & { erreurs: string; missionLocale: string | null };
   let total: number;
   let page: D1Result<PageRow>;
@@ -314,7 +314,7 @@ export async function listEffectifs(
          SELECT ?${i + 2}, ?${i + 3}, ?${i + 4}, min(?${i}, max(0, compte.n - ?${j})), compte.n, ?${i + 5} FROM (${countSql}) compte
          RETURNING total AS n`,
       )
-      .bind(...bind, options.limit, options.offset, userId, organismeId, kind, at);
+      .bind(...bind, options.limit, options.offset, userId, organismeId, kind, new Date().toISOString());
     const [count, first] = await d1.batch<{ n: number } | PageRow>([
       countAndLog,
       pageStatement(false, options.limit, options.offset),
@@ -337,10 +337,7 @@ export async function listEffectifs(
         ? pageStatement(true, Math.max(0, options.limit + Math.min(0, fromEnd)), Math.max(0, fromEnd))
         : pageStatement(false, options.limit, options.offset)
     ).all<PageRow>();
-    await d1
-      .prepare("INSERT INTO downloads_log (user_id, organisme_id, kind, rows, total, at) VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(userId, organismeId, kind, page.results.length, total, at)
-      .run();
+    await logNominativeAccess(db, { userId, organismeId, kind, rows: page.results.length, total });
   }
   const missionsLocales: EffectifsLus["missionsLocales"] = {};
   const rows = page.results.map(({ missionLocale, erreurs, ...row }) => {
